@@ -1,0 +1,5 @@
+export * from "./errors/index.js";
+export * from "./permissions/index.js";
+export * from "./members/index.js";
+export * from "./auth/index.js";
+export * from "./settings/index.js";

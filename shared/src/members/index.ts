@@ -1,0 +1,5 @@
+export * from "./common.schema.js";
+export * from "./user.schema.js";
+export * from "./member.schema.js";
+export * from "./invitation.schema.js";
+export * from "./team.schema.js";

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { restrictionsSchema, roleSchema } from "../permissions/roles.js";
+import { objectIdSchema, pagingQuerySchema } from "./common.schema.js";
+import { userProfileSchema } from "./user.schema.js";
+
+export const MembershipStatus = Object.freeze({ active: "active", revoked: "revoked" } as const);
+export type MembershipStatus = (typeof MembershipStatus)[keyof typeof MembershipStatus];
+
+export const rolesSchema = z.array(roleSchema).min(1, "Pick at least one role").transform((roles) => [...new Set(roles)]);
+/** Seed 000: "Teams" is mandatory; the first team is the primary one. */
+export const teamIdsSchema = z.array(objectIdSchema).min(1, "Pick at least one team").transform((ids) => [...new Set(ids)]);
+
+export const memberListQuerySchema = pagingQuerySchema.extend({
+  q: z.string().trim().max(100).optional(),
+  team: objectIdSchema.optional(),
+  role: roleSchema.optional(),
+  status: z.enum(["active", "revoked"]).default("active"),
+});
+export type MemberListQuery = z.infer<typeof memberListQuerySchema>;
+
+export const memberSchema = z.object({
+  userId: objectIdSchema,
+  name: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  username: z.string().nullable(),
+  location: z.string().nullable(),
+  skills: z.array(z.string()),
+  languages: z.array(z.string()),
+  roles: z.array(roleSchema),
+  teams: z.array(objectIdSchema),
+  restrictions: restrictionsSchema,
+  status: z.enum(["active", "revoked"]),
+  lastActiveAt: z.string().nullable(),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const memberPatchSchema = z.strictObject({
+  roles: rolesSchema.optional(),
+  teams: teamIdsSchema.optional(),
+  restrictions: restrictionsSchema.partial().optional(),
+  profile: userProfileSchema.partial().optional(),
+});
+export type MemberPatch = z.infer<typeof memberPatchSchema>;
+
+export const revokeBodySchema = z.strictObject({
+  reassignContactsTo: objectIdSchema.nullable().default(null),
+});

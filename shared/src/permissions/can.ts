@@ -1,0 +1,130 @@
+import { ErrorCode } from "../errors/error-codes.js";
+import {
+  GRANTABLE_ROLES,
+  INVITABLE_ROLES,
+  PERMISSION_MATRIX,
+  REVOCABLE_ROLES,
+  type Permission,
+  type Reach,
+} from "./matrix.js";
+import { NO_RESTRICTIONS, ROLES, type Restrictions, type Role } from "./roles.js";
+
+/** What the rules need to know about the member acting. */
+export interface Actor {
+  userId: string;
+  roles: readonly Role[];
+  teams: readonly string[];
+  restrictions?: Partial<Restrictions>;
+}
+
+/** What the rules need to know about the thing acted on. */
+export interface Target {
+  /** Teams the target belongs to (a member's teams, a contact's team, a team itself). */
+  teamIds?: readonly string[];
+}
+
+const REACH_ORDER: Record<string, number> = { false: 0, ownTeams: 1, all: 2 };
+
+/** How far a member reaches for a permission: the widest of their roles, minus restrictions. */
+export function reachOf(actor: Actor, permission: Permission): Reach {
+  const restrictions = { ...NO_RESTRICTIONS, ...actor.restrictions };
+  let best: Reach = false;
+  for (const role of actor.roles) {
+    const cell = PERMISSION_MATRIX[permission][role];
+    const reach: Reach = typeof cell === "object" ? (restrictions[cell.unless] ? false : "all") : cell;
+    if (REACH_ORDER[String(reach)]! > REACH_ORDER[String(best)]!) best = reach;
+  }
+  return best;
+}
+
+/**
+ * Whether `actor` may do `permission` (to `target`, when given).
+ * "Own teams" means the target shares at least one team with the actor.
+ */
+export function can(actor: Actor, permission: Permission, target?: Target): boolean {
+  const reach = reachOf(actor, permission);
+  if (reach === false) return false;
+  if (reach === "all" || !target?.teamIds) return true;
+  return target.teamIds.some((teamId) => actor.teams.includes(teamId));
+}
+
+function unionOf(table: Readonly<Record<Role, readonly Role[]>>, roles: readonly Role[]): Role[] {
+  const allowed = new Set(roles.flatMap((role) => table[role]));
+  return ROLES.filter((role) => allowed.has(role));
+}
+
+export const invitableRoles = (actor: Pick<Actor, "roles">): Role[] => unionOf(INVITABLE_ROLES, actor.roles);
+export const grantableRoles = (actor: Pick<Actor, "roles">): Role[] => unionOf(GRANTABLE_ROLES, actor.roles);
+export const revocableRoles = (actor: Pick<Actor, "roles">): Role[] => unionOf(REVOCABLE_ROLES, actor.roles);
+
+export interface RuleViolation {
+  code: ErrorCode;
+  message: string;
+}
+
+export interface MemberFacts {
+  userId: string;
+  roles: readonly Role[];
+  teams: readonly string[];
+}
+
+const within = (roles: readonly Role[], allowed: readonly Role[]) => roles.every((role) => allowed.includes(role));
+
+/**
+ * The hard rules of DESIGN.md §5 for changing a member's roles, teams or restrictions.
+ * Returns the first rule broken, or null when the change is allowed.
+ */
+export function checkAccessChange(input: {
+  actor: Actor;
+  target: MemberFacts;
+  nextRoles?: readonly Role[];
+  activeAdminCount: number;
+}): RuleViolation | null {
+  const { actor, target, nextRoles, activeAdminCount } = input;
+  if (actor.userId === target.userId) {
+    return { code: ErrorCode.SELF_ACCESS_CHANGE, message: "You cannot change your own roles, restrictions or access." };
+  }
+  const grantable = grantableRoles(actor);
+  if (!within(target.roles, grantable)) {
+    return { code: ErrorCode.ROLE_CEILING, message: "This member holds a role above what you may grant." };
+  }
+  if (nextRoles) {
+    if (!within(nextRoles, grantable)) {
+      return { code: ErrorCode.ROLE_CEILING, message: `You may only grant: ${grantable.join(", ") || "nothing"}.` };
+    }
+    if (target.roles.includes("admin") && !nextRoles.includes("admin") && activeAdminCount <= 1) {
+      return { code: ErrorCode.LAST_ADMIN, message: "The last admin of a workspace cannot be demoted." };
+    }
+  }
+  return null;
+}
+
+/** The hard rules for revoking a member's workspace access. */
+export function checkRevoke(input: { actor: Actor; target: MemberFacts; activeAdminCount: number }): RuleViolation | null {
+  const { actor, target, activeAdminCount } = input;
+  if (actor.userId === target.userId) {
+    return { code: ErrorCode.SELF_ACCESS_CHANGE, message: "You cannot revoke your own access." };
+  }
+  if (!within(target.roles, revocableRoles(actor))) {
+    return { code: ErrorCode.ROLE_CEILING, message: "You may not revoke a member with this role." };
+  }
+  if (target.roles.includes("admin") && activeAdminCount <= 1) {
+    return { code: ErrorCode.LAST_ADMIN, message: "The last admin of a workspace cannot be revoked." };
+  }
+  return null;
+}
+
+/** Whether an actor may invite these roles into these teams. */
+export function checkInvite(actor: Actor, roles: readonly Role[], teamIds: readonly string[]): RuleViolation | null {
+  if (!can(actor, "members.invite")) {
+    return { code: ErrorCode.FORBIDDEN, message: "You may not invite members." };
+  }
+  const invitable = invitableRoles(actor);
+  if (!within(roles, invitable)) {
+    return { code: ErrorCode.ROLE_CEILING, message: `You may only invite: ${invitable.join(", ")}.` };
+  }
+  if (reachOf(actor, "members.invite") === "ownTeams" && !teamIds.every((id) => actor.teams.includes(id))) {
+    return { code: ErrorCode.FORBIDDEN, message: "You may only invite into your own teams." };
+  }
+  return null;
+}

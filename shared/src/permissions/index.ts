@@ -1,0 +1,3 @@
+export * from "./roles.js";
+export * from "./matrix.js";
+export * from "./can.js";
