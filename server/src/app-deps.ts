@@ -1,0 +1,12 @@
+import type { Logger } from "pino";
+import type { Clock } from "./clock.js";
+import type { Config } from "./config.js";
+import type { DomainEvents } from "./events/domain-events.js";
+
+/** Everything the app needs from outside; tests build their own. */
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  events: DomainEvents;
+}

@@ -1,0 +1,42 @@
+import cookieParser from "cookie-parser";
+import express, { type Express } from "express";
+import type { AppDeps } from "./app-deps.js";
+import { authRouter } from "./auth/auth.routes.js";
+import { healthRouter } from "./health/health.routes.js";
+import { authenticate } from "./http/authenticate.js";
+import { errorMiddleware, unknownRoute } from "./http/error-middleware.js";
+import { meRouter } from "./me/me.routes.js";
+import { setupRouter } from "./setup/setup.routes.js";
+import { workspaceRouter } from "./workspaces/workspace.routes.js";
+
+export interface CreateAppOptions {
+  /** Directory of the built console, served at / when present. */
+  consoleDir?: string;
+}
+
+/** Builds the Express app from its dependencies; tests build their own. */
+export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use(express.json({ limit: "1mb" }));
+  app.use(cookieParser());
+
+  const api = express.Router();
+  api.use("/health", healthRouter());
+  api.use("/setup", setupRouter(deps));
+  api.use("/auth", authRouter(deps));
+  api.use(authenticate(deps.clock));
+  api.use("/me", meRouter());
+  api.use("/workspaces/:ws", workspaceRouter(deps));
+  api.use(unknownRoute);
+  app.use("/api", api);
+
+  if (options.consoleDir) {
+    app.use(express.static(options.consoleDir, { index: "index.html", maxAge: "1h" }));
+    // Client-side routes (e.g. /register/:token) get the SPA shell.
+    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile("index.html", { root: options.consoleDir }));
+  }
+  app.use(errorMiddleware(deps.logger, deps.config.env !== "production"));
+  return app;
+}

@@ -1,0 +1,26 @@
+import type { Types } from "mongoose";
+import { AuditEventModel } from "./audit-event.model.js";
+
+export interface AuditEntry {
+  workspaceId: Types.ObjectId | string;
+  actor: { id: Types.ObjectId | string; name: string } | null;
+  action: string;
+  target: { type: string; id?: string | null; label?: string | null };
+  before?: unknown;
+  after?: unknown;
+  at: Date;
+}
+
+/** Every role, restriction, settings, invite and revoke change calls this (DESIGN.md §4). */
+export async function recordAudit(entry: AuditEntry): Promise<void> {
+  await AuditEventModel.create({
+    workspaceId: entry.workspaceId,
+    actorId: entry.actor?.id ?? null,
+    actorName: entry.actor?.name ?? null,
+    action: entry.action,
+    target: { type: entry.target.type, id: entry.target.id ?? null, label: entry.target.label ?? null },
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    at: entry.at,
+  });
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  MONGODB_URI: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  PUBLIC_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+});
+
+export interface Config {
+  env: "development" | "production" | "test";
+  port: number;
+  mongodbUri?: string;
+  smtpUrl?: string;
+  redisUrl?: string;
+  /** Base URL used in e-mailed links (registration). */
+  publicUrl: string;
+  logLevel: string;
+  sessionDays: number;
+  /** Login attempts allowed per IP and e-mail within `loginWindowMs`. */
+  loginAttempts: number;
+  loginWindowMs: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.parse(env);
+  return {
+    env: parsed.NODE_ENV,
+    port: parsed.PORT,
+    mongodbUri: parsed.MONGODB_URI,
+    smtpUrl: parsed.SMTP_URL,
+    redisUrl: parsed.REDIS_URL,
+    publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/$/, ""),
+    logLevel: parsed.LOG_LEVEL,
+    sessionDays: parsed.SESSION_DAYS,
+    loginAttempts: 10,
+    loginWindowMs: 15 * 60_000,
+  };
+}

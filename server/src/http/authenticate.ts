@@ -1,0 +1,38 @@
+import type { RequestHandler } from "express";
+import { restrictionsSchema } from "@switchboard/shared";
+import { objectIdSchema } from "@switchboard/shared";
+import { findSessionUser } from "../auth/sessions.service.js";
+import { readSessionToken } from "../auth/session-cookie.js";
+import type { Clock } from "../clock.js";
+import { MembershipModel } from "../members/membership.model.js";
+import { AppError } from "./app-error.js";
+import "./request-context.js";
+
+/** Every /api route but health, setup, login and invitation previews passes through here. */
+export function authenticate(clock: Clock): RequestHandler {
+  return async (req, _res, next) => {
+    const token = readSessionToken(req);
+    const found = token ? await findSessionUser(token, clock) : null;
+    if (!found) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+    req.auth = { userId: String(found.user._id), tokenHash: found.tokenHash, user: found.user };
+    next();
+  };
+}
+
+/** Loads the caller's active membership of `:ws`; revoked or absent members get 403. */
+export const loadWorkspaceMember: RequestHandler = async (req, _res, next) => {
+  const workspaceId = objectIdSchema.parse(req.params.ws);
+  const auth = req.auth!;
+  const membership = await MembershipModel.findOne({ workspaceId, userId: auth.userId, status: "active" }).lean();
+  if (!membership) throw new AppError("FORBIDDEN", "You are not a member of this workspace.");
+  req.member = {
+    workspaceId,
+    membershipId: String(membership._id),
+    userId: auth.userId,
+    name: membership.name,
+    roles: membership.roles,
+    teams: membership.teams.map(String),
+    restrictions: restrictionsSchema.parse(membership.restrictions ?? {}),
+  };
+  next();
+};

@@ -1,0 +1,45 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { deleteExpiredSessions } from "./auth/sessions.service.js";
+import { systemClock } from "./clock.js";
+import { loadConfig } from "./config.js";
+import { connectDatabase } from "./db/connect.js";
+import { REPO_ROOT } from "./db/ferretdb-binary.js";
+import { startLocalDatabase } from "./db/local-database.js";
+import "./db/models.js";
+import { DomainEvents } from "./events/domain-events.js";
+import { createLogger } from "./logger.js";
+import { startServer } from "./server.js";
+import { isSetUp } from "./setup/setup.service.js";
+
+const config = loadConfig();
+const logger = createLogger(config.logLevel);
+
+const database = await startLocalDatabase();
+logger.info({ kind: database.kind }, "database ready");
+await connectDatabase(database.uri, "switchboard");
+
+const consoleDir = join(REPO_ROOT, "console/dist");
+const deps = { config, logger, clock: systemClock, events: new DomainEvents() };
+const server = await startServer(deps, config.port, existsSync(consoleDir) ? { consoleDir } : {});
+const publicUrl = config.publicUrl;
+
+logger.info(`Switchboard is running at ${publicUrl}`);
+if (!(await isSetUp())) logger.info(`First run: open ${publicUrl}/setup to create your workspace`);
+
+const cleanup = setInterval(() => void deleteExpiredSessions(systemClock).catch(() => {}), 3_600_000);
+cleanup.unref();
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info("shutting down");
+    await server.close();
+    const mongoose = (await import("mongoose")).default;
+    await mongoose.disconnect();
+    await database.stop();
+    process.exit(0);
+  });
+}

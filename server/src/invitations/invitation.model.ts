@@ -1,0 +1,30 @@
+import { Schema, model, type InferSchemaType } from "mongoose";
+import { ROLES } from "@switchboard/shared";
+
+const invitationSchema = new Schema({
+  workspaceId: { type: Schema.Types.ObjectId, ref: "Workspace", required: true },
+  email: { type: String, required: true },
+  emailLower: { type: String, required: true },
+  name: { type: String, required: true },
+  phone: { type: String, default: null },
+  roles: { type: [{ type: String, enum: ROLES }], required: true },
+  teams: { type: [{ type: Schema.Types.ObjectId, ref: "Team" }], required: true },
+  /** sha-256 of the 256-bit token; the token itself only travels in the link. */
+  tokenHash: { type: String, required: true, unique: true },
+  invitedBy: { type: Schema.Types.ObjectId, ref: "User", required: true },
+  createdAt: { type: Date, required: true },
+  expiresAt: { type: Date, required: true },
+  status: { type: String, enum: ["pending", "accepted", "cancelled", "expired"], required: true },
+  /**
+   * "At most one pending invitation per (workspace, email)" without a partial index
+   * (FerretDB lacks them): pending rows hold `<ws>:<email>`, closed rows `<ws>:<email>:<id>`.
+   */
+  pendingKey: { type: String, required: true, unique: true },
+  acceptedAt: { type: Date, default: null },
+  acceptedBy: { type: Schema.Types.ObjectId, ref: "User", default: null },
+});
+
+invitationSchema.index({ workspaceId: 1, status: 1, createdAt: -1 });
+
+export type InvitationDoc = InferSchemaType<typeof invitationSchema>;
+export const InvitationModel = model("Invitation", invitationSchema);

@@ -1,0 +1,32 @@
+import { PERMISSIONS, reachOf, restrictionsSchema } from "@switchboard/shared";
+import { Router } from "express";
+import { trusted } from "mongoose";
+import { requireAuth } from "../http/request-context.js";
+import { MembershipModel } from "../members/membership.model.js";
+import { toPublicUser } from "../users/public-user.js";
+import { WorkspaceModel } from "../workspaces/workspace.model.js";
+
+export function meRouter(): Router {
+  const router = Router();
+  router.get("/", async (req, res) => {
+    const auth = requireAuth(req);
+    const memberships = await MembershipModel.find({ userId: auth.userId, status: "active" }).lean();
+    const workspaces = await WorkspaceModel.find({ _id: trusted({ $in: memberships.map((m) => m.workspaceId) }) }, { name: 1 }).lean();
+    const workspaceName = new Map(workspaces.map((w) => [String(w._id), w.name]));
+    res.json({
+      user: toPublicUser(auth.user),
+      memberships: memberships.map((m) => {
+        const actor = { userId: auth.userId, roles: m.roles, teams: m.teams.map(String), restrictions: restrictionsSchema.parse(m.restrictions ?? {}) };
+        return {
+          workspaceId: String(m.workspaceId),
+          workspaceName: workspaceName.get(String(m.workspaceId)) ?? "",
+          roles: actor.roles,
+          teams: actor.teams,
+          restrictions: actor.restrictions,
+          permissions: Object.fromEntries(PERMISSIONS.map((p) => [p, reachOf(actor, p)])),
+        };
+      }),
+    });
+  });
+  return router;
+}
