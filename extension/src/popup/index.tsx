@@ -1,0 +1,3 @@
+export default function Popup() {
+  return <div>Switchboard</div>
+}
