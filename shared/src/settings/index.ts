@@ -1,1 +1,4 @@
 export * from "./settings.schema.js";
+export * from "./resolve.js";
+export * from "./settings-api.schema.js";
+export * from "./connections.schema.js";

@@ -26,6 +26,9 @@ export const localPresenceCallerIdsSchema = z
   .superRefine((rows, ctx) => {
     const seen = new Set<string>();
     rows.forEach((row, index) => {
+      if (parsePhoneNumberFromString(row.number)?.countryCallingCode !== row.countryCode) {
+        ctx.addIssue({ code: "custom", path: [index, "number"], message: `Not a +${row.countryCode} number` });
+      }
       if (seen.has(row.countryCode)) {
         ctx.addIssue({ code: "custom", path: [index, "countryCode"], message: "One caller ID per country code" });
       }
@@ -40,7 +43,9 @@ export const settingsShape = {
   callerId: callerIdSchema.nullable(),
   localPresenceCallerIds: localPresenceCallerIdsSchema,
   callRecording: z.boolean(),
-  voicemailDrop: z.strictObject({ enabled: z.boolean(), recordingId: z.string().trim().max(64).nullable() }),
+  voicemailDrop: z
+    .strictObject({ enabled: z.boolean(), recordingId: z.string().trim().min(1).max(64).nullable() })
+    .refine((drop) => !drop.enabled || drop.recordingId !== null, { path: ["recordingId"], message: "Pick the recording to drop" }),
   forwardTo: e164NumberSchema.nullable(),
   allowSipClients: z.boolean(),
   sipWebSocketUrl: z.string().trim().regex(/^wss?:\/\/[^\s]+$/, "A ws:// or wss:// URL").nullable(),

@@ -1,0 +1,3 @@
+export * from "./contact.schema.js";
+export * from "./masking.js";
+export * from "./contact-access.js";

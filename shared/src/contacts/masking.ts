@@ -1,0 +1,28 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+
+export const MASK_CHAR = "•";
+
+/** Masks every digit of `text` but the last `keep`. */
+function maskDigits(text: string, keep: number): string {
+  let remaining = text.replace(/\D/g, "").length - keep;
+  return text.replace(/\d/g, (digit) => (remaining-- > 0 ? MASK_CHAR : digit));
+}
+
+/**
+ * Seed 003 / DESIGN.md §5: a masked agent sees `+1 415 ••• ••67` — country code and
+ * first group (the area), then only the last two digits.
+ */
+export function maskPhone(phone: string): string {
+  const parsed = parsePhoneNumberFromString(phone);
+  if (!parsed) return maskDigits(phone, 2);
+  const [country = "", area = "", ...rest] = parsed.formatInternational().split(" ");
+  if (rest.length === 0) return `${country} ${maskDigits(area, 2)}`;
+  return `${country} ${area} ${maskDigits(rest.join(" "), 2)}`;
+}
+
+/** `jane.doe@example.com` → `j•••@example.com`. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf("@");
+  if (at < 1) return MASK_CHAR.repeat(3);
+  return `${email[0]}${MASK_CHAR.repeat(3)}${email.slice(at)}`;
+}
