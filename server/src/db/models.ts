@@ -9,3 +9,4 @@ export { ContactModel } from "../contacts/contact.model.js";
 export { AuditEventModel } from "../audit/audit-event.model.js";
 export { SessionModel } from "../auth/session.model.js";
 export { SetupLockModel } from "../setup/setup-lock.model.js";
+export { ConnectionModel } from "../settings/connection.model.js";

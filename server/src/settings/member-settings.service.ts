@@ -1,0 +1,98 @@
+import {
+  can,
+  invitableRoles,
+  lockLevelOf,
+  resolveEffectiveSettings,
+  type MemberSettings,
+  type MemberSettingsBody,
+} from "@switchboard/shared";
+import type { AppDeps } from "../app-deps.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { forbidden, notFound } from "../http/app-error.js";
+import type { MemberContext } from "../http/request-context.js";
+import { MembershipModel } from "../members/membership.model.js";
+import { TeamModel } from "../teams/team.model.js";
+import { WorkspaceModel } from "../workspaces/workspace.model.js";
+import { assertNoLockedOverride, storedLocks, storedOverrides } from "./stored-settings.js";
+
+async function loadLevels(workspaceId: string, userId: string) {
+  const membership = await MembershipModel.findOne({ workspaceId, userId, status: "active" });
+  if (!membership) throw notFound("Member");
+  const workspace = await WorkspaceModel.findById(workspaceId).lean();
+  if (!workspace) throw notFound("Workspace");
+  const primaryTeamId = membership.teams[0];
+  const team = primaryTeamId ? await TeamModel.findOne({ _id: primaryTeamId, workspaceId }).lean() : null;
+  return {
+    membership,
+    workspace: { settings: storedOverrides(workspace.settings), locks: storedLocks(workspace.locks) },
+    team: team ? { id: String(team._id), name: team.name, settings: storedOverrides(team.settings), locks: storedLocks(team.locks) } : null,
+  };
+}
+
+function toView(levels: Awaited<ReturnType<typeof loadLevels>>): MemberSettings {
+  const { membership, workspace, team } = levels;
+  const user = { overrides: storedOverrides(membership.settingsOverrides), overrideDockSettings: membership.overrideDockSettings };
+  const resolved = resolveEffectiveSettings({ workspace, team, user });
+  const inherited = resolveEffectiveSettings({ workspace, team, user: { overrides: {}, overrideDockSettings: false } });
+  return {
+    userId: String(membership.userId),
+    primaryTeam: team ? { id: team.id, name: team.name } : null,
+    ...resolved,
+    overrides: user.overrides,
+    overrideDockSettings: user.overrideDockSettings,
+    inherited: { values: inherited.values, origins: inherited.origins },
+  };
+}
+
+/**
+ * A member's effective settings with origins and locks. The realtime layer calls this
+ * after a "settings.changed" event to push the new values to docks.
+ */
+export async function loadMemberSettings(workspaceId: string, userId: string): Promise<MemberSettings> {
+  return toView(await loadLevels(workspaceId, userId));
+}
+
+export async function getMemberSettings(actor: MemberContext, userId: string): Promise<MemberSettings> {
+  if (actor.userId !== userId && !can(actor, "members.view")) throw forbidden("You may only see your own settings.");
+  return loadMemberSettings(actor.workspaceId, userId);
+}
+
+/**
+ * User-level overrides follow "team inbound/outbound and dock settings" (DESIGN.md §5) over the
+ * member's teams; beyond one's own settings, only for members whose roles one could invite.
+ */
+function assertMayEdit(actor: MemberContext, target: { userId: string; roles: readonly string[]; teams: readonly string[] }): void {
+  if (!can(actor, "teams.settings", { teamIds: target.teams })) throw forbidden("You may not change this member's settings.");
+  const invitable: readonly string[] = invitableRoles(actor);
+  if (actor.userId !== target.userId && !target.roles.every((role) => invitable.includes(role))) {
+    throw forbidden("This member holds a role above what you may manage.");
+  }
+}
+
+export async function updateMemberSettings(deps: AppDeps, actor: MemberContext, userId: string, body: MemberSettingsBody): Promise<MemberSettings> {
+  const levels = await loadLevels(actor.workspaceId, userId);
+  const { membership, workspace, team } = levels;
+  assertMayEdit(actor, { userId, roles: membership.roles, teams: membership.teams.map(String) });
+  const before = { overrides: storedOverrides(membership.settingsOverrides), overrideDockSettings: membership.overrideDockSettings };
+  assertNoLockedOverride({
+    next: body.overrides,
+    previous: before.overrides,
+    lockedAbove: (field) => lockLevelOf(field, workspace.locks, team?.locks ?? []),
+    pathPrefix: "overrides",
+  });
+  membership.settingsOverrides = body.overrides;
+  if (body.overrideDockSettings !== undefined) membership.overrideDockSettings = body.overrideDockSettings;
+  membership.markModified("settingsOverrides");
+  await membership.save();
+  await recordAudit({
+    workspaceId: actor.workspaceId,
+    actor: { id: actor.userId, name: actor.name },
+    action: "member.settings.updated",
+    target: { type: "member", id: userId, label: membership.name },
+    before,
+    after: { overrides: body.overrides, overrideDockSettings: membership.overrideDockSettings },
+    at: deps.clock.now(),
+  });
+  deps.events.emit("settings.changed", { workspaceId: actor.workspaceId, userIds: [userId] });
+  return toView(levels);
+}
