@@ -1,0 +1,52 @@
+import type { Restrictions, Role } from "@switchboard/shared";
+import { createSession } from "../src/auth/sessions.service.js";
+import { MembershipModel } from "../src/members/membership.model.js";
+import { UserModel } from "../src/users/user.model.js";
+import { WorkspaceModel } from "../src/workspaces/workspace.model.js";
+import type { TestServer } from "./test-server.js";
+
+let counter = 0;
+
+export interface TestMember {
+  userId: string;
+  token: string;
+  email: string;
+}
+
+/**
+ * Puts a member straight into the database with a live session, so tests of one feature do not
+ * depend on the invitation flow. Never used by production code.
+ */
+export async function addTestMember(
+  t: TestServer,
+  workspaceId: string,
+  input: { roles: Role[]; teams: string[]; restrictions?: Partial<Restrictions>; name?: string },
+): Promise<TestMember> {
+  counter += 1;
+  const name = input.name ?? `${input.roles.join("-")} ${counter}`;
+  const email = `member${counter}.${Date.now()}@example.com`;
+  const workspace = await WorkspaceModel.findById(workspaceId).lean();
+  if (!workspace) throw new Error(`no workspace ${workspaceId}`);
+  const [firstName, lastName = "Test"] = name.split(" ");
+  const user = await UserModel.create({
+    organizationId: workspace.organizationId,
+    email,
+    emailLower: email,
+    firstName: firstName!,
+    lastName,
+    // Signs in through a session created below, never with a password.
+    passwordHash: "!test-fixture",
+  });
+  await MembershipModel.create({
+    workspaceId,
+    userId: user._id,
+    roles: input.roles,
+    teams: input.teams,
+    restrictions: input.restrictions ?? {},
+    name,
+    nameLower: name.toLowerCase(),
+    emailLower: email,
+  });
+  const token = await createSession(user._id, t.clock, 1);
+  return { userId: String(user._id), token, email };
+}
