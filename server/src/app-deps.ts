@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import type { DomainEvents } from "./events/domain-events.js";
+import type { Mailer } from "./mail/mailer.js";
 
 /** Everything the app needs from outside; tests build their own. */
 export interface AppDeps {
@@ -9,4 +10,5 @@ export interface AppDeps {
   logger: Logger;
   clock: Clock;
   events: DomainEvents;
+  mailer: Mailer;
 }

@@ -5,6 +5,7 @@ import { authRouter } from "./auth/auth.routes.js";
 import { healthRouter } from "./health/health.routes.js";
 import { authenticate } from "./http/authenticate.js";
 import { errorMiddleware, unknownRoute } from "./http/error-middleware.js";
+import { publicInvitationsRouter } from "./invitations/public-invitations.routes.js";
 import { meRouter } from "./me/me.routes.js";
 import { setupRouter } from "./setup/setup.routes.js";
 import { workspaceRouter } from "./workspaces/workspace.routes.js";
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   api.use("/health", healthRouter());
   api.use("/setup", setupRouter(deps));
   api.use("/auth", authRouter(deps));
+  api.use("/invitations", publicInvitationsRouter(deps));
   api.use(authenticate(deps.clock));
   api.use("/me", meRouter());
   api.use("/workspaces/:ws", workspaceRouter(deps));

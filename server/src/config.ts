@@ -9,6 +9,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** 32 bytes, base64: encrypts registration links kept for the pending-invitations table. */
+  INVITE_LINK_KEY: z.string().optional(),
 });
 
 export interface Config {
@@ -24,6 +26,14 @@ export interface Config {
   /** Login attempts allowed per IP and e-mail within `loginWindowMs`. */
   loginAttempts: number;
   loginWindowMs: number;
+  /** A dock that drops is offline only after this long without reconnecting (DESIGN.md §8). */
+  presenceGraceMs: number;
+  /** How often a node renews its registration in Redis; a node silent for 3 beats is dead. */
+  presenceHeartbeatMs: number;
+  /** Membership.lastActiveAt is written at most this often per member while online. */
+  presencePersistMs: number;
+  /** Base64 AES-256 key for stored registration links; dev and tests generate one (see invitations/link-cipher.ts). */
+  inviteLinkKey?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -39,5 +49,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: parsed.SESSION_DAYS,
     loginAttempts: 10,
     loginWindowMs: 15 * 60_000,
+    presenceGraceMs: 30_000,
+    presenceHeartbeatMs: 1_000,
+    presencePersistMs: 60_000,
+    inviteLinkKey: parsed.INVITE_LINK_KEY,
   };
 }

@@ -8,7 +8,9 @@ import { REPO_ROOT } from "./db/ferretdb-binary.js";
 import { startLocalDatabase } from "./db/local-database.js";
 import "./db/models.js";
 import { DomainEvents } from "./events/domain-events.js";
+import { expireInvitations } from "./invitations/invitations.service.js";
 import { createLogger } from "./logger.js";
+import { createMailer } from "./mail/mailer.js";
 import { startServer } from "./server.js";
 import { isSetUp } from "./setup/setup.service.js";
 
@@ -20,14 +22,19 @@ logger.info({ kind: database.kind }, "database ready");
 await connectDatabase(database.uri, "switchboard");
 
 const consoleDir = join(REPO_ROOT, "console/dist");
-const deps = { config, logger, clock: systemClock, events: new DomainEvents() };
+const mailer = createMailer({ smtpUrl: config.smtpUrl, clock: systemClock });
+if (mailer.kind === "outbox") logger.info("SMTP_URL is not set: e-mails go to the outbox (console: Outbox)");
+const deps = { config, logger, clock: systemClock, events: new DomainEvents(), mailer };
 const server = await startServer(deps, config.port, existsSync(consoleDir) ? { consoleDir } : {});
 const publicUrl = config.publicUrl;
 
 logger.info(`Switchboard is running at ${publicUrl}`);
 if (!(await isSetUp())) logger.info(`First run: open ${publicUrl}/setup to create your workspace`);
 
-const cleanup = setInterval(() => void deleteExpiredSessions(systemClock).catch(() => {}), 3_600_000);
+const cleanup = setInterval(() => {
+  void deleteExpiredSessions(systemClock).catch(() => {});
+  void expireInvitations(systemClock).catch((err) => logger.warn({ err }, "invitation clean-up failed"));
+}, 3_600_000);
 cleanup.unref();
 
 let stopping = false;

@@ -7,6 +7,7 @@ import { loadConfig, type Config } from "../src/config.js";
 import { connectDatabase } from "../src/db/connect.js";
 import "../src/db/models.js";
 import { DomainEvents } from "../src/events/domain-events.js";
+import { createMailer } from "../src/mail/mailer.js";
 import { startServer, type RunningServer } from "../src/server.js";
 import { httpClient, type HttpClient } from "./http-client.js";
 import { TestClock } from "./test-clock.js";
@@ -29,8 +30,9 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
   const dbName = `t_${randomBytes(6).toString("hex")}`;
   if (mongoose.connection.readyState === 0) await connectDatabase(inject("mongoUri"), dbName);
   const clock = new TestClock();
-  const config: Config = { ...loadConfig({ NODE_ENV: "test" }), loginAttempts: 1_000, ...overrides };
-  const deps: AppDeps = { config, logger: pino({ level: process.env.TEST_LOG ?? "silent" }), clock, events: new DomainEvents() };
+  const config: Config = { ...loadConfig({ NODE_ENV: "test" }), loginAttempts: 1_000, inviteLinkKey: randomBytes(32).toString("base64"), ...overrides };
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, clock });
+  const deps: AppDeps = { config, logger: pino({ level: process.env.TEST_LOG ?? "silent" }), clock, events: new DomainEvents(), mailer };
   const server = await startServer(deps, 0);
   config.publicUrl = server.url;
   return {

@@ -11,16 +11,23 @@ export interface AuditEntry {
   at: Date;
 }
 
+const toDocument = (entry: AuditEntry) => ({
+  workspaceId: entry.workspaceId,
+  actorId: entry.actor?.id ?? null,
+  actorName: entry.actor?.name ?? null,
+  action: entry.action,
+  target: { type: entry.target.type, id: entry.target.id ?? null, label: entry.target.label ?? null },
+  before: entry.before ?? null,
+  after: entry.after ?? null,
+  at: entry.at,
+});
+
 /** Every role, restriction, settings, invite and revoke change calls this (DESIGN.md §4). */
 export async function recordAudit(entry: AuditEntry): Promise<void> {
-  await AuditEventModel.create({
-    workspaceId: entry.workspaceId,
-    actorId: entry.actor?.id ?? null,
-    actorName: entry.actor?.name ?? null,
-    action: entry.action,
-    target: { type: entry.target.type, id: entry.target.id ?? null, label: entry.target.label ?? null },
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    at: entry.at,
-  });
+  await AuditEventModel.create(toDocument(entry));
+}
+
+/** One write for many events (a CSV import of thousands of rows). */
+export async function recordAudits(entries: AuditEntry[]): Promise<void> {
+  if (entries.length > 0) await AuditEventModel.insertMany(entries.map(toDocument), { ordered: false });
 }

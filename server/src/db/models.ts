@@ -10,3 +10,4 @@ export { AuditEventModel } from "../audit/audit-event.model.js";
 export { SessionModel } from "../auth/session.model.js";
 export { SetupLockModel } from "../setup/setup-lock.model.js";
 export { ConnectionModel } from "../settings/connection.model.js";
+export { OutboxMessageModel } from "../mail/outbox.model.js";

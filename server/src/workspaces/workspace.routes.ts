@@ -1,7 +1,11 @@
 import { Router } from "express";
 import type { AppDeps } from "../app-deps.js";
+import { auditRouter } from "../audit/audit.routes.js";
 import { contactsRouter } from "../contacts/contacts.routes.js";
 import { loadWorkspaceMember } from "../http/authenticate.js";
+import { invitationsRouter } from "../invitations/invitations.routes.js";
+import { outboxRouter } from "../mail/outbox.routes.js";
+import { membersRouter } from "../members/members.routes.js";
 import { settingsRouter } from "../settings/settings.routes.js";
 import { teamsRouter } from "../teams/teams.routes.js";
 
@@ -15,5 +19,9 @@ export function workspaceRouter(deps: AppDeps): Router {
   router.use(settingsRouter(deps));
   router.use("/teams", teamsRouter(deps));
   router.use("/contacts", contactsRouter(deps));
+  router.use("/members", membersRouter(deps));
+  router.use("/invitations", invitationsRouter(deps));
+  router.use("/audit", auditRouter());
+  router.use("/outbox", outboxRouter());
   return router;
 }

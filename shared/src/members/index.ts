@@ -3,3 +3,4 @@ export * from "./user.schema.js";
 export * from "./member.schema.js";
 export * from "./invitation.schema.js";
 export * from "./team.schema.js";
+export * from "./audit.schema.js";

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { roleSchema } from "../permissions/roles.js";
-import { emailSchema, objectIdSchema, personNameSchema, phoneSchema } from "./common.schema.js";
+import { emailSchema, objectIdSchema, pagingQuerySchema, personNameSchema, phoneSchema } from "./common.schema.js";
 import { rolesSchema, teamIdsSchema } from "./member.schema.js";
+import { publicUserSchema } from "./user.schema.js";
 
 export const INVITATION_TTL_DAYS = 7;
 export const CSV_IMPORT_LIMITS = Object.freeze({ maxRows: 10_000, maxBytes: 5 * 1024 * 1024 });
@@ -55,6 +56,8 @@ export const invitationSchema = z.object({
   teams: z.array(objectIdSchema),
   link: z.string(),
   createdAt: z.string(),
+  /** Last time the e-mail went out (creation or resend). */
+  sentAt: z.string(),
   expiresAt: z.string(),
   status: z.enum(["pending", "accepted", "cancelled", "expired"]),
 });
@@ -62,3 +65,92 @@ export type Invitation = z.infer<typeof invitationSchema>;
 
 /** Tokens are 256-bit random values, base64url: 43 characters. */
 export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Malformed invitation token");
+
+export const invitationListQuerySchema = pagingQuerySchema;
+
+/**
+ * Multipart fields arrive as strings: either one JSON array (`["agent"]`) or the
+ * field repeated once per value (`roles=agent&roles=viewer`).
+ */
+const multipartList = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => {
+    if (typeof value !== "string") return value;
+    const text = value.trim();
+    if (!text.startsWith("[")) return [text];
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return value;
+    }
+  }, schema);
+
+/** File-wide choices of a CSV import; a row's own `roles`/`teams` cells override them. */
+export const csvImportFieldsSchema = z.strictObject({
+  roles: multipartList(rolesSchema).optional(),
+  teams: multipartList(teamIdsSchema).optional(),
+});
+export type CsvImportFields = z.infer<typeof csvImportFieldsSchema>;
+
+export const csvImportQuerySchema = z.strictObject({
+  dryRun: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+});
+
+export const CSV_REQUIRED_COLUMNS = Object.freeze(["name", "email"] as const);
+export const CSV_OPTIONAL_COLUMNS = Object.freeze(["phone", "roles", "teams"] as const);
+/**
+ * Separator between several values in one `roles` or `teams` cell (`agent|viewer`).
+ * Not `;` nor `,`: either may be the file's column delimiter.
+ */
+export const CSV_LIST_SEPARATOR = "|";
+
+/** Characters that make a spreadsheet treat a cell as a formula (CSV injection). */
+export const FORMULA_PREFIXES = Object.freeze(["=", "+", "-", "@", "\t", "\r"]);
+export const startsLikeFormula = (cell: string): boolean => FORMULA_PREFIXES.some((prefix) => cell.startsWith(prefix));
+
+const optionalCell = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+const listCell = <T extends z.ZodType<unknown, string>>(item: T) =>
+  optionalCell(
+    z
+      .string()
+      .transform((cell) => cell.split(CSV_LIST_SEPARATOR).map((part) => part.trim()).filter(Boolean))
+      .pipe(z.array(item).min(1)),
+  );
+
+/**
+ * One CSV data row. A name that starts like a formula (`=HYPERLINK(…)`) is rejected,
+ * not silently rewritten: the uploader sees why and fixes the source.
+ */
+export const csvInviteRowSchema = z.strictObject({
+  name: personNameSchema.refine((name) => !startsLikeFormula(name), "Must not start with =, +, -, @ (looks like a spreadsheet formula)"),
+  email: emailSchema,
+  phone: optionalCell(phoneSchema),
+  roles: listCell(roleSchema),
+  /** Team names (case-insensitive) or ids. */
+  teams: listCell(z.string().max(80)),
+});
+export type CsvInviteRow = z.infer<typeof csvInviteRowSchema>;
+
+export const invitationPreviewSchema = z.object({
+  workspace: z.object({ id: objectIdSchema, name: z.string() }),
+  organization: z.object({ name: z.string() }),
+  name: z.string(),
+  email: z.string(),
+  roles: z.array(roleSchema),
+  teams: z.array(z.object({ id: objectIdSchema, name: z.string() })),
+  status: z.enum(["pending", "accepted", "cancelled", "expired"]),
+  expiresAt: z.string(),
+  /** The e-mail already belongs to a user of the organization: they sign in and join, no new account. */
+  existingUser: z.boolean(),
+});
+export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
+
+export const Landing = Object.freeze({ installDock: "install-dock", console: "console" } as const);
+export type Landing = (typeof Landing)[keyof typeof Landing];
+
+export const acceptInvitationResultSchema = z.object({
+  token: z.string(),
+  user: publicUserSchema,
+  workspace: z.object({ id: objectIdSchema }),
+  landing: z.enum(["install-dock", "console"]),
+});

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { restrictionsSchema, roleSchema } from "../permissions/roles.js";
-import { objectIdSchema, pagingQuerySchema } from "./common.schema.js";
+import { listOf, objectIdSchema, pagingQuerySchema } from "./common.schema.js";
 import { userProfileSchema } from "./user.schema.js";
 
 export const MembershipStatus = Object.freeze({ active: "active", revoked: "revoked" } as const);
@@ -37,10 +37,25 @@ export const memberSchema = z.object({
 });
 export type Member = z.infer<typeof memberSchema>;
 
+const restriction = restrictionsSchema.shape;
+/**
+ * Only the restrictions named in the patch change. (`restrictionsSchema.partial()` would fill
+ * every omitted field with its default and silently reset it.)
+ */
+export const restrictionsPatchSchema = z.strictObject({
+  noWorkspaceSettings: restriction.noWorkspaceSettings.unwrap().optional(),
+  noContactDeletion: restriction.noContactDeletion.unwrap().optional(),
+  noDataExport: restriction.noDataExport.unwrap().optional(),
+  noIntegrations: restriction.noIntegrations.unwrap().optional(),
+  contactVisibility: restriction.contactVisibility.unwrap().optional(),
+  hideWorkflows: restriction.hideWorkflows.unwrap().optional(),
+  maskContactInfo: restriction.maskContactInfo.unwrap().optional(),
+});
+
 export const memberPatchSchema = z.strictObject({
   roles: rolesSchema.optional(),
   teams: teamIdsSchema.optional(),
-  restrictions: restrictionsSchema.partial().optional(),
+  restrictions: restrictionsPatchSchema.optional(),
   profile: userProfileSchema.partial().optional(),
 });
 export type MemberPatch = z.infer<typeof memberPatchSchema>;
@@ -48,3 +63,8 @@ export type MemberPatch = z.infer<typeof memberPatchSchema>;
 export const revokeBodySchema = z.strictObject({
   reassignContactsTo: objectIdSchema.nullable().default(null),
 });
+
+export const memberListSchema = listOf(memberSchema);
+export type MemberList = z.infer<typeof memberListSchema>;
+
+export const revokeResultSchema = z.object({ userId: objectIdSchema, contactsMoved: z.number().int() });

@@ -30,6 +30,8 @@ const EXPECTED: Record<Permission, Record<Role, "all" | "own" | "⭕" | "-">> = 
   "integrations.connect": { admin: "all", manager: "⭕", supervisor: "-", viewer: "-", agent: "-" },
   "channels.connect": { admin: "all", manager: "-", supervisor: "-", viewer: "-", agent: "-" },
   "audit.view": { admin: "all", manager: "all", supervisor: "-", viewer: "all", agent: "-" },
+  // Issue 3: the mail outbox (no SMTP configured) is "visible to admins in the console".
+  "outbox.view": { admin: "all", manager: "-", supervisor: "-", viewer: "-", agent: "-" },
 };
 
 const RESTRICTION_FOR: Partial<Record<Permission, "noWorkspaceSettings" | "noContactDeletion" | "noDataExport" | "noIntegrations">> = {

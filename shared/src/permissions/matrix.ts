@@ -30,6 +30,7 @@ export const Permission = Object.freeze({
   integrationsConnect: "integrations.connect",
   channelsConnect: "channels.connect",
   auditView: "audit.view",
+  outboxView: "outbox.view",
 } as const);
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS = Object.freeze(Object.values(Permission)) as readonly Permission[];
@@ -56,6 +57,8 @@ export const PERMISSION_MATRIX: Readonly<Record<Permission, Readonly<Record<Role
   "integrations.connect": { admin: "all", manager: { unless: "noIntegrations" }, supervisor: false, viewer: false, agent: false },
   "channels.connect": { admin: "all", manager: false, supervisor: false, viewer: false, agent: false },
   "audit.view": { admin: "all", manager: "all", supervisor: false, viewer: "all", agent: false },
+  // The mail outbox (no SMTP configured) holds registration links: admins only.
+  "outbox.view": { admin: "all", manager: false, supervisor: false, viewer: false, agent: false },
 });
 
 /** Roles each role may hand out in an invitation (the "invite / add members" row). */

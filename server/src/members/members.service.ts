@@ -1,0 +1,40 @@
+import type { MemberList, MemberListQuery } from "@switchboard/shared";
+import { trusted } from "mongoose";
+import { MembershipModel } from "./membership.model.js";
+import { toMembers } from "./member-view.js";
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Members table query. Search is a case-insensitive "contains" on the lower-cased copies kept
+ * on the membership (name, e-mail) and on the phone digits, so no join with users is needed;
+ * workspace + status lead every index so the scan stays within one workspace.
+ */
+export function memberFilter(workspaceId: string, query: Pick<MemberListQuery, "q" | "team" | "role" | "status">) {
+  const filter: Record<string, unknown> = { workspaceId, status: query.status };
+  if (query.team) filter.teams = query.team;
+  if (query.role) filter.roles = query.role;
+  if (query.q) {
+    const text = escapeRegex(query.q.toLowerCase());
+    const digits = query.q.replace(/[\s().-]/g, "");
+    filter.$or = [
+      { nameLower: trusted({ $regex: text }) },
+      { emailLower: trusted({ $regex: text }) },
+      ...(/^\+?[0-9]+$/.test(digits) ? [{ phone: trusted({ $regex: escapeRegex(digits) }) }] : []),
+    ];
+  }
+  return filter;
+}
+
+export async function listMembers(workspaceId: string, query: MemberListQuery): Promise<MemberList> {
+  const filter = memberFilter(workspaceId, query);
+  const [page, total] = await Promise.all([
+    MembershipModel.find(filter)
+      .sort({ nameLower: 1, _id: 1 })
+      .skip((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .lean(),
+    MembershipModel.countDocuments(filter),
+  ]);
+  return { items: await toMembers(page), total };
+}
