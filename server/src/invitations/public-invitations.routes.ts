@@ -12,6 +12,8 @@ import { acceptInvitation, previewInvitation } from "./accept-invitation.service
  * /api/invitations/:token — reached from the e-mailed link, before the invitee has a session.
  * Mounted ahead of `authenticate`; a session, when present, is read here for existing users.
  */
+const newAccountSchema = acceptInvitationBodySchema.options[0];
+
 export function publicInvitationsRouter(deps: AppDeps): Router {
   const router = Router();
   // Same budget as sign-in (DESIGN.md §11): guessing tokens is as costly as guessing passwords.
@@ -31,7 +33,11 @@ export function publicInvitationsRouter(deps: AppDeps): Router {
 
   router.post("/:token/accept", async (req, res) => {
     const token = invitationTokenSchema.parse(req.params.token);
-    const body = acceptInvitationBodySchema.parse(req.body ?? {});
+    // An empty body means "join as the signed-in user"; anything else must be a complete new account,
+    // parsed on its own so errors name the field (a union would report only "(root)").
+    const raw: unknown = req.body ?? {};
+    const isEmpty = typeof raw === "object" && raw !== null && !Array.isArray(raw) && Object.keys(raw).length === 0;
+    const body = isEmpty ? {} : newAccountSchema.parse(raw);
     const sessionToken = readSessionToken(req);
     const session = sessionToken ? await findSessionUser(sessionToken, deps.clock) : null;
     const signedInUserId = session ? String(session.user._id) : null;
