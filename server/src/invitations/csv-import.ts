@@ -52,7 +52,7 @@ interface ParsedRecord {
 
 function parseRecords(text: string): ParsedRecord[] {
   try {
-    return parse(text, { delimiter: detectDelimiter(text), skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as ParsedRecord[];
+    return parse(text, { delimiter: detectDelimiter(text), skip_empty_lines: true, relax_column_count: true, relax_quotes: true, info: true }) as unknown as ParsedRecord[];
   } catch (err) {
     if (err instanceof CsvError) throw fileError(`The file is not valid CSV: ${err.message}`);
     throw err;
