@@ -1,5 +1,6 @@
 import {
   canEditContacts,
+  ContactAuditAction,
   canSeeContact,
   contactAccessOf,
   type Contact,
@@ -146,7 +147,7 @@ export async function deleteContact(deps: AppDeps, actor: MemberContext, contact
   await recordAudit({
     workspaceId: actor.workspaceId,
     actor: { id: actor.userId, name: actor.name },
-    action: "contact.deleted",
+    action: ContactAuditAction.contactDeleted,
     target: { type: "contact", id: contactId, label: contact.name },
     before: { name: contact.name, phone: contact.phone, email: contact.email, ...visibilityFacts(contact) },
     at: deps.clock.now(),

@@ -3,6 +3,7 @@ import {
   invitableRoles,
   lockLevelOf,
   resolveEffectiveSettings,
+  SettingsAuditAction,
   type MemberSettings,
   type MemberSettingsBody,
 } from "@switchboard/shared";
@@ -87,7 +88,7 @@ export async function updateMemberSettings(deps: AppDeps, actor: MemberContext, 
   await recordAudit({
     workspaceId: actor.workspaceId,
     actor: { id: actor.userId, name: actor.name },
-    action: "member.settings.updated",
+    action: SettingsAuditAction.memberSettingsChanged,
     target: { type: "member", id: userId, label: membership.name },
     before,
     after: { overrides: body.overrides, overrideDockSettings: membership.overrideDockSettings },

@@ -73,7 +73,7 @@ describe("workspace settings: who may read and change them", () => {
   it("audits the change and announces it for every member", async () => {
     await t.api.put(`${base}/settings`, { settings: { autoHideDock: true }, awayReasons: ["Break", "Coaching"] }, { token: admin.token });
     expect(lastEvent()).toEqual({ workspaceId: admin.workspaceId, userIds: "all" });
-    const audit = await AuditEventModel.findOne({ workspaceId: admin.workspaceId, action: "workspace.settings.updated" }).sort({ at: -1 }).lean();
+    const audit = await AuditEventModel.findOne({ workspaceId: admin.workspaceId, action: "workspace.settings_changed" }).sort({ at: -1 }).lean();
     expect(audit?.actorId?.toString()).toBe(admin.userId);
     expect(audit?.after).toMatchObject({ settings: { autoHideDock: true }, awayReasons: ["Break", "Coaching"] });
     expect((await t.api.get(`${base}/settings`, { token: viewer.token })).body.awayReasons).toEqual(["Break", "Coaching"]);
@@ -211,9 +211,9 @@ describe("settings.changed events", () => {
 
   it("audits member and team settings changes", async () => {
     await putOverrides(otherAgent, { overrideDockSettings: true, overrides: { hideCallHistory: true } }, supervisor.token);
-    const audit = await AuditEventModel.findOne({ action: "member.settings.updated", "target.id": otherAgent.userId }).sort({ at: -1 }).lean();
+    const audit = await AuditEventModel.findOne({ action: "member.settings_changed", "target.id": otherAgent.userId }).sort({ at: -1 }).lean();
     expect(audit?.actorId?.toString()).toBe(supervisor.userId);
     expect(audit?.after).toEqual({ overrides: { hideCallHistory: true }, overrideDockSettings: true });
-    expect(await AuditEventModel.countDocuments({ action: "team.updated", "target.id": admin.teamId })).toBeGreaterThan(0);
+    expect(await AuditEventModel.countDocuments({ action: "team.changed", "target.id": admin.teamId })).toBeGreaterThan(0);
   });
 });

@@ -76,7 +76,7 @@ describe("creating and renaming", () => {
     const res = await t.api.patch(`${base}/teams/${salesId}`, { name: "SALES" }, { token: admin.token });
     expect(res.status).toBe(200);
     expect(res.body.name).toBe("SALES");
-    const audit = await AuditEventModel.findOne({ action: "team.updated", "target.id": salesId }).sort({ at: -1 }).lean();
+    const audit = await AuditEventModel.findOne({ action: "team.changed", "target.id": salesId }).sort({ at: -1 }).lean();
     expect(audit?.before).toMatchObject({ name: "Sales" });
     expect(audit?.after).toMatchObject({ name: "SALES" });
   });

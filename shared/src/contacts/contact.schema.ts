@@ -45,3 +45,5 @@ export const contactSchema = z.object({
   updatedAt: z.string(),
 });
 export type Contact = z.infer<typeof contactSchema>;
+
+export const ContactAuditAction = Object.freeze({ contactDeleted: "contact.deleted" } as const);
