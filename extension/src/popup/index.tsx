@@ -1,3 +1,5 @@
+import { DockView } from "~features/dock/dock-view"
+
 export default function Popup() {
-  return <div>Switchboard</div>
+  return <DockView />
 }

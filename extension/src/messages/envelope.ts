@@ -1,0 +1,56 @@
+/**
+ * Every runtime message names the context it is for. chrome.runtime.sendMessage
+ * is a broadcast to every extension page (popup, side panel, offscreen document,
+ * service worker), so each listener ignores what is not addressed to it and
+ * never answers in another context's place.
+ */
+export const MessageTarget = Object.freeze({
+  background: "background",
+  offscreen: "offscreen",
+  ui: "ui",
+} as const)
+export type MessageTarget = (typeof MessageTarget)[keyof typeof MessageTarget]
+
+/** Stable reason codes for refused or failed messages (mirrors the socket ack shape). */
+export const MessageErrorCode = Object.freeze({
+  VALIDATION_FAILED: "VALIDATION_FAILED",
+  FORBIDDEN_SENDER: "FORBIDDEN_SENDER",
+  SOFTPHONE_UNAVAILABLE: "SOFTPHONE_UNAVAILABLE",
+  NOT_FOUND: "NOT_FOUND",
+  INTERNAL: "INTERNAL",
+} as const)
+export type MessageErrorCode = (typeof MessageErrorCode)[keyof typeof MessageErrorCode]
+
+export type MessageReply<T = unknown> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: MessageErrorCode; message: string; details?: unknown } }
+
+export class MessageError extends Error {
+  constructor(
+    readonly code: MessageErrorCode,
+    message: string,
+    readonly details?: unknown
+  ) {
+    super(message)
+    this.name = "MessageError"
+  }
+}
+
+export function replyOk<T>(data: T): MessageReply<T> {
+  return { ok: true, data }
+}
+
+export function replyError(error: unknown): MessageReply<never> {
+  if (error instanceof MessageError) {
+    return { ok: false, error: { code: error.code, message: error.message, details: error.details } }
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  return { ok: false, error: { code: MessageErrorCode.INTERNAL, message } }
+}
+
+/** Unwraps a reply, turning `{ ok: false }` back into a MessageError. */
+export function unwrapReply<T>(reply: MessageReply<T> | undefined): T {
+  if (!reply) throw new MessageError(MessageErrorCode.INTERNAL, "no reply (nobody listening?)")
+  if (!reply.ok) throw new MessageError(reply.error.code, reply.error.message, reply.error.details)
+  return reply.data
+}

@@ -1,0 +1,20 @@
+import * as z from "zod"
+import { MessageTarget } from "./envelope"
+import { SoftphoneStatusSchema } from "./softphone.schema"
+
+/** What the dock UI renders; the background builds it (already masked). */
+export const DockStateSchema = z.strictObject({
+  softphone: SoftphoneStatusSchema,
+  softphoneConfigured: z.boolean(),
+})
+export type DockState = z.infer<typeof DockStateSchema>
+
+/** Background → dock UI broadcasts. */
+export const UiEventSchema = z.discriminatedUnion("type", [
+  z.strictObject({
+    target: z.literal(MessageTarget.ui),
+    type: z.literal("dock:state-changed"),
+    state: DockStateSchema,
+  }),
+])
+export type UiEvent = z.infer<typeof UiEventSchema>

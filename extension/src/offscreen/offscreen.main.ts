@@ -1,0 +1,42 @@
+import { MessageTarget } from "~messages/envelope"
+import { listenForMessages, messageChannel } from "~messages/listen"
+import { OffscreenRequestSchema } from "~messages/offscreen.messages"
+import { broadcastMessage } from "~messages/send"
+import { SenderKind } from "~messages/sender"
+import { OffscreenSoftphone } from "./softphone.offscreen"
+
+/** Boots the offscreen document: one softphone, commanded by the service worker only. */
+export function startOffscreenDocument(): void {
+  const audio = document.createElement("audio")
+  audio.autoplay = true
+  document.body.append(audio)
+
+  const softphone = new OffscreenSoftphone(
+    (status) =>
+      void broadcastMessage({ target: MessageTarget.background, type: "softphone:status-changed", status }),
+    audio
+  )
+
+  listenForMessages(MessageTarget.offscreen, [
+    messageChannel({
+      from: [SenderKind.serviceWorker],
+      schema: OffscreenRequestSchema,
+      handle(message) {
+        switch (message.type) {
+          case "softphone:start":
+            return softphone.start(message.config)
+          case "softphone:stop":
+            return softphone.stop()
+          case "softphone:get-status":
+            return softphone.getStatus()
+          case "softphone:dial":
+            return { callId: softphone.dial(message.to) }
+          case "softphone:answer":
+            return softphone.answer(message.callId) ?? null
+          case "softphone:hang-up":
+            return softphone.hangUp(message.callId) ?? null
+        }
+      },
+    }),
+  ])
+}
