@@ -17,6 +17,17 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        test: {
+          name: "e2e",
+          include: ["console/e2e/**/*.e2e.test.ts"],
+          globalSetup: ["server/test/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Each file drives its own Chromium; two cores are busy enough.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -8,6 +8,7 @@ import { connectDatabase } from "../src/db/connect.js";
 import "../src/db/models.js";
 import { DomainEvents } from "../src/events/domain-events.js";
 import { createMailer } from "../src/mail/mailer.js";
+import type { CreateAppOptions } from "../src/app.js";
 import { startServer, type RunningServer } from "../src/server.js";
 import { httpClient, type HttpClient } from "./http-client.js";
 import { TestClock } from "./test-clock.js";
@@ -26,14 +27,14 @@ export interface TestServer {
  * A real server on a random port, connected to the run's FerretDB through mongoose,
  * with a database of its own so test files can run in parallel.
  */
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<Config> = {}, appOptions: CreateAppOptions = {}): Promise<TestServer> {
   const dbName = `t_${randomBytes(6).toString("hex")}`;
   if (mongoose.connection.readyState === 0) await connectDatabase(inject("mongoUri"), dbName);
   const clock = new TestClock();
   const config: Config = { ...loadConfig({ NODE_ENV: "test" }), loginAttempts: 1_000, inviteLinkKey: randomBytes(32).toString("base64"), ...overrides };
   const mailer = createMailer({ smtpUrl: config.smtpUrl, clock });
   const deps: AppDeps = { config, logger: pino({ level: process.env.TEST_LOG ?? "silent" }), clock, events: new DomainEvents(), mailer };
-  const server = await startServer(deps, 0);
+  const server = await startServer(deps, 0, appOptions);
   config.publicUrl = server.url;
   return {
     url: server.url,

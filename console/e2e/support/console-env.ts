@@ -1,0 +1,50 @@
+import { mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser } from "../../../extension/e2e/support/chromium.js";
+import { startSmtpCapture, type SmtpCapture } from "../../../server/test/smtp-capture.js";
+import { startTestServer, type TestServer } from "../../../server/test/test-server.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const CONSOLE_DIST = resolve(here, "../../dist");
+const ARTIFACTS = resolve(here, "../../../artifacts/e2e");
+
+export interface ConsoleEnv extends TestServer {
+  smtp: SmtpCapture;
+  browser: Browser;
+  /** A fresh browser context (own cookies) pointed at the server. */
+  newContext(): Promise<BrowserContext>;
+  /** Saves a full-page PNG under artifacts/e2e/<suite>/<n>-<name>.png and returns its path. */
+  screenshot(page: Page, name: string): Promise<string>;
+}
+
+/**
+ * A real server (FerretDB through mongoose) serving the built console, a real SMTP server
+ * capturing invitation e-mails, and Debian Chromium driven by playwright-core.
+ * Run `npm run build -w console` first (npm test does).
+ */
+export async function startConsoleEnv(suite: string): Promise<ConsoleEnv> {
+  const smtp = await startSmtpCapture();
+  const server = await startTestServer({ smtpUrl: smtp.url }, { consoleDir: CONSOLE_DIST });
+  const browser = await launchBrowser();
+  const dir = join(ARTIFACTS, suite);
+  mkdirSync(dir, { recursive: true });
+  let shot = 0;
+  return {
+    ...server,
+    smtp,
+    browser,
+    newContext: () => browser.newContext({ baseURL: server.url, viewport: { width: 1360, height: 860 } }),
+    async screenshot(page, name) {
+      const path = join(dir, `${String(++shot).padStart(2, "0")}-${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      await smtp.close();
+    },
+  };
+}
