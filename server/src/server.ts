@@ -2,26 +2,31 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { AppDeps } from "./app-deps.js";
 import { createApp, type CreateAppOptions } from "./app.js";
+import { attachRealtime, type Realtime, type RealtimeOptions } from "./realtime/io.js";
 
 export interface RunningServer {
   http: Server;
   url: string;
+  realtime: Realtime;
   close(): Promise<void>;
 }
 
-/** HTTP server with the app (and, later, Socket.IO) attached, listening on `port` (0 = any). */
-export async function startServer(deps: AppDeps, port: number, options: CreateAppOptions = {}): Promise<RunningServer> {
+/** HTTP server with the app and Socket.IO attached, listening on `port` (0 = any). */
+export async function startServer(deps: AppDeps, port: number, options: CreateAppOptions & RealtimeOptions = {}): Promise<RunningServer> {
   const app = createApp(deps, options);
   const http = createServer(app);
+  const realtime = attachRealtime(http, deps, options);
   await new Promise<void>((resolve) => http.listen(port, "127.0.0.1", resolve));
   const { port: actualPort } = http.address() as AddressInfo;
   return {
     http,
     url: `http://127.0.0.1:${actualPort}`,
-    close: () =>
-      new Promise((resolve) => {
-        http.closeAllConnections();
-        http.close(() => resolve());
-      }),
+    realtime,
+    async close() {
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeAllConnections();
+      await realtime.close();
+      await closed;
+    },
   };
 }

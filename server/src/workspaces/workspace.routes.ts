@@ -6,6 +6,7 @@ import { loadWorkspaceMember } from "../http/authenticate.js";
 import { invitationsRouter } from "../invitations/invitations.routes.js";
 import { outboxRouter } from "../mail/outbox.routes.js";
 import { membersRouter } from "../members/members.routes.js";
+import { presenceRouter } from "../presence/presence.routes.js";
 import { settingsRouter } from "../settings/settings.routes.js";
 import { teamsRouter } from "../teams/teams.routes.js";
 
@@ -23,5 +24,6 @@ export function workspaceRouter(deps: AppDeps): Router {
   router.use("/invitations", invitationsRouter(deps));
   router.use("/audit", auditRouter());
   router.use("/outbox", outboxRouter());
+  router.use("/presence", presenceRouter(deps));
   return router;
 }

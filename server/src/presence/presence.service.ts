@@ -1,0 +1,313 @@
+import {
+  MISSED_AWAY_REASON,
+  can,
+  reachOf,
+  type Actor,
+  type AutomaticCause,
+  type Presence,
+  type PresenceCause,
+  type PresenceChoice,
+} from "@switchboard/shared";
+import { trusted } from "mongoose";
+import type { AppDeps } from "../app-deps.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { AppError, forbidden, notFound } from "../http/app-error.js";
+import type { MemberContext } from "../http/request-context.js";
+import { MembershipModel } from "../members/membership.model.js";
+import { WorkspaceModel } from "../workspaces/workspace.model.js";
+import { RedisPresenceStore } from "./presence-redis.store.js";
+import { MemoryPresenceStore, memberKey, type DeviceEntry, type MemberKey, type PresenceRecord, type PresenceStore } from "./presence.store.js";
+
+/** Who a presence belongs to, as the realtime layer knows it from the handshake. */
+export interface MemberInfo extends MemberKey {
+  name: string;
+  teams: readonly string[];
+}
+
+/** The realtime layer fans changes out; the service knows nothing of sockets. */
+export type PresencePublisher = (workspaceId: string, presence: Presence) => void;
+
+const AWAY_REASONS_CACHE_MS = 2_000;
+
+export function toPresence(record: PresenceRecord, devices: readonly DeviceEntry[]): Presence {
+  return {
+    userId: record.userId,
+    name: record.name,
+    teams: record.teams,
+    status: record.status,
+    ...(record.awayReason === undefined ? {} : { awayReason: record.awayReason }),
+    onCall: record.onCall,
+    activeChats: record.activeChats,
+    since: record.since,
+    lastSeenAt: record.lastSeenAt,
+    ...(record.cause === undefined ? {} : { cause: record.cause }),
+    devices: devices.map(({ id, label, connectedAt }) => ({ id, label, connectedAt })),
+  };
+}
+
+/**
+ * DESIGN.md §8: the server owns presence. Docks report, this decides and announces.
+ * Several docks of one member are one presence; the last dock leaving starts a grace
+ * period, and only its end (not the first network blip) makes the member offline.
+ */
+export class PresenceService {
+  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly awayReasonsCache = new Map<string, { reasons: string[]; at: number }>();
+  private publish: PresencePublisher = () => {};
+
+  constructor(
+    private readonly deps: AppDeps,
+    readonly store: PresenceStore,
+  ) {}
+
+  setPublisher(publisher: PresencePublisher): void {
+    this.publish = publisher;
+  }
+
+  private now() {
+    return this.deps.clock.now();
+  }
+
+  /** Steps for one member run one after another on this node, so connect/disconnect/set never interleave. */
+  private serially<T>(key: MemberKey, step: () => Promise<T>): Promise<T> {
+    const id = memberKey(key);
+    const run = (this.locks.get(id) ?? Promise.resolve()).then(step, step);
+    const tail = run.catch(() => {});
+    this.locks.set(id, tail);
+    void tail.then(() => this.locks.get(id) === tail && this.locks.delete(id));
+    return run;
+  }
+
+  private fresh(member: MemberInfo): PresenceRecord {
+    return {
+      workspaceId: member.workspaceId,
+      userId: member.userId,
+      name: member.name,
+      teams: [...member.teams],
+      status: "offline",
+      onCall: false,
+      activeChats: 0,
+      since: this.now().toISOString(),
+      lastSeenAt: null,
+      chosen: { status: "available" },
+      persistedAt: null,
+    };
+  }
+
+  /** Writes the record, persists lastSeenAt when due (or when forced), and announces the result. */
+  private async commit(record: PresenceRecord, { persist = false } = {}): Promise<Presence> {
+    const nowMs = this.now().getTime();
+    const due = record.persistedAt === null || nowMs - record.persistedAt >= this.deps.config.presencePersistMs;
+    const writeLastActive = (persist || due) && record.lastSeenAt !== null;
+    if (writeLastActive) record.persistedAt = nowMs;
+    await this.store.put(record);
+    const presence = toPresence(record, await this.store.devices(record));
+    this.publish(record.workspaceId, presence);
+    if (writeLastActive) {
+      const update = MembershipModel.updateOne({ workspaceId: record.workspaceId, userId: record.userId }, { lastActiveAt: new Date(record.lastSeenAt!) });
+      // Going offline waits for the write (it is the last word); the throttled ones do not.
+      if (persist) await update;
+      else void update.catch((err: unknown) => this.deps.logger.warn({ err }, "could not persist lastActiveAt"));
+    }
+    return presence;
+  }
+
+  private setStatus(record: PresenceRecord, choice: PresenceChoice, cause: PresenceCause | undefined) {
+    if (record.status !== choice.status || record.awayReason !== choice.awayReason) record.since = this.now().toISOString();
+    record.status = choice.status;
+    record.awayReason = choice.awayReason;
+    record.cause = cause;
+  }
+
+  private goOffline(record: PresenceRecord, cause: AutomaticCause) {
+    record.status = "offline";
+    record.awayReason = undefined;
+    record.onCall = false;
+    record.activeChats = 0;
+    record.since = this.now().toISOString();
+    record.cause = cause;
+  }
+
+  async deviceConnected(member: MemberInfo, device: DeviceEntry): Promise<Presence> {
+    return this.serially(member, async () => {
+      await this.store.addDevice(member, device);
+      await this.store.cancelOffline(member);
+      const record = (await this.store.get(member)) ?? this.fresh(member);
+      record.name = member.name;
+      record.teams = [...member.teams];
+      if (record.status === "offline") this.setStatus(record, record.chosen, undefined);
+      record.lastSeenAt = this.now().toISOString();
+      return this.commit(record);
+    });
+  }
+
+  async deviceDisconnected(member: MemberKey, socketId: string): Promise<void> {
+    await this.serially(member, async () => {
+      await this.store.removeDevice(member, socketId);
+      await this.afterDeviceLoss(member);
+    });
+  }
+
+  private async afterDeviceLoss(member: MemberKey) {
+    const record = await this.store.get(member);
+    if (!record) return;
+    const remaining = await this.store.devices(member);
+    if (record.status !== "offline") {
+      record.lastSeenAt = this.now().toISOString();
+      if (remaining.length === 0) await this.store.scheduleOffline(member, this.now().getTime() + this.deps.config.presenceGraceMs);
+    }
+    await this.commit(record);
+  }
+
+  /** The member (or a supervisor, or an automatic rule) picks a status. */
+  async choose(member: MemberInfo, choice: PresenceChoice, cause: PresenceCause | undefined): Promise<Presence> {
+    return this.serially(member, async () => {
+      const record = (await this.store.get(member)) ?? this.fresh(member);
+      record.chosen = choice;
+      // An offline member keeps the choice for when a dock connects; offline follows the connection.
+      if (record.status !== "offline") this.setStatus(record, choice, cause);
+      if (typeof cause === "object" && cause.by.userId === member.userId) record.lastSeenAt = this.now().toISOString();
+      return this.commit(record);
+    });
+  }
+
+  async setActivity(member: MemberInfo, activity: { onCall?: boolean; activeChats?: number }): Promise<Presence> {
+    return this.serially(member, async () => {
+      const record = (await this.store.get(member)) ?? this.fresh(member);
+      Object.assign(record, activity);
+      record.lastSeenAt = this.now().toISOString();
+      return this.commit(record);
+    });
+  }
+
+  /** DESIGN.md §9 auto-pause: an offer rang out unanswered. */
+  async autoPause(member: MemberInfo): Promise<Presence> {
+    return this.choose(member, { status: "away", awayReason: MISSED_AWAY_REASON }, "missed");
+  }
+
+  /** Access was revoked: offline at once (no grace), and whatever docks remain are being cut. */
+  async markRevoked(member: MemberKey): Promise<void> {
+    await this.serially(member, async () => {
+      await this.store.cancelOffline(member);
+      const record = await this.store.get(member);
+      if (!record || record.status === "offline") return;
+      this.goOffline(record, "revoked");
+      await this.commit(record, { persist: true });
+    });
+  }
+
+  /** Roles or teams changed: the record follows, so fan-out reaches the right watchers. */
+  async memberChanged(member: MemberInfo): Promise<void> {
+    await this.serially(member, async () => {
+      const record = await this.store.get(member);
+      if (!record) return;
+      record.name = member.name;
+      record.teams = [...member.teams];
+      await this.commit(record);
+    });
+  }
+
+  /** Runs on every node on a timer: end due grace periods, and adopt the docks of dead nodes. */
+  async sweep(): Promise<void> {
+    for (const member of await this.store.claimOrphanedDevices()) {
+      await this.serially(member, () => this.afterDeviceLoss(member));
+    }
+    for (const member of await this.store.claimDueOffline(this.now().getTime())) {
+      await this.serially(member, async () => {
+        const record = await this.store.get(member);
+        if (!record || record.status === "offline" || (await this.store.devices(member)).length > 0) return;
+        this.goOffline(record, "disconnected");
+        await this.commit(record, { persist: true });
+      });
+    }
+  }
+
+  /** Away reasons come from the workspace's list (admins edit it); briefly cached, docks send many events. */
+  async assertAwayReason(workspaceId: string, reason: string | undefined): Promise<void> {
+    if (reason === undefined) return;
+    const nowMs = Date.now();
+    let cached = this.awayReasonsCache.get(workspaceId);
+    if (!cached || nowMs - cached.at > AWAY_REASONS_CACHE_MS) {
+      const workspace = await WorkspaceModel.findById(workspaceId, { awayReasons: 1 }).lean();
+      cached = { reasons: workspace?.awayReasons ?? [], at: nowMs };
+      this.awayReasonsCache.set(workspaceId, cached);
+    }
+    if (!cached.reasons.includes(reason)) {
+      const message = `Pick one of the workspace's away reasons: ${cached.reasons.join(", ")}`;
+      throw new AppError("VALIDATION_FAILED", `awayReason: ${message}`, { issues: [{ path: "awayReason", message }] });
+    }
+  }
+
+  /** A supervisor or manager sets an agent's status for their teams (admins: anyone); audited. */
+  async setByOther(actor: MemberContext, userId: string, choice: PresenceChoice): Promise<Presence> {
+    const target = await MembershipModel.findOne({ workspaceId: actor.workspaceId, userId, status: "active" }).lean();
+    if (!target) throw notFound("Member");
+    const teams = target.teams.map(String);
+    if (!can(actor, "presence.setOthers", { teamIds: teams })) throw forbidden("You may set the status of your own teams' members only.");
+    await this.assertAwayReason(actor.workspaceId, choice.awayReason);
+    const member = { workspaceId: actor.workspaceId, userId, name: target.name, teams };
+    const before = await this.store.get(member);
+    const presence = await this.choose(member, choice, { by: { userId: actor.userId, name: actor.name } });
+    await recordAudit({
+      workspaceId: actor.workspaceId,
+      actor: { id: actor.userId, name: actor.name },
+      action: "presence.set",
+      target: { type: "member", id: userId, label: target.name },
+      before: before ? { status: before.status, awayReason: before.awayReason ?? null } : null,
+      after: { status: choice.status, awayReason: choice.awayReason ?? null },
+      at: this.now(),
+    });
+    return presence;
+  }
+
+  /**
+   * Everyone the actor may watch: admins and viewers the workspace, supervisors and managers
+   * their teams. Members who never connected show as offline since they were last active.
+   */
+  async listWatchable(actor: Actor & { workspaceId: string }): Promise<Presence[]> {
+    const reach = reachOf(actor, "presence.view");
+    if (reach === false) throw forbidden("Your role does not allow presence.view.");
+    const filter = {
+      workspaceId: actor.workspaceId,
+      status: "active",
+      ...(reach === "ownTeams" ? { teams: trusted({ $in: actor.teams }) } : {}),
+    };
+    const memberships = await MembershipModel.find(filter, { userId: 1, name: 1, roles: 1, teams: 1, lastActiveAt: 1, createdAt: 1 })
+      .sort({ nameLower: 1 })
+      .lean();
+    // Viewers never take calls: the board lists members who can use a dock.
+    const watched = memberships.filter((m) => can({ userId: String(m.userId), roles: m.roles, teams: [] }, "dock.use"));
+    const userIds = watched.map((m) => String(m.userId));
+    const [records, devices] = await Promise.all([this.store.getMany(actor.workspaceId, userIds), this.store.devicesMany(actor.workspaceId, userIds)]);
+    return watched.map((m, i) => {
+      const teams = m.teams.map(String);
+      const lastActive = m.lastActiveAt ? m.lastActiveAt.toISOString() : null;
+      const record = records[i] ?? {
+        ...this.fresh({ workspaceId: actor.workspaceId, userId: userIds[i]!, name: m.name, teams }),
+        since: lastActive ?? m.createdAt.toISOString(),
+        lastSeenAt: lastActive,
+      };
+      return toPresence({ ...record, name: m.name, teams }, devices[i] ?? []);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+  }
+}
+
+const services = new WeakMap<AppDeps, PresenceService>();
+
+/**
+ * One presence service per app instance, shared by the REST routes and the socket layer
+ * (both are built from the same deps). The store follows config: Redis when REDIS_URL is set.
+ */
+export function presenceServiceOf(deps: AppDeps): PresenceService {
+  let service = services.get(deps);
+  if (!service) {
+    const store = deps.config.redisUrl ? new RedisPresenceStore(deps.config.redisUrl) : new MemoryPresenceStore();
+    service = new PresenceService(deps, store);
+    services.set(deps, service);
+  }
+  return service;
+}

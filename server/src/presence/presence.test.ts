@@ -1,0 +1,264 @@
+import type { Presence } from "@switchboard/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AuditEventModel } from "../audit/audit-event.model.js";
+import { MembershipModel } from "../members/membership.model.js";
+import { addMember, addTeam, connect, nextEvent, record, request, sleep, type ClientSocket } from "../../test/realtime-fixtures.js";
+import { setUpWorkspace, startTestServer, type TestServer } from "../../test/test-server.js";
+import { presenceServiceOf } from "./presence.service.js";
+
+const GRACE_MS = 400;
+type Member = Awaited<ReturnType<typeof addMember>>;
+
+let t: TestServer;
+let ws: Awaited<ReturnType<typeof setUpWorkspace>>;
+let teamB: string;
+let agentA: Member, agentB: Member, supervisorA: Member, managerB: Member, viewer: Member;
+const open: ClientSocket[] = [];
+
+const track = (socket: ClientSocket) => (open.push(socket), socket);
+const dockOf = async (member: { token: string }, deviceId?: string, beforeConnect?: (socket: ClientSocket) => void) =>
+  track(await connect(t.url, "/dock", { token: member.token, workspaceId: ws.workspaceId, ...(deviceId ? { deviceId } : {}) }, beforeConnect));
+/** A console socket with its snapshot. */
+async function watcherOf(member: { token: string }) {
+  let snapshot!: Promise<{ items: Presence[] }>;
+  const socket = await connect(t.url, "/console", { token: member.token, workspaceId: ws.workspaceId }, (s) => {
+    snapshot = nextEvent(s, "presence:snapshot");
+  });
+  return { socket: track(socket), snapshot: await snapshot };
+}
+const changesOf = (socket: ClientSocket, userId: string) => {
+  const all = record<Presence>(socket, "presence:changed");
+  return { list: () => all.filter((p) => p.userId === userId) };
+};
+const presenceUrl = () => `/api/workspaces/${ws.workspaceId}/presence`;
+
+beforeAll(async () => {
+  t = await startTestServer({ presenceGraceMs: GRACE_MS });
+  ws = await setUpWorkspace(t.api);
+  teamB = await addTeam(ws.workspaceId, "Tier 2");
+  agentA = await addMember(ws.workspaceId, { name: "Ann A", roles: ["agent"], teams: [ws.teamId] });
+  agentB = await addMember(ws.workspaceId, { name: "Bob B", roles: ["agent"], teams: [teamB] });
+  supervisorA = await addMember(ws.workspaceId, { name: "Sue Supervisor", roles: ["supervisor"], teams: [ws.teamId] });
+  managerB = await addMember(ws.workspaceId, { name: "Max Manager", roles: ["manager"], teams: [teamB] });
+  viewer = await addMember(ws.workspaceId, { name: "Val Viewer", roles: ["viewer"], teams: [ws.teamId] });
+});
+afterAll(async () => {
+  for (const socket of open) socket.close();
+  await t.close();
+});
+
+describe("fan-out to watchers", () => {
+  it("security: a supervisor sees only their teams' members and changes; admins and viewers see everyone", async () => {
+    const sup = await watcherOf(supervisorA);
+    const admin = await watcherOf({ token: ws.token });
+    const view = await watcherOf(viewer);
+    expect(sup.snapshot.items.map((p) => p.name).sort()).toEqual(["Ada Admin", "Ann A", "Sue Supervisor"]);
+    expect(admin.snapshot.items.map((p) => p.name).sort()).toEqual(["Ada Admin", "Ann A", "Bob B", "Max Manager", "Sue Supervisor"]);
+    expect(view.snapshot.items).toHaveLength(5);
+
+    const supSeesB = changesOf(sup.socket, agentB.userId);
+    const adminSeesB = nextEvent<Presence>(admin.socket, "presence:changed", (p) => p.userId === agentB.userId && p.status === "available");
+    const viewerSeesB = nextEvent<Presence>(view.socket, "presence:changed", (p) => p.userId === agentB.userId && p.status === "available");
+    const supSeesA = nextEvent<Presence>(sup.socket, "presence:changed", (p) => p.userId === agentA.userId && p.status === "available");
+    const dockB = await dockOf(agentB);
+    const dockA = await dockOf(agentA);
+    expect((await adminSeesB).devices).toHaveLength(1);
+    await viewerSeesB;
+    expect((await supSeesA).teams).toEqual([ws.teamId]);
+    await sleep(200);
+    expect(supSeesB.list()).toEqual([]);
+    dockA.close();
+    dockB.close();
+  });
+
+  it("delivers a change once to a watcher who sits in several of its rooms", async () => {
+    const both = await addMember(ws.workspaceId, { name: "Tess Twoteams", roles: ["supervisor"], teams: [ws.teamId, teamB] });
+    const agentAB = await addMember(ws.workspaceId, { name: "Abe AB", roles: ["agent"], teams: [ws.teamId, teamB] });
+    const watcher = await watcherOf(both);
+    const seen = changesOf(watcher.socket, agentAB.userId);
+    const dock = await dockOf(agentAB);
+    await sleep(300);
+    expect(seen.list()).toHaveLength(1);
+    dock.close();
+  });
+
+  it("coalesces a burst into at most one update per member per 100 ms, ending on the latest state", async () => {
+    const admin = await watcherOf({ token: ws.token });
+    const dock = await dockOf(agentA);
+    await sleep(250);
+    const arrivals: Array<{ at: number; chats: number }> = [];
+    admin.socket.on("presence:changed", (p: Presence) => p.userId === agentA.userId && arrivals.push({ at: performance.now(), chats: p.activeChats }));
+    await Promise.all([1, 2, 3, 4, 5].map((activeChats) => request(dock, "chat:state", { activeChats })));
+    await sleep(400);
+    expect(arrivals.length).toBeGreaterThan(0);
+    expect(arrivals.length).toBeLessThan(5);
+    expect(arrivals.at(-1)!.chats).toBe(5);
+    for (let i = 1; i < arrivals.length; i++) expect(arrivals[i]!.at - arrivals[i - 1]!.at).toBeGreaterThanOrEqual(80);
+    dock.close();
+  });
+});
+
+describe("docks report presence", () => {
+  it("acks a status with an away reason from the workspace list, and tells the watchers who set it", async () => {
+    const sup = await watcherOf(supervisorA);
+    const dock = await dockOf(agentA);
+    const seen = nextEvent<Presence>(sup.socket, "presence:changed", (p) => p.userId === agentA.userId && p.status === "away");
+    const ack = await request(dock, "presence:set", { status: "away", awayReason: "Lunch" });
+    expect(ack).toMatchObject({ ok: true, data: { status: "away", awayReason: "Lunch", cause: { by: { userId: agentA.userId } } } });
+    expect(await seen).toMatchObject({ awayReason: "Lunch", cause: { by: { userId: agentA.userId, name: "Ann A" } } });
+
+    const unknown = await request(dock, "presence:set", { status: "away", awayReason: "Nap" });
+    expect(unknown).toMatchObject({ ok: false, error: { code: "VALIDATION_FAILED", details: { issues: [{ path: "awayReason" }] } } });
+    const reasonWhileAvailable = await request(dock, "presence:set", { status: "available", awayReason: "Lunch" });
+    expect(reasonWhileAvailable.error.code).toBe("VALIDATION_FAILED");
+
+    const idle = await request(dock, "presence:set", { status: "away", auto: "idle" });
+    expect(idle.data).toMatchObject({ status: "away", cause: "idle" });
+    const onCall = await request(dock, "call:state", { onCall: true });
+    expect(onCall.data).toMatchObject({ onCall: true, status: "away" });
+    await request(dock, "presence:set", { status: "available" });
+    await request(dock, "call:state", { onCall: false });
+    dock.close();
+  });
+
+  it("treats several docks of one member as one presence, listing each device", async () => {
+    const admin = await watcherOf({ token: ws.token });
+    const first = await dockOf(agentB, "laptop");
+    const twoDevices = nextEvent<Presence>(admin.socket, "presence:changed", (p) => p.userId === agentB.userId && p.devices.length === 2);
+    const second = await dockOf(agentB, "desktop");
+    expect((await twoDevices).devices.map((d) => d.id).sort()).toEqual(["desktop", "laptop"]);
+    // The other dock follows its member's status.
+    const synced = nextEvent<Presence>(first, "presence:changed", (p) => p.status === "away");
+    await request(second, "presence:set", { status: "away", awayReason: "Break" });
+    expect((await synced).awayReason).toBe("Break");
+    const oneLeft = nextEvent<Presence>(admin.socket, "presence:changed", (p) => p.userId === agentB.userId && p.devices.length === 1);
+    second.close();
+    expect((await oneLeft).status).toBe("away");
+    first.close();
+  });
+
+  it("auto-pause on a missed offer sets away with reason and cause missed", async () => {
+    const dock = await dockOf(agentA);
+    const told = nextEvent<Presence>(dock, "presence:changed", (p) => p.cause === "missed");
+    await presenceServiceOf(t.deps).autoPause({ workspaceId: ws.workspaceId, userId: agentA.userId, name: "Ann A", teams: [ws.teamId] });
+    expect(await told).toMatchObject({ status: "away", awayReason: "missed" });
+    await request(dock, "presence:set", { status: "available" });
+    dock.close();
+  });
+});
+
+describe("grace period", () => {
+  it("a dock that drops and comes back within the grace period never shows offline to watchers", async () => {
+    const admin = await watcherOf({ token: ws.token });
+    const dock = await dockOf(agentA);
+    await sleep(150);
+    const statuses = record<Presence>(admin.socket, "presence:changed");
+    dock.close();
+    await sleep(GRACE_MS / 4);
+    const again = await dockOf(agentA);
+    await sleep(GRACE_MS * 2);
+    const mine = statuses.filter((p) => p.userId === agentA.userId);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.map((p) => p.status)).not.toContain("offline");
+    expect(mine.at(-1)).toMatchObject({ status: "available", devices: [expect.any(Object)] });
+    again.close();
+  });
+
+  it("a dock that stays away goes offline with cause disconnected, and lastSeenAt is stored", async () => {
+    const member = await addMember(ws.workspaceId, { name: "Gus Gone", roles: ["agent"], teams: [ws.teamId] });
+    const admin = await watcherOf({ token: ws.token });
+    const dock = await dockOf(member);
+    await sleep(100);
+    const offline = nextEvent<Presence>(admin.socket, "presence:changed", (p) => p.userId === member.userId && p.status === "offline", GRACE_MS * 10);
+    const droppedAt = Date.now();
+    dock.close();
+    const gone = await offline;
+    expect(Date.now() - droppedAt).toBeGreaterThanOrEqual(GRACE_MS - 50);
+    expect(gone).toMatchObject({ cause: "disconnected", devices: [], onCall: false, activeChats: 0 });
+    expect(Math.abs(Date.parse(gone.lastSeenAt!) - droppedAt)).toBeLessThan(1_000);
+    await expect
+      .poll(async () => (await MembershipModel.findOne({ workspaceId: ws.workspaceId, userId: member.userId }).lean())?.lastActiveAt?.toISOString())
+      .toBe(gone.lastSeenAt);
+  });
+
+  it("a member who comes back from offline gets back the status they chose", async () => {
+    const member = await addMember(ws.workspaceId, { name: "Ray Return", roles: ["agent"], teams: [ws.teamId] });
+    const admin = await watcherOf({ token: ws.token });
+    const dock = await dockOf(member);
+    await request(dock, "presence:set", { status: "away", awayReason: "Training" });
+    const offline = nextEvent<Presence>(admin.socket, "presence:changed", (p) => p.userId === member.userId && p.status === "offline", GRACE_MS * 10);
+    dock.close();
+    await offline;
+    let self!: Promise<Presence>;
+    const back = await dockOf(member, undefined, (socket) => (self = nextEvent(socket, "presence:changed")));
+    expect(await self).toMatchObject({ status: "away", awayReason: "Training" });
+    back.close();
+  });
+
+  it("a revoked member goes offline at once with cause revoked", async () => {
+    const member = await addMember(ws.workspaceId, { name: "Rex Revoked", roles: ["agent"], teams: [ws.teamId] });
+    const admin = await watcherOf({ token: ws.token });
+    await dockOf(member);
+    const offline = nextEvent<Presence>(admin.socket, "presence:changed", (p) => p.userId === member.userId && p.status === "offline", GRACE_MS / 2);
+    t.deps.events.emit("sessions.revoked", { userId: member.userId, reason: "revoked" });
+    expect((await offline).cause).toBe("revoked");
+  });
+});
+
+describe("REST", () => {
+  it("security: GET /presence lists what the caller may watch, and refuses agents", async () => {
+    const sup = await t.api.get(presenceUrl(), { token: supervisorA.token });
+    expect(sup.status).toBe(200);
+    expect(sup.body.items.every((p: Presence) => p.teams.includes(ws.teamId))).toBe(true);
+    expect(sup.body.items.map((p: Presence) => p.userId)).not.toContain(agentB.userId);
+    const mgr = await t.api.get(presenceUrl(), { token: managerB.token });
+    expect(mgr.body.items.map((p: Presence) => p.userId)).toContain(agentB.userId);
+    expect(mgr.body.items.map((p: Presence) => p.userId)).not.toContain(agentA.userId);
+    const all = await t.api.get(presenceUrl(), { token: viewer.token });
+    expect(all.body.items.map((p: Presence) => p.userId)).toEqual(expect.arrayContaining([agentA.userId, agentB.userId]));
+    expect(all.body.total).toBe(all.body.items.length);
+    const agent = await t.api.get(presenceUrl(), { token: agentA.token });
+    expect(agent.status).toBe(403);
+  });
+
+  it("a supervisor sets an agent of their team away: audited, and the agent's dock shows who did it", async () => {
+    const dock = await dockOf(agentA);
+    const told = nextEvent<Presence>(dock, "presence:changed", (p) => typeof p.cause === "object" && p.cause.by.userId === supervisorA.userId);
+    const res = await t.api.put(`${presenceUrl()}/${agentA.userId}`, { status: "away", awayReason: "Meeting" }, { token: supervisorA.token });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: "away", awayReason: "Meeting" });
+    expect(await told).toMatchObject({ status: "away", awayReason: "Meeting", cause: { by: { name: "Sue Supervisor" } } });
+    const audit = await AuditEventModel.findOne({ workspaceId: ws.workspaceId, action: "presence.set" }).lean();
+    expect(audit).toMatchObject({ actorName: "Sue Supervisor", target: { id: agentA.userId }, after: { status: "away", awayReason: "Meeting" } });
+    dock.close();
+  });
+
+  it("security: setting someone's status is refused outside one's teams, for agents and viewers, and for unknown reasons", async () => {
+    const body = { status: "away", awayReason: "Break" };
+    expect((await t.api.put(`${presenceUrl()}/${agentB.userId}`, body, { token: supervisorA.token })).status).toBe(403);
+    expect((await t.api.put(`${presenceUrl()}/${agentB.userId}`, body, { token: agentA.token })).status).toBe(403);
+    expect((await t.api.put(`${presenceUrl()}/${agentA.userId}`, body, { token: viewer.token })).status).toBe(403);
+    const unknown = await t.api.put(`${presenceUrl()}/${agentA.userId}`, { status: "away", awayReason: "Nap" }, { token: ws.token });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details.issues[0].path).toBe("awayReason");
+    const extra = await t.api.put(`${presenceUrl()}/${agentA.userId}`, { status: "available", sneaky: 1 }, { token: ws.token });
+    expect(extra.status).toBe(400);
+    const offline = await t.api.put(`${presenceUrl()}/${agentA.userId}`, { status: "offline" }, { token: ws.token });
+    expect(offline.status).toBe(400);
+    expect((await t.api.put(`${presenceUrl()}/${agentB.userId}`, body, { token: managerB.token })).status).toBe(200);
+  });
+
+  it("a watcher moved to another team gets a new snapshot and that team's changes", async () => {
+    const mover = await addMember(ws.workspaceId, { name: "Mia Mover", roles: ["supervisor"], teams: [ws.teamId] });
+    const watcher = await watcherOf(mover);
+    expect(watcher.snapshot.items.map((p) => p.userId)).not.toContain(agentB.userId);
+    await MembershipModel.updateOne({ workspaceId: ws.workspaceId, userId: mover.userId }, { teams: [teamB] });
+    const snapshot = nextEvent<{ items: Presence[] }>(watcher.socket, "presence:snapshot");
+    t.deps.events.emit("membership.changed", { workspaceId: ws.workspaceId, userId: mover.userId });
+    expect((await snapshot).items.map((p) => p.userId)).toContain(agentB.userId);
+    const seesB = nextEvent<Presence>(watcher.socket, "presence:changed", (p) => p.userId === agentB.userId);
+    const dock = await dockOf(agentB);
+    await seesB;
+    dock.close();
+  });
+});

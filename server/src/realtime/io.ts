@@ -1,0 +1,86 @@
+import type { Server as HttpServer } from "node:http";
+import { createAdapter } from "@socket.io/redis-adapter";
+import { Namespace as NamespaceName } from "@switchboard/shared";
+import { Redis } from "ioredis";
+import { Server } from "socket.io";
+import type { AppDeps } from "../app-deps.js";
+import { presenceServiceOf } from "../presence/presence.service.js";
+import { registerPresenceSockets } from "../presence/presence.socket.js";
+import { loadMemberSettings } from "../settings/member-settings.service.js";
+import { registerLiveSync, type EffectiveSettingsLoader } from "./live-sync.js";
+import { socketAuth } from "./socket-auth.js";
+import type { ConsoleNamespace, DockNamespace } from "./socket-types.js";
+
+export interface Realtime {
+  io: Server;
+  close(): Promise<void>;
+}
+
+export interface RealtimeOptions {
+  /** Defaults to the settings feature's resolver; tests may pass their own. */
+  loadEffectiveSettings?: EffectiveSettingsLoader;
+}
+
+const defaultSettingsLoader: EffectiveSettingsLoader = async (workspaceId, userId) => (await loadMemberSettings(workspaceId, userId)).values;
+
+/**
+ * Socket.IO on the app's HTTP server: /dock for members with dock.use, /console for those
+ * with console.use. With REDIS_URL, rooms fan out across nodes through the Redis adapter
+ * and presence lives in Redis; without it, one node keeps everything in memory.
+ */
+export function attachRealtime(http: HttpServer, deps: AppDeps, options: RealtimeOptions = {}): Realtime {
+  const { config } = deps;
+  const io = new Server(http, { serveClient: false });
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: null }) : null;
+  const redisSub = redis?.duplicate() ?? null;
+  if (redis && redisSub) io.adapter(createAdapter(redis, redisSub));
+
+  const presence = presenceServiceOf(deps);
+  // One server carries two event maps, so each namespace gets its own typing.
+  const dock = io.of(NamespaceName.dock) as unknown as DockNamespace;
+  const consoleNs = io.of(NamespaceName.console) as unknown as ConsoleNamespace;
+  dock.use(socketAuth("dock.use", deps.clock));
+  consoleNs.use(socketAuth("console.use", deps.clock));
+
+  const sockets = registerPresenceSockets({ deps, presence, dock, console: consoleNs, nodeId: presence.store.nodeId });
+  registerLiveSync({
+    io,
+    deps,
+    presence,
+    dock,
+    console: consoleNs,
+    relay: redis !== null,
+    loadEffectiveSettings: options.loadEffectiveSettings ?? defaultSettingsLoader,
+  });
+
+  // Each node beats and sweeps: expiring grace periods and adopting the docks of dead nodes.
+  const tickMs = Math.max(20, Math.min(config.presenceHeartbeatMs, config.presenceGraceMs / 4));
+  let ticking = false;
+  const tick = async () => {
+    if (ticking) return;
+    ticking = true;
+    try {
+      await presence.store.heartbeat(config.presenceHeartbeatMs * 3);
+      await presence.sweep();
+    } catch (err) {
+      deps.logger.warn({ err }, "presence sweep failed");
+    } finally {
+      ticking = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(() => void tick(), tickMs);
+  timer.unref();
+
+  return {
+    io,
+    async close() {
+      clearInterval(timer);
+      sockets.close();
+      await new Promise<void>((resolve) => void io.close(() => resolve()));
+      await presence.close();
+      redis?.disconnect();
+      redisSub?.disconnect();
+    },
+  };
+}

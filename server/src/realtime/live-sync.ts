@@ -1,0 +1,108 @@
+import { can, restrictionsSchema, type EffectiveSettings, type SessionEndReason } from "@switchboard/shared";
+import type { Server } from "socket.io";
+import type { AppDeps } from "../app-deps.js";
+import type { DomainEventMap } from "../events/domain-events.js";
+import { MembershipModel } from "../members/membership.model.js";
+import { sendSnapshot, watcherRoomsFor } from "../presence/presence.socket.js";
+import type { PresenceService } from "../presence/presence.service.js";
+import { Rooms } from "./rooms.js";
+import type { ConsoleNamespace, DockNamespace } from "./socket-types.js";
+
+/** Time between telling sockets their session ended and closing them, so the message gets out first. */
+export const SESSION_END_DELAY_MS = 200;
+
+export type EffectiveSettingsLoader = (workspaceId: string, userId: string) => Promise<EffectiveSettings>;
+
+interface LiveSyncInput {
+  io: Server;
+  deps: AppDeps;
+  presence: PresenceService;
+  dock: DockNamespace;
+  console: ConsoleNamespace;
+  /** Several nodes: domain events happen on one node and are relayed so each acts on its own sockets. */
+  relay: boolean;
+  loadEffectiveSettings: EffectiveSettingsLoader;
+}
+
+const localSocketsIn = <S extends { rooms: Set<string> }>(ns: { sockets: Map<string, S> }, room: string): S[] =>
+  [...ns.sockets.values()].filter((socket) => socket.rooms.has(room));
+
+type Handler<E extends keyof DomainEventMap> = (payload: DomainEventMap[E][0], origin: boolean) => Promise<void>;
+
+/**
+ * Domain events → sockets: revocations and logouts cut sockets, membership changes move
+ * watchers between rooms, settings changes reach the affected docks.
+ */
+export function registerLiveSync(input: LiveSyncInput): void {
+  const { io, deps, presence, dock, console: consoleNs, relay, loadEffectiveSettings } = input;
+  const namespaces = [dock, consoleNs] as const;
+
+  function on<E extends keyof DomainEventMap>(event: E, handler: Handler<E>) {
+    const run = (payload: DomainEventMap[E][0], origin: boolean) =>
+      handler(payload, origin).catch((err: unknown) => deps.logger.error({ err, event }, "live sync failed"));
+    deps.events.on(event, ((payload: DomainEventMap[E][0]) => {
+      void run(payload, true);
+      if (relay) io.serverSideEmit(event, payload as never);
+    }) as never);
+    if (relay) io.on(event as never, ((payload: DomainEventMap[E][0]) => void run(payload, false)) as never);
+  }
+
+  function endSessions(room: string, reason: SessionEndReason) {
+    for (const ns of namespaces) {
+      ns.local.to(room).emit("session:revoked", { reason });
+      setTimeout(() => ns.local.in(room).disconnectSockets(true), SESSION_END_DELAY_MS).unref();
+    }
+  }
+
+  // Sockets are cut first (no database in the way); marking presence is order-independent.
+  on("sessions.revoked", async ({ userId, reason, tokenHash }, origin) => {
+    // Logout ends the one session; a revocation ends every session of the user.
+    endSessions(reason === "logout" && tokenHash ? Rooms.session(tokenHash) : Rooms.user(userId), reason);
+    if (origin && reason === "revoked") {
+      const memberships = await MembershipModel.find({ userId }, { workspaceId: 1 }).lean();
+      for (const { workspaceId } of memberships) await presence.markRevoked({ workspaceId: String(workspaceId), userId });
+    }
+  });
+
+  on("membership.revoked", async ({ workspaceId, userId }, origin) => {
+    endSessions(Rooms.member(workspaceId, userId), "revoked");
+    if (origin) await presence.markRevoked({ workspaceId, userId });
+  });
+
+  on("membership.changed", async ({ workspaceId, userId }, origin) => {
+    const membership = await MembershipModel.findOne({ workspaceId, userId, status: "active" }).lean();
+    if (!membership) return;
+    const teams = membership.teams.map(String);
+    if (origin) await presence.memberChanged({ workspaceId, userId, name: membership.name, teams });
+    const room = Rooms.member(workspaceId, userId);
+    const update = { name: membership.name, roles: membership.roles, teams, restrictions: restrictionsSchema.parse(membership.restrictions ?? {}) };
+    for (const socket of localSocketsIn(dock, room)) {
+      Object.assign(socket.data.member, update);
+      if (!can(socket.data.member, "dock.use")) socket.disconnect(true);
+    }
+    for (const socket of localSocketsIn(consoleNs, room)) {
+      for (const old of watcherRoomsFor(socket)) void socket.leave(old);
+      Object.assign(socket.data.member, update);
+      if (!can(socket.data.member, "console.use")) {
+        socket.disconnect(true);
+        continue;
+      }
+      void socket.join(watcherRoomsFor(socket));
+      await sendSnapshot(socket, presence);
+    }
+  });
+
+  on("settings.changed", async ({ workspaceId, userIds }) => {
+    const targets = userIds === "all" ? null : new Set(userIds);
+    const byUser = new Map<string, string[]>();
+    for (const socket of dock.sockets.values()) {
+      const { member } = socket.data;
+      if (member.workspaceId !== workspaceId || (targets && !targets.has(member.userId))) continue;
+      byUser.set(member.userId, [...(byUser.get(member.userId) ?? []), socket.id]);
+    }
+    for (const [userId, socketIds] of byUser) {
+      const settings = await loadEffectiveSettings(workspaceId, userId);
+      dock.local.to(socketIds).emit("settings:changed", { workspaceId, settings });
+    }
+  });
+}
