@@ -49,7 +49,7 @@ const path = (query = "") => `/api/workspaces/${ws.workspaceId}/invitations/impo
 function upload(token: string, content: string | Buffer, fields: Record<string, string | string[]> = { roles: '["agent"]', teams: JSON.stringify([ws.teamId]) }, query = "") {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) form.append(name, v);
-  form.append("file", new Blob([content], { type: "text/csv" }), "people.csv");
+  form.append("file", new Blob([typeof content === "string" ? content : new Uint8Array(content)], { type: "text/csv" }), "people.csv");
   return t.api.post(path(query), undefined, { token, raw: form });
 }
 
