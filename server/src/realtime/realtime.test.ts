@@ -149,6 +149,18 @@ describe("live sync", () => {
     expect(bystander.connected).toBe(true);
   });
 
+  it("revoking a member through the API disconnects all of their docks within a second", async () => {
+    const target = await addMember(ws.workspaceId, { name: "Ivy Ignored", roles: ["agent"], teams: [ws.teamId] });
+    const docks = [await dockOf(target.token), await dockOf(target.token)];
+    const started = performance.now();
+    const closed = Promise.all(docks.map((dock) => disconnection(dock, 1_000)));
+    const res = await t.api.post(`/api/workspaces/${ws.workspaceId}/members/${target.userId}/revoke`, { reassignContactsTo: null }, { token: ws.token });
+    expect(res.status).toBe(200);
+    await closed;
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect((await refusalOf(connect(t.url, "/dock", { token: target.token, workspaceId: ws.workspaceId }))).message).toBe("UNAUTHENTICATED");
+  });
+
   it("a revoked membership disconnects that member's docks in that workspace", async () => {
     const target = await addMember(ws.workspaceId, { name: "Mona Member", roles: ["agent"], teams: [ws.teamId] });
     const dock = await dockOf(target.token);
