@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addTestMember, type TestMember } from "../../test/member-fixtures.js";
+import { startSmtpCapture, type SmtpCapture } from "../../test/smtp-capture.js";
+import { setUpWorkspace, startTestServer, type TestServer } from "../../test/test-server.js";
+
+let t: TestServer;
+let smtp: SmtpCapture;
+let ws: { token: string; workspaceId: string; teamId: string; userId: string };
+let manager: TestMember;
+let supervisor: TestMember;
+let viewer: TestMember;
+let agent: TestMember;
+
+const audit = (token: string, query = "") => t.api.get(`/api/workspaces/${ws.workspaceId}/audit${query}`, { token });
+const invitations = () => `/api/workspaces/${ws.workspaceId}/invitations`;
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+  t = await startTestServer({ smtpUrl: smtp.url });
+  ws = await setUpWorkspace(t.api);
+  manager = await addTestMember(t, ws.workspaceId, { roles: ["manager"], teams: [ws.teamId] });
+  supervisor = await addTestMember(t, ws.workspaceId, { roles: ["supervisor"], teams: [ws.teamId] });
+  viewer = await addTestMember(t, ws.workspaceId, { roles: ["viewer"], teams: [ws.teamId] });
+  agent = await addTestMember(t, ws.workspaceId, { roles: ["agent"], teams: [ws.teamId] });
+
+  // One of each audited change, in this order, 1 s apart.
+  const step = () => t.clock.advance(1_000);
+  const invite = async (email: string) =>
+    (await t.api.post(invitations(), { invitees: [{ name: "Ivy", email }], roles: ["agent"], teams: [ws.teamId] }, { token: ws.token })).body.results[0].invitationId as string;
+  const first = await invite("ivy@example.com");
+  step();
+  await t.api.post(`${invitations()}/${first}/resend`, undefined, { token: ws.token });
+  step();
+  await t.api.delete(`${invitations()}/${await invite("cancel@example.com")}`, { token: ws.token });
+  step();
+  const token = smtp.linksFor("ivy@example.com").at(-1)!.split("/").pop();
+  await t.api.post(`/api/invitations/${token}/accept`, { firstName: "Ivy", lastName: "Ink", password: "a-strong-pass-9" });
+  step();
+  await t.api.patch(`/api/workspaces/${ws.workspaceId}/members/${agent.userId}`, { roles: ["agent", "viewer"] }, { token: ws.token });
+  step();
+  await t.api.patch(`/api/workspaces/${ws.workspaceId}/members/${agent.userId}`, { profile: { location: "Oslo" } }, { token: manager.token });
+  step();
+  await t.api.post(`/api/workspaces/${ws.workspaceId}/members/${agent.userId}/revoke`, {}, { token: ws.token });
+});
+afterAll(async () => {
+  await t.close();
+  await smtp.close();
+});
+
+describe("GET audit", () => {
+  it("lists every invite, resend, cancel, accept, role change, profile change and revoke, newest first", async () => {
+    const res = await audit(ws.token);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((e: { action: string }) => e.action)).toEqual([
+      "member.revoked",
+      "member.profile_changed",
+      "member.roles_changed",
+      "invitation.accepted",
+      "invitation.cancelled",
+      "invitation.created",
+      "invitation.resent",
+      "invitation.created",
+    ]);
+    expect(res.body.total).toBe(8);
+    const revoked = res.body.items[0];
+    expect(revoked).toEqual({
+      id: expect.stringMatching(/^[a-f0-9]{24}$/),
+      actor: { id: ws.userId, name: "Ada Admin" },
+      action: "member.revoked",
+      target: { type: "member", id: agent.userId, label: expect.any(String) },
+      before: expect.objectContaining({ status: "active" }),
+      after: expect.objectContaining({ status: "revoked", reassignContactsTo: null }),
+      at: expect.any(String),
+    });
+    expect(res.body.items[1].actor.id).toBe(manager.userId);
+    expect(res.body.items[3].actor.name).toBe("Ivy Ink");
+  });
+
+  it("pages and filters by action", async () => {
+    const page2 = await audit(ws.token, "?pageSize=3&page=2");
+    expect(page2.body.items.map((e: { action: string }) => e.action)).toEqual(["invitation.accepted", "invitation.cancelled", "invitation.created"]);
+    expect(page2.body.total).toBe(8);
+    const created = await audit(ws.token, "?action=invitation.created");
+    expect(created.body.total).toBe(2);
+    expect((await audit(ws.token, "?action=$where")).status).toBe(400);
+  });
+
+  it("role by role: admins, managers and viewers read it; supervisors and agents do not", async () => {
+    expect((await audit(manager.token)).status).toBe(200);
+    expect((await audit(viewer.token)).status).toBe(200);
+    expect((await audit(supervisor.token)).status).toBe(403);
+    const otherAgent = await addTestMember(t, ws.workspaceId, { roles: ["agent"], teams: [ws.teamId] });
+    expect((await audit(otherAgent.token)).status).toBe(403);
+    const both = await addTestMember(t, ws.workspaceId, { roles: ["supervisor", "viewer"], teams: [ws.teamId] });
+    expect((await audit(both.token)).status).toBe(200);
+  });
+});

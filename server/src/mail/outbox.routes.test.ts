@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addTestMember, type TestMember } from "../../test/member-fixtures.js";
+import { setUpWorkspace, startTestServer, type TestServer } from "../../test/test-server.js";
+import { InvitationModel } from "../invitations/invitation.model.js";
+
+let t: TestServer;
+let ws: { token: string; workspaceId: string; teamId: string; userId: string };
+let others: Record<string, TestMember>;
+
+const outbox = (token: string) => t.api.get(`/api/workspaces/${ws.workspaceId}/outbox`, { token });
+
+beforeAll(async () => {
+  t = await startTestServer(); // no SMTP URL: mail goes to the outbox
+  ws = await setUpWorkspace(t.api);
+  others = {
+    manager: await addTestMember(t, ws.workspaceId, { roles: ["manager"], teams: [ws.teamId] }),
+    supervisor: await addTestMember(t, ws.workspaceId, { roles: ["supervisor"], teams: [ws.teamId] }),
+    viewer: await addTestMember(t, ws.workspaceId, { roles: ["viewer"], teams: [ws.teamId] }),
+    agent: await addTestMember(t, ws.workspaceId, { roles: ["agent"], teams: [ws.teamId] }),
+    viewerSupervisor: await addTestMember(t, ws.workspaceId, { roles: ["viewer", "supervisor"], teams: [ws.teamId] }),
+  };
+});
+afterAll(() => t.close());
+
+describe("outbox (no SMTP configured)", () => {
+  it("keeps the invitation e-mail, with its working registration link, for admins to read", async () => {
+    expect(t.deps.mailer.kind).toBe("outbox");
+    const res = await t.api.post(`/api/workspaces/${ws.workspaceId}/invitations`, { invitees: [{ name: "Olga Out", email: "olga@example.com" }], roles: ["agent"], teams: [ws.teamId] }, { token: ws.token });
+    expect(res.body.results[0].status).toBe("invited");
+    const list = await outbox(ws.token);
+    expect(list.status).toBe(200);
+    expect(list.body.total).toBe(1);
+    const [mail] = list.body.items;
+    expect(mail).toMatchObject({ to: "olga@example.com", subject: "You're invited to Support on Switchboard" });
+    const link = /\/register\/([A-Za-z0-9_-]{43})/.exec(mail.text);
+    expect(link).not.toBeNull();
+    expect((await t.api.get(`/api/invitations/${link![1]}`)).body.email).toBe("olga@example.com");
+  });
+
+  it("is for admins only", async () => {
+    for (const member of Object.values(others)) {
+      const res = await outbox(member.token);
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe("FORBIDDEN");
+    }
+  });
+});
+
+describe("SMTP failure", () => {
+  it("reports the row invalid and leaves no invitation behind when the e-mail cannot be sent", async () => {
+    t.deps.mailer = { kind: "smtp", send: () => Promise.reject(new Error("connection refused")) };
+    const res = await t.api.post(`/api/workspaces/${ws.workspaceId}/invitations`, { invitees: [{ name: "Nope", email: "nope@example.com" }], roles: ["agent"], teams: [ws.teamId] }, { token: ws.token });
+    expect(res.body.results).toEqual([{ row: 0, email: "nope@example.com", status: "invalid", reason: "The invitation e-mail could not be sent." }]);
+    expect(await InvitationModel.countDocuments({ emailLower: "nope@example.com" })).toBe(0);
+  });
+});
