@@ -1,0 +1,99 @@
+import { randomBytes } from "node:crypto";
+import type { Presence } from "@switchboard/shared";
+import mongoose from "mongoose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { connectDatabase } from "../db/connect.js";
+import "../db/models.js";
+import { httpClient } from "../../test/http-client.js";
+import { startNode, startRedis, type Child } from "../../test/processes.js";
+import { addMember, connect, disconnection, nextEvent, request, type ClientSocket } from "../../test/realtime-fixtures.js";
+import { setUpWorkspace } from "../../test/test-server.js";
+
+const GRACE_MS = 800;
+let redis: Child;
+let nodeA: Child;
+let nodeB: Child;
+let nodeEnv: Record<string, string>;
+let ws: Awaited<ReturnType<typeof setUpWorkspace>>;
+const open: ClientSocket[] = [];
+
+beforeAll(async () => {
+  const dbName = `t_${randomBytes(6).toString("hex")}`;
+  await connectDatabase(inject("mongoUri"), dbName);
+  redis = await startRedis();
+  nodeEnv = { MONGODB_URI: inject("mongoUri"), DB_NAME: dbName, REDIS_URL: redis.url, PRESENCE_GRACE_MS: String(GRACE_MS), PRESENCE_HEARTBEAT_MS: "200" };
+  [nodeA, nodeB] = await Promise.all([startNode(nodeEnv), startNode(nodeEnv)]);
+  ws = await setUpWorkspace(httpClient(nodeA.url));
+}, 120_000);
+
+afterAll(async () => {
+  for (const socket of open) socket.close();
+  await Promise.all([nodeA?.stop(), nodeB?.stop()]);
+  await redis?.stop();
+  await mongoose.connection.dropDatabase().catch(() => {});
+  await mongoose.disconnect();
+});
+
+describe("two nodes sharing Redis", () => {
+  it("a dock on node A and a supervisor on node B see each other's changes; killing A makes its docks offline after the grace period", async () => {
+    const agent = await addMember(ws.workspaceId, { name: "Nia Node", roles: ["agent"], teams: [ws.teamId] });
+    const supervisor = await addMember(ws.workspaceId, { name: "Sid Super", roles: ["supervisor"], teams: [ws.teamId] });
+    const auth = (token: string) => ({ token, workspaceId: ws.workspaceId });
+
+    let snapshot!: Promise<{ items: Presence[] }>;
+    const watcher = await connect(nodeB.url, "/console", auth(supervisor.token), (s) => (snapshot = nextEvent(s, "presence:snapshot")));
+    open.push(watcher);
+    expect((await snapshot).items.find((p) => p.userId === agent.userId)?.status).toBe("offline");
+
+    // A's dock → B's watcher, through the Redis adapter.
+    const online = nextEvent<Presence>(watcher, "presence:changed", (p) => p.userId === agent.userId && p.status === "available");
+    const dock = await connect(nodeA.url, "/dock", auth(agent.token));
+    open.push(dock);
+    expect((await online).devices).toHaveLength(1);
+    const away = nextEvent<Presence>(watcher, "presence:changed", (p) => p.userId === agent.userId && p.awayReason === "Lunch");
+    expect((await request(dock, "presence:set", { status: "away", awayReason: "Lunch" })).ok).toBe(true);
+    await away;
+
+    // B's supervisor → A's dock, and B reads presence A wrote.
+    const apiB = httpClient(nodeB.url);
+    const told = nextEvent<Presence>(dock, "presence:changed", (p) => typeof p.cause === "object" && p.cause.by.userId === supervisor.userId);
+    const put = await apiB.put(`/api/workspaces/${ws.workspaceId}/presence/${agent.userId}`, { status: "available" }, { token: supervisor.token });
+    expect(put.status).toBe(200);
+    expect(await told).toMatchObject({ status: "available", cause: { by: { name: "Sid Super" } } });
+    const list = await apiB.get(`/api/workspaces/${ws.workspaceId}/presence`, { token: supervisor.token });
+    expect(list.body.items.find((p: Presence) => p.userId === agent.userId)).toMatchObject({ status: "available", devices: [expect.any(Object)] });
+
+    // A settings change handled by B reaches the dock held by A.
+    const pushed = nextEvent(dock, "settings:changed", (p) => p.settings.chatsPerUser === 3);
+    expect((await apiB.put(`/api/workspaces/${ws.workspaceId}/settings`, { settings: { chatsPerUser: 3 } }, { token: ws.token })).status).toBe(200);
+    await pushed;
+
+    // Node A dies without a word: its dock is offline on B only once the grace period is over.
+    const offline = nextEvent<Presence>(watcher, "presence:changed", (p) => p.userId === agent.userId && p.status === "offline", 15_000);
+    const dropped = disconnection(dock);
+    const killedAt = Date.now();
+    await nodeA.stop("SIGKILL");
+    await dropped;
+    const gone = await offline;
+    expect(Date.now() - killedAt).toBeGreaterThanOrEqual(GRACE_MS);
+    expect(gone).toMatchObject({ cause: "disconnected", devices: [] });
+  });
+
+  it("revoking a member on node B disconnects their dock held by another node within a second", async () => {
+    const nodeC = await startNode(nodeEnv);
+    try {
+      const agent = await addMember(ws.workspaceId, { name: "Rob Remote", roles: ["agent"], teams: [ws.teamId] });
+      const dock = await connect(nodeC.url, "/dock", { token: agent.token, workspaceId: ws.workspaceId });
+      open.push(dock);
+      const revoked = nextEvent(dock, "session:revoked");
+      const closed = disconnection(dock, 1_000);
+      const res = await httpClient(nodeB.url).post(`/api/workspaces/${ws.workspaceId}/members/${agent.userId}/revoke`, { reassignContactsTo: null }, { token: ws.token });
+      expect(res.status).toBe(200);
+      expect(await revoked).toEqual({ reason: "revoked" });
+      await closed;
+    } finally {
+      await nodeC.stop();
+    }
+  });
+});
