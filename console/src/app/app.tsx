@@ -1,0 +1,45 @@
+import { BrowserRouter, Route, Routes } from "react-router-dom";
+import { AuditPage } from "../audit/audit-page";
+import { InstallDockPage } from "../auth/install-dock-page";
+import { LoginPage } from "../auth/login-page";
+import { RegisterPage } from "../auth/register-page";
+import { SetupPage } from "../auth/setup-page";
+import { InvitationsPage } from "../invitations/invitations-page";
+import { OutboxPage } from "../outbox/outbox-page";
+import { MembersPage } from "../members/members-page";
+import { TeamsPage } from "../teams/teams-page";
+import { ComingLaterPage } from "./coming-later-page";
+import { ConsoleShell } from "./console-shell";
+import { FirstAllowedPage } from "./first-allowed-page";
+import { NotFoundPage } from "./not-found-page";
+import { RequireConsole } from "./require-console";
+import { SessionProvider } from "./session-context";
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/setup" element={<SetupPage />} />
+          <Route path="/register/:token" element={<RegisterPage />} />
+          <Route path="/install-dock" element={<InstallDockPage />} />
+          <Route element={<RequireConsole />}>
+            <Route element={<ConsoleShell />}>
+              <Route index element={<FirstAllowedPage />} />
+              <Route path="members" element={<MembersPage />} />
+              <Route path="invitations" element={<InvitationsPage />} />
+              <Route path="teams" element={<TeamsPage />} />
+              <Route path="presence" element={<ComingLaterPage title="Presence" description="The live presence board arrives with real-time sync." />} />
+              <Route path="contacts" element={<ComingLaterPage title="Contacts" description="Contacts arrive with the settings and restrictions work." />} />
+              <Route path="audit" element={<AuditPage />} />
+              <Route path="outbox" element={<OutboxPage />} />
+              <Route path="settings" element={<ComingLaterPage title="Settings" description="Workspace defaults arrive with the settings hierarchy." />} />
+            </Route>
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

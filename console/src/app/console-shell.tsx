@@ -1,0 +1,64 @@
+import { NavLink, Outlet, useNavigate } from "react-router-dom";
+import { capitalize, initialsOf } from "../lib/format";
+import { NAV_ITEMS } from "./nav-items";
+import { useSession, useWorkspace } from "./session-context";
+
+export function ConsoleShell() {
+  const { me, signOut, selectWorkspace } = useSession();
+  const { membership, allows } = useWorkspace();
+  const navigate = useNavigate();
+  const name = me ? `${me.user.firstName} ${me.user.lastName}` : "";
+
+  const onSignOut = async () => {
+    await signOut();
+    navigate("/login", { replace: true });
+  };
+
+  return (
+    <div className="shell">
+      <aside className="shell-nav">
+        <div className="brand">
+          <span className="brand-mark">S</span> Switchboard
+        </div>
+        {me && me.memberships.length > 1 ? (
+          <select
+            className="workspace-select"
+            data-testid="workspace-select"
+            value={membership.workspaceId}
+            onChange={(e) => selectWorkspace(e.target.value)}
+          >
+            {me.memberships.map((m) => (
+              <option key={m.workspaceId} value={m.workspaceId}>
+                {m.workspaceName}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <div className="workspace-name" data-testid="workspace-name">
+            {membership.workspaceName}
+          </div>
+        )}
+        <nav>
+          {NAV_ITEMS.filter((item) => allows(item.permission)).map((item) => (
+            <NavLink key={item.path} to={item.path} data-testid={item.testId} className="nav-link">
+              {item.label}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="shell-user">
+          <span className="avatar">{initialsOf(name)}</span>
+          <div className="shell-user-text">
+            <div data-testid="shell-user-name">{name}</div>
+            <div className="muted small">{membership.roles.map(capitalize).join(", ")}</div>
+          </div>
+          <button type="button" className="btn btn-ghost btn-small" data-testid="logout" onClick={onSignOut}>
+            Sign out
+          </button>
+        </div>
+      </aside>
+      <main className="shell-main">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

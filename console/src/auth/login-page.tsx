@@ -1,0 +1,51 @@
+import { useState, type FormEvent } from "react";
+import { Navigate, useLocation, useNavigate } from "react-router-dom";
+import { useSession } from "../app/session-context";
+import { api } from "../lib/api";
+import { fieldErrorsOf } from "../lib/field-issues";
+import { ErrorBanner } from "../ui/error-banner";
+import { FormField } from "../ui/form-field";
+import { AuthCard } from "./auth-card";
+
+export function LoginPage() {
+  const { status, setupNeeded, refresh } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from ?? "/";
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  if (status === "signed-in") return <Navigate to={from} replace />;
+  if (status === "signed-out" && setupNeeded) return <Navigate to="/setup" replace />;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api("/api/auth/login", { body: { email, password } });
+      await refresh();
+      navigate(from, { replace: true });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fields = fieldErrorsOf(error);
+  return (
+    <AuthCard title="Sign in" subtitle="Use the e-mail address your invitation was sent to.">
+      <form className="form" onSubmit={submit} noValidate>
+        <ErrorBanner error={error} testId="login-error" />
+        <FormField label="E-mail" testId="login-email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} error={fields.email} required autoFocus />
+        <FormField label="Password" testId="login-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={fields.password} required />
+        <button type="submit" className="btn btn-primary btn-block" data-testid="login-submit" disabled={busy}>
+          {busy ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+    </AuthCard>
+  );
+}

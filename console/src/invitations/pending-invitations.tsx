@@ -1,0 +1,116 @@
+import { useState } from "react";
+import { useWorkspace } from "../app/session-context";
+import { formatDate, formatRelative } from "../lib/format";
+import type { Resource } from "../lib/use-resource";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { ErrorBanner } from "../ui/error-banner";
+import { RoleBadges } from "../ui/role-badges";
+import { useTeams } from "../teams/use-teams";
+import { cancelInvitation, resendInvitation, type PendingInvitation } from "./invitations.api";
+import { CopyButton } from "./copy-button";
+
+type Listing = Resource<{ items: PendingInvitation[]; total: number }>;
+
+/** The server may send the link relative to the console; show and copy it whole. */
+const absolute = (link: string) => new URL(link, window.location.origin).href;
+
+const isExpired = (inv: PendingInvitation) => inv.status === "expired" || Date.parse(inv.expiresAt) < Date.now();
+
+export function PendingInvitations({ listing }: { listing: Listing }) {
+  const { workspaceId } = useWorkspace();
+  const { nameOf } = useTeams();
+  const [cancelling, setCancelling] = useState<PendingInvitation | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>();
+  const items = listing.data?.items ?? [];
+
+  const act = async (inv: PendingInvitation, action: "resend" | "cancel") => {
+    setBusyId(inv.id);
+    setError(undefined);
+    setNotice(null);
+    try {
+      if (action === "resend") await resendInvitation(workspaceId, inv.id);
+      else await cancelInvitation(workspaceId, inv.id);
+      setNotice(action === "resend" ? `Invitation sent again to ${inv.email}.` : `Invitation for ${inv.email} cancelled.`);
+      listing.reload();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusyId(null);
+      setCancelling(null);
+    }
+  };
+
+  return (
+    <section className="panel" data-testid="pending-invitations">
+      <h2 className="section-title">
+        Pending invitations <span className="muted">({listing.data?.total ?? 0})</span>
+      </h2>
+      <ErrorBanner error={error ?? listing.error} testId="pending-error" />
+      {notice ? <div className="banner banner-ok" data-testid="pending-notice">{notice}</div> : null}
+      <div className="table-scroll">
+        <table className="table table-compact" data-testid="pending-table">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>E-mail</th>
+              <th>Phone</th>
+              <th>Roles</th>
+              <th>Teams</th>
+              <th>Registration link</th>
+              <th>Sent</th>
+              <th>Expires</th>
+              <th aria-label="Actions" />
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((inv) => (
+              <tr key={inv.id} data-testid="pending-row" data-id={inv.id} data-email={inv.email} data-status={isExpired(inv) ? "expired" : inv.status}>
+                <td className="strong">{inv.name}</td>
+                <td>{inv.email}</td>
+                <td className="mono">{inv.phone || "—"}</td>
+                <td><RoleBadges roles={inv.roles} /></td>
+                <td>{inv.teams.map(nameOf).join(", ")}</td>
+                <td>
+                  <span className="link-cell">
+                    <input readOnly className="link-input mono" value={absolute(inv.link)} data-testid="pending-link" aria-label={`Registration link for ${inv.email}`} onFocus={(e) => e.target.select()} />
+                    <CopyButton text={absolute(inv.link)} testId="pending-copy" />
+                  </span>
+                </td>
+                <td className="nowrap">{formatDate(inv.sentAt ?? inv.createdAt)}</td>
+                <td className="nowrap">
+                  {isExpired(inv) ? <span className="pill pill-invalid" data-testid="pending-expired">Expired</span> : <span title={formatDate(inv.expiresAt)}>{formatRelative(inv.expiresAt)}</span>}
+                </td>
+                <td>
+                  <div className="actions">
+                    <button type="button" className="btn btn-small" data-testid="pending-resend" disabled={busyId === inv.id} onClick={() => act(inv, "resend")}>
+                      Resend
+                    </button>
+                    <button type="button" className="btn btn-small btn-danger-ghost" data-testid="pending-cancel" disabled={busyId === inv.id} onClick={() => setCancelling(inv)}>
+                      Cancel
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+            {items.length === 0 && !listing.loading ? (
+              <tr>
+                <td colSpan={9} className="empty" data-testid="pending-empty">
+                  No pending invitations.
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      {cancelling ? (
+        <ConfirmDialog title="Cancel invitation?" confirmLabel="Cancel invitation" danger busy={busyId === cancelling.id} onConfirm={() => act(cancelling, "cancel")} onClose={() => setCancelling(null)}>
+          <p>
+            The registration link sent to <strong>{cancelling.email}</strong> stops working. You can invite them again later.
+          </p>
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}

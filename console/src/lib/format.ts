@@ -1,0 +1,48 @@
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+const date = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+
+const parse = (iso: string | null | undefined) => {
+  if (!iso) return null;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? null : d;
+};
+
+export const formatDateTime = (iso: string | null | undefined) => {
+  const d = parse(iso);
+  return d ? dateTime.format(d) : "—";
+};
+
+export const formatDate = (iso: string | null | undefined) => {
+  const d = parse(iso);
+  return d ? date.format(d) : "—";
+};
+
+const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["second", 60],
+  ["minute", 60],
+  ["hour", 24],
+  ["day", 30],
+  ["month", 12],
+  ["year", Infinity],
+];
+
+/** "5 minutes ago", "in 6 days": how admins read last-active and expiry columns. */
+export function formatRelative(iso: string | null | undefined, now = Date.now()): string {
+  const d = parse(iso);
+  if (!d) return "Never";
+  let value = (d.getTime() - now) / 1000;
+  for (const [unit, size] of STEPS) {
+    if (Math.abs(value) < size) return relative.format(Math.round(value), unit);
+    value /= size;
+  }
+  return dateTime.format(d);
+}
+
+export function initialsOf(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0]![0], parts[parts.length - 1]![0]] : [parts[0]?.[0], parts[0]?.[1]];
+  return letters.filter(Boolean).join("").toUpperCase() || "?";
+}
+
+export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

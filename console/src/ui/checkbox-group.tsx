@@ -1,0 +1,48 @@
+export interface Option {
+  value: string;
+  label: string;
+}
+
+interface CheckboxGroupProps {
+  legend: string;
+  options: readonly Option[];
+  value: readonly string[];
+  onChange: (next: string[]) => void;
+  /** Prefix for each box: `${testId}-${option.value}`; the group itself is `${testId}`. */
+  testId: string;
+  error?: string;
+  required?: boolean;
+  emptyText?: string;
+}
+
+/** A multi-select as toggle chips: several roles or teams can be picked at once (seed 001). */
+export function CheckboxGroup({ legend, options, value, onChange, testId, error, required, emptyText }: CheckboxGroupProps) {
+  const toggle = (v: string) => onChange(value.includes(v) ? value.filter((x) => x !== v) : [...value, v]);
+  return (
+    <fieldset className="chips" data-testid={testId} aria-invalid={error ? true : undefined}>
+      <legend className="field-label">
+        {legend}
+        {required ? <span className="required"> *</span> : null}
+      </legend>
+      <div className="chips-options">
+        {options.length === 0 ? <span className="muted small">{emptyText ?? "Nothing to choose from."}</span> : null}
+        {options.map((option) => (
+          <label key={option.value} className={value.includes(option.value) ? "chip chip-on" : "chip"}>
+            <input
+              type="checkbox"
+              data-testid={`${testId}-${option.value}`}
+              checked={value.includes(option.value)}
+              onChange={() => toggle(option.value)}
+            />
+            {option.label}
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <span className="field-error" data-testid={`${testId}-error`}>
+          {error}
+        </span>
+      ) : null}
+    </fieldset>
+  );
+}
