@@ -138,6 +138,19 @@ describe("accepting as an existing user of the organization", () => {
     );
   });
 
+  it("brings a revoked member back with the new invitation's roles and teams", async () => {
+    const user = await UserModel.findOne({ emailLower: "once@example.com" }).lean();
+    const revoked = await t.api.post(`/api/workspaces/${ws.workspaceId}/members/${user!._id}/revoke`, {}, { token: ws.token });
+    expect(revoked.status).toBe(200);
+    const token = await inviteOne("once@example.com", ["viewer"]);
+    const session = (await t.api.post("/api/auth/login", { email: "once@example.com", password: NEW_USER.password })).body.token;
+    const res = await t.api.post(`/api/invitations/${token}/accept`, {}, { token: session });
+    expect(res.status).toBe(200);
+    const memberships = await MembershipModel.find({ workspaceId: ws.workspaceId, userId: user!._id }).lean();
+    expect(memberships).toHaveLength(1);
+    expect(memberships[0]).toMatchObject({ status: "active", roles: ["viewer"], revokedAt: null, revokedBy: null });
+  });
+
   it("reports a user of another organization as invalid instead of inviting them", async () => {
     const { OrganizationModel } = await import("../organizations/organization.model.js");
     const org = await OrganizationModel.create({ name: "Elsewhere" });
