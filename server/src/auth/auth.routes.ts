@@ -1,8 +1,8 @@
 import { loginBodySchema } from "@switchboard/shared";
 import { Router } from "express";
-import { ipKeyGenerator, rateLimit } from "express-rate-limit";
 import type { AppDeps } from "../app-deps.js";
 import { AppError } from "../http/app-error.js";
+import { attemptLimiter } from "../http/attempt-limiter.js";
 import { authenticate } from "../http/authenticate.js";
 import { UserModel } from "../users/user.model.js";
 import { issueSession } from "./issue-session.js";
@@ -12,15 +12,12 @@ import { destroySession } from "./sessions.service.js";
 
 export function authRouter(deps: AppDeps): Router {
   const router = Router();
-  const loginLimiter = rateLimit({
-    windowMs: deps.config.loginWindowMs,
-    limit: deps.config.loginAttempts,
-    standardHeaders: "draft-8",
-    legacyHeaders: false,
-    // Per address and account, so one attacker cannot lock everyone out and cannot spray one account.
-    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? "")}|${String((req.body as { email?: unknown })?.email ?? "").toLowerCase()}`,
-    handler: (_req, _res, next) => next(new AppError("RATE_LIMITED", "Too many sign-in attempts. Try again later.")),
-  });
+  // Per address and account, so one attacker cannot lock everyone out and cannot spray one account.
+  const loginLimiter = attemptLimiter(
+    deps.config,
+    (req) => String((req.body as { email?: unknown })?.email ?? "").toLowerCase(),
+    "Too many sign-in attempts. Try again later.",
+  );
 
   router.post("/login", loginLimiter, async (req, res) => {
     const { email, password } = loginBodySchema.parse(req.body);

@@ -1,31 +1,22 @@
 import { acceptInvitationBodySchema, invitationTokenSchema } from "@switchboard/shared";
 import { Router } from "express";
-import { ipKeyGenerator, rateLimit } from "express-rate-limit";
 import type { AppDeps } from "../app-deps.js";
 import { issueSession } from "../auth/issue-session.js";
 import { readSessionToken } from "../auth/session-cookie.js";
 import { findSessionUser } from "../auth/sessions.service.js";
-import { AppError } from "../http/app-error.js";
+import { attemptLimiter } from "../http/attempt-limiter.js";
 import { acceptInvitation, previewInvitation } from "./accept-invitation.service.js";
+
+const newAccountSchema = acceptInvitationBodySchema.options[0];
 
 /**
  * /api/invitations/:token — reached from the e-mailed link, before the invitee has a session.
  * Mounted ahead of `authenticate`; a session, when present, is read here for existing users.
  */
-const newAccountSchema = acceptInvitationBodySchema.options[0];
-
 export function publicInvitationsRouter(deps: AppDeps): Router {
   const router = Router();
-  // Same budget as sign-in (DESIGN.md §11): guessing tokens is as costly as guessing passwords.
-  const limiter = rateLimit({
-    windowMs: deps.config.loginWindowMs,
-    limit: deps.config.loginAttempts,
-    standardHeaders: "draft-8",
-    legacyHeaders: false,
-    keyGenerator: (req) => `invite|${ipKeyGenerator(req.ip ?? "")}`,
-    handler: (_req, _res, next) => next(new AppError("RATE_LIMITED", "Too many attempts. Try again later.")),
-  });
-  router.use(limiter);
+  // Same budget as sign-in, per address: guessing tokens is as costly as guessing passwords.
+  router.use(attemptLimiter(deps.config, () => "invitations", "Too many attempts. Try again later."));
 
   router.get("/:token", async (req, res) => {
     res.json(await previewInvitation(deps, invitationTokenSchema.parse(req.params.token)));
