@@ -8,7 +8,7 @@ import { REPO_ROOT } from "./db/ferretdb-binary.js";
 import { startLocalDatabase } from "./db/local-database.js";
 import "./db/models.js";
 import { DomainEvents } from "./events/domain-events.js";
-import { expireInvitations } from "./invitations/invitations.service.js";
+import { expireInvitations } from "./invitations/pending-invitations.service.js";
 import { createLogger } from "./logger.js";
 import { createMailer } from "./mail/mailer.js";
 import { startServer } from "./server.js";

@@ -11,7 +11,7 @@ import { TeamModel } from "../teams/team.model.js";
 import { UserModel } from "../users/user.model.js";
 import { WorkspaceModel } from "../workspaces/workspace.model.js";
 import { closedPendingKey, InvitationModel } from "./invitation.model.js";
-import { effectiveStatus } from "./invitations.service.js";
+import { effectiveStatus } from "./invitation-lifecycle.js";
 
 async function findByToken(token: string) {
   const inv = await InvitationModel.findOne({ tokenHash: hashToken(token) }).lean();

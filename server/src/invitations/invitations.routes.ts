@@ -17,7 +17,8 @@ import { requireMember } from "../http/request-context.js";
 import { requirePermission } from "../http/require-permission.js";
 import { assertTeamsExist, loadWorkspaceTeams } from "../members/workspace-teams.js";
 import { parseInviteCsv } from "./csv-import.js";
-import { cancelInvitation, inviteRows, listInvitations, resendInvitation } from "./invitations.service.js";
+import { inviteRows } from "./invitations.service.js";
+import { cancelInvitation, listInvitations, resendInvitation } from "./pending-invitations.service.js";
 
 const MB = 1024 * 1024;
 

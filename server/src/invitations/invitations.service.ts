@@ -1,19 +1,15 @@
-import { AuditAction, checkInvite, INVITATION_TTL_DAYS, reachOf, type Invitation, type InviteResult, type Role } from "@switchboard/shared";
+import { AuditAction, checkInvite, type InviteResult, type Role } from "@switchboard/shared";
 import { trusted, Types } from "mongoose";
 import type { AppDeps } from "../app-deps.js";
-import { recordAudit, recordAudits, type AuditEntry } from "../audit/audit.service.js";
+import { recordAudits, type AuditEntry } from "../audit/audit.service.js";
 import { hashToken, newOpaqueToken } from "../auth/tokens.js";
-import type { Clock } from "../clock.js";
-import { AppError, notFound } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
-import { invitationEmail } from "../mail/invitation-email.js";
 import { MembershipModel } from "../members/membership.model.js";
 import { UserModel } from "../users/user.model.js";
-import { WorkspaceModel } from "../workspaces/workspace.model.js";
-import { closedPendingKey, InvitationModel, openPendingKey, type InvitationDoc } from "./invitation.model.js";
-import { linkCipherFor, registrationLink } from "./link-cipher.js";
+import { InvitationModel, openPendingKey } from "./invitation.model.js";
+import { auditActor, closeInvitation, effectiveStatus, loadWorkspace, newExpiry, sendInvitationEmail, type StoredInvitation } from "./invitation-lifecycle.js";
+import { linkCipherFor } from "./link-cipher.js";
 
-const DAY_MS = 86_400_000;
 const LOOKUP_CHUNK = 500;
 const MAIL_CONCURRENCY = 4;
 
@@ -32,21 +28,7 @@ export interface InviteCandidate {
 export type InviteRow = InviteCandidate | InviteResult;
 const isDecided = (row: InviteRow): row is InviteResult => "status" in row;
 
-type StoredInvitation = InvitationDoc & { _id: Types.ObjectId };
-
 const withRow = (row: number | undefined, rest: Omit<InviteResult, "row">): InviteResult => (row === undefined ? rest : { row, ...rest });
-const auditActor = (actor: MemberContext) => ({ id: actor.userId, name: actor.name });
-const newExpiry = (now: Date) => new Date(now.getTime() + INVITATION_TTL_DAYS * DAY_MS);
-
-export const effectiveStatus = (inv: Pick<StoredInvitation, "status" | "expiresAt">, now: Date): Invitation["status"] =>
-  inv.status === "pending" && inv.expiresAt.getTime() <= now.getTime() ? "expired" : inv.status;
-
-async function loadWorkspace(workspaceId: string) {
-  const workspace = await WorkspaceModel.findById(workspaceId, { name: 1, organizationId: 1 }).lean();
-  if (!workspace) throw notFound("Workspace");
-  return workspace;
-}
-
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -78,13 +60,6 @@ async function lookUpExisting(workspaceId: string, emails: string[]) {
     for (const inv of open) pending.set(inv.emailLower, inv);
   }
   return { users, activeMembers, pending };
-}
-
-async function closeInvitation(inv: Pick<StoredInvitation, "_id" | "workspaceId" | "emailLower">, from: string[], set: Record<string, unknown>) {
-  return InvitationModel.updateOne(
-    { _id: inv._id, status: trusted({ $in: from }) },
-    { $set: { ...set, pendingKey: closedPendingKey(inv.workspaceId, inv.emailLower, inv._id) } },
-  );
 }
 
 /**
@@ -177,9 +152,8 @@ export async function inviteRows(deps: AppDeps, actor: MemberContext, rows: Invi
       results[index] = withRow(c.row, { email: c.email, status: "already_invited" });
       return;
     }
-    const link = registrationLink(deps.config.publicUrl, token);
     try {
-      await deps.mailer.send(invitationEmail({ to: c.email, name: c.name, workspaceId: actor.workspaceId, workspaceName: workspace.name, inviterName: actor.name, roles: c.roles, link, expiresAt }));
+      await sendInvitationEmail(deps, actor, workspace.name, c, token, expiresAt);
     } catch (err) {
       deps.logger.warn({ err, invitationId: id }, "invitation e-mail failed");
       await InvitationModel.deleteOne({ _id: doc._id });
@@ -198,105 +172,4 @@ export async function inviteRows(deps: AppDeps, actor: MemberContext, rows: Invi
   });
   await recordAudits(audits);
   return results as InviteResult[];
-}
-
-export function toInvitationItem(inv: StoredInvitation, deps: Pick<AppDeps, "config" | "clock">): Invitation {
-  return {
-    id: String(inv._id),
-    name: inv.name,
-    email: inv.email,
-    phone: inv.phone ?? null,
-    roles: inv.roles,
-    teams: inv.teams.map(String),
-    link: registrationLink(deps.config.publicUrl, linkCipherFor(deps.config).decrypt(inv.tokenSealed)),
-    createdAt: inv.createdAt.toISOString(),
-    sentAt: inv.sentAt.toISOString(),
-    expiresAt: inv.expiresAt.toISOString(),
-    status: effectiveStatus(inv, deps.clock.now()),
-  };
-}
-
-/** Pending and expired invitations (expired ones can be resent); supervisors see their own teams'. */
-export async function listInvitations(deps: AppDeps, actor: MemberContext, paging: { page: number; pageSize: number }) {
-  const filter: Record<string, unknown> = { workspaceId: actor.workspaceId, status: trusted({ $in: ["pending", "expired"] }) };
-  if (reachOf(actor, "members.invite") === "ownTeams") {
-    filter.teams = trusted({ $in: actor.teams.map((id) => new Types.ObjectId(id)) });
-  }
-  const [docs, total] = await Promise.all([
-    InvitationModel.find(filter).sort({ createdAt: -1, _id: -1 }).skip((paging.page - 1) * paging.pageSize).limit(paging.pageSize).lean(),
-    InvitationModel.countDocuments(filter),
-  ]);
-  return { items: docs.map((inv) => toInvitationItem(inv, deps)), total };
-}
-
-/** Loads an invitation of the caller's workspace that the caller could have sent. */
-async function loadManageable(actor: MemberContext, invitationId: string): Promise<StoredInvitation> {
-  const inv = await InvitationModel.findOne({ _id: invitationId, workspaceId: actor.workspaceId }).lean();
-  if (!inv) throw notFound("Invitation");
-  const violation = checkInvite(actor, inv.roles, inv.teams.map(String));
-  if (violation) throw new AppError(violation.code, violation.message);
-  if (inv.status === "accepted" || inv.status === "cancelled") {
-    throw new AppError("INVITATION_NOT_PENDING", `This invitation was already ${inv.status}.`);
-  }
-  return inv;
-}
-
-/** New token, new expiry, e-mail again; the old link stops working. */
-export async function resendInvitation(deps: AppDeps, actor: MemberContext, invitationId: string): Promise<Invitation> {
-  const inv = await loadManageable(actor, invitationId);
-  const workspace = await loadWorkspace(actor.workspaceId);
-  const now = deps.clock.now();
-  const token = newOpaqueToken();
-  const set = {
-    tokenHash: hashToken(token),
-    tokenSealed: linkCipherFor(deps.config).encrypt(token),
-    sentAt: now,
-    expiresAt: newExpiry(now),
-    status: "pending",
-    pendingKey: openPendingKey(inv.workspaceId, inv.emailLower),
-  };
-  let updated: StoredInvitation | null;
-  try {
-    updated = await InvitationModel.findOneAndUpdate({ _id: inv._id, status: inv.status }, { $set: set }, { new: true }).lean();
-  } catch (err) {
-    if ((err as { code?: number }).code === 11000) throw new AppError("CONFLICT", "A newer invitation is already pending for this e-mail.");
-    throw err;
-  }
-  if (!updated) throw new AppError("INVITATION_NOT_PENDING", "This invitation changed meanwhile; reload and try again.");
-  const link = registrationLink(deps.config.publicUrl, token);
-  await deps.mailer.send(invitationEmail({ to: inv.email, name: inv.name, workspaceId: actor.workspaceId, workspaceName: workspace.name, inviterName: actor.name, roles: inv.roles, link, expiresAt: set.expiresAt }));
-  await recordAudit({
-    workspaceId: actor.workspaceId,
-    actor: auditActor(actor),
-    action: AuditAction.invitationResent,
-    target: { type: "invitation", id: String(inv._id), label: inv.email },
-    before: { expiresAt: inv.expiresAt, status: effectiveStatus(inv, now) },
-    after: { expiresAt: set.expiresAt },
-    at: now,
-  });
-  return toInvitationItem(updated, deps);
-}
-
-export async function cancelInvitation(deps: AppDeps, actor: MemberContext, invitationId: string): Promise<void> {
-  const inv = await loadManageable(actor, invitationId);
-  const now = deps.clock.now();
-  const { modifiedCount } = await closeInvitation(inv, ["pending", "expired"], { status: "cancelled", cancelledAt: now, cancelledBy: actor.userId });
-  if (modifiedCount === 0) throw new AppError("INVITATION_NOT_PENDING", "This invitation is no longer pending.");
-  await recordAudit({
-    workspaceId: actor.workspaceId,
-    actor: auditActor(actor),
-    action: AuditAction.invitationCancelled,
-    target: { type: "invitation", id: String(inv._id), label: inv.email },
-    before: { status: effectiveStatus(inv, now) },
-    after: { status: "cancelled" },
-    at: now,
-  });
-}
-
-/** Periodic clean-up standing in for a TTL index: closes pending invitations past their expiry. */
-export async function expireInvitations(clock: Clock): Promise<number> {
-  const due = await InvitationModel.find({ status: "pending", expiresAt: trusted({ $lte: clock.now() }) }, { workspaceId: 1, emailLower: 1 }).lean();
-  let closed = 0;
-  for (const inv of due) closed += (await closeInvitation(inv, ["pending"], { status: "expired" })).modifiedCount;
-  return closed;
 }

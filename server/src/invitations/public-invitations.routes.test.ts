@@ -7,7 +7,7 @@ import { TeamModel } from "../teams/team.model.js";
 import { UserModel } from "../users/user.model.js";
 import { WorkspaceModel } from "../workspaces/workspace.model.js";
 import { InvitationModel } from "./invitation.model.js";
-import { expireInvitations } from "./invitations.service.js";
+import { expireInvitations } from "./pending-invitations.service.js";
 
 let t: TestServer;
 let smtp: SmtpCapture;

@@ -1,5 +1,5 @@
 import { restrictionsSchema, type Member } from "@switchboard/shared";
-import { trusted, type Types } from "mongoose";
+import type { Types } from "mongoose";
 import { UserModel, type UserDoc } from "../users/user.model.js";
 import type { MembershipDoc } from "./membership.model.js";
 
@@ -27,9 +27,13 @@ export function toMember(membership: StoredMembership, user: StoredUser | undefi
   };
 }
 
-/** One query for the users of a page of memberships ($lookup is not available on FerretDB). */
+/**
+ * The users of one page of memberships ($lookup is not available on FerretDB). One `findById`
+ * each rather than one `$in`: FerretDB v1's SQLite handler pushes down only a lone `{ _id }`
+ * filter, so `$in` would read the whole users collection; on MongoDB both use the _id index.
+ */
 export async function toMembers(memberships: StoredMembership[]): Promise<Member[]> {
-  const users = await UserModel.find({ _id: trusted({ $in: memberships.map((m) => m.userId) }) }).lean();
-  const byId = new Map(users.map((u) => [String(u._id), u]));
+  const users = await Promise.all(memberships.map((m) => UserModel.findById(m.userId).lean()));
+  const byId = new Map(users.filter((u) => u !== null).map((u) => [String(u._id), u]));
   return memberships.map((m) => toMember(m, byId.get(String(m.userId))));
 }

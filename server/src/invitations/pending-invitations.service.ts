@@ -1,0 +1,111 @@
+import { AuditAction, checkInvite, reachOf, type Invitation } from "@switchboard/shared";
+import { trusted, Types } from "mongoose";
+import type { AppDeps } from "../app-deps.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { hashToken, newOpaqueToken } from "../auth/tokens.js";
+import type { Clock } from "../clock.js";
+import { AppError, notFound } from "../http/app-error.js";
+import type { MemberContext } from "../http/request-context.js";
+import { InvitationModel, openPendingKey } from "./invitation.model.js";
+import { auditActor, closeInvitation, effectiveStatus, loadWorkspace, newExpiry, sendInvitationEmail, type StoredInvitation } from "./invitation-lifecycle.js";
+import { linkCipherFor, registrationLink } from "./link-cipher.js";
+
+export function toInvitationItem(inv: StoredInvitation, deps: Pick<AppDeps, "config" | "clock">): Invitation {
+  return {
+    id: String(inv._id),
+    name: inv.name,
+    email: inv.email,
+    phone: inv.phone ?? null,
+    roles: inv.roles,
+    teams: inv.teams.map(String),
+    link: registrationLink(deps.config.publicUrl, linkCipherFor(deps.config).decrypt(inv.tokenSealed)),
+    createdAt: inv.createdAt.toISOString(),
+    sentAt: inv.sentAt.toISOString(),
+    expiresAt: inv.expiresAt.toISOString(),
+    status: effectiveStatus(inv, deps.clock.now()),
+  };
+}
+
+/** Pending and expired invitations (expired ones can be resent); supervisors see their own teams'. */
+export async function listInvitations(deps: AppDeps, actor: MemberContext, paging: { page: number; pageSize: number }) {
+  const filter: Record<string, unknown> = { workspaceId: actor.workspaceId, status: trusted({ $in: ["pending", "expired"] }) };
+  if (reachOf(actor, "members.invite") === "ownTeams") {
+    filter.teams = trusted({ $in: actor.teams.map((id) => new Types.ObjectId(id)) });
+  }
+  const [docs, total] = await Promise.all([
+    InvitationModel.find(filter).sort({ createdAt: -1, _id: -1 }).skip((paging.page - 1) * paging.pageSize).limit(paging.pageSize).lean(),
+    InvitationModel.countDocuments(filter),
+  ]);
+  return { items: docs.map((inv) => toInvitationItem(inv, deps)), total };
+}
+
+/** Loads an invitation of the caller's workspace that the caller could have sent. */
+async function loadManageable(actor: MemberContext, invitationId: string): Promise<StoredInvitation> {
+  const inv = await InvitationModel.findOne({ _id: invitationId, workspaceId: actor.workspaceId }).lean();
+  if (!inv) throw notFound("Invitation");
+  const violation = checkInvite(actor, inv.roles, inv.teams.map(String));
+  if (violation) throw new AppError(violation.code, violation.message);
+  if (inv.status === "accepted" || inv.status === "cancelled") {
+    throw new AppError("INVITATION_NOT_PENDING", `This invitation was already ${inv.status}.`);
+  }
+  return inv;
+}
+
+/** New token, new expiry, e-mail again; the old link stops working. */
+export async function resendInvitation(deps: AppDeps, actor: MemberContext, invitationId: string): Promise<Invitation> {
+  const inv = await loadManageable(actor, invitationId);
+  const workspace = await loadWorkspace(actor.workspaceId);
+  const now = deps.clock.now();
+  const token = newOpaqueToken();
+  const set = {
+    tokenHash: hashToken(token),
+    tokenSealed: linkCipherFor(deps.config).encrypt(token),
+    sentAt: now,
+    expiresAt: newExpiry(now),
+    status: "pending",
+    pendingKey: openPendingKey(inv.workspaceId, inv.emailLower),
+  };
+  let updated: StoredInvitation | null;
+  try {
+    updated = await InvitationModel.findOneAndUpdate({ _id: inv._id, status: inv.status }, { $set: set }, { new: true }).lean();
+  } catch (err) {
+    if ((err as { code?: number }).code === 11000) throw new AppError("CONFLICT", "A newer invitation is already pending for this e-mail.");
+    throw err;
+  }
+  if (!updated) throw new AppError("INVITATION_NOT_PENDING", "This invitation changed meanwhile; reload and try again.");
+  await sendInvitationEmail(deps, actor, workspace.name, inv, token, set.expiresAt);
+  await recordAudit({
+    workspaceId: actor.workspaceId,
+    actor: auditActor(actor),
+    action: AuditAction.invitationResent,
+    target: { type: "invitation", id: String(inv._id), label: inv.email },
+    before: { expiresAt: inv.expiresAt, status: effectiveStatus(inv, now) },
+    after: { expiresAt: set.expiresAt },
+    at: now,
+  });
+  return toInvitationItem(updated, deps);
+}
+
+export async function cancelInvitation(deps: AppDeps, actor: MemberContext, invitationId: string): Promise<void> {
+  const inv = await loadManageable(actor, invitationId);
+  const now = deps.clock.now();
+  const { modifiedCount } = await closeInvitation(inv, ["pending", "expired"], { status: "cancelled", cancelledAt: now, cancelledBy: actor.userId });
+  if (modifiedCount === 0) throw new AppError("INVITATION_NOT_PENDING", "This invitation is no longer pending.");
+  await recordAudit({
+    workspaceId: actor.workspaceId,
+    actor: auditActor(actor),
+    action: AuditAction.invitationCancelled,
+    target: { type: "invitation", id: String(inv._id), label: inv.email },
+    before: { status: effectiveStatus(inv, now) },
+    after: { status: "cancelled" },
+    at: now,
+  });
+}
+
+/** Periodic clean-up standing in for a TTL index: closes pending invitations past their expiry. */
+export async function expireInvitations(clock: Clock): Promise<number> {
+  const due = await InvitationModel.find({ status: "pending", expiresAt: trusted({ $lte: clock.now() }) }, { workspaceId: 1, emailLower: 1 }).lean();
+  let closed = 0;
+  for (const inv of due) closed += (await closeInvitation(inv, ["pending"], { status: "expired" })).modifiedCount;
+  return closed;
+}
