@@ -1,0 +1,129 @@
+/**
+ * Members table at 50,000 members (issue 3: "paging that stays fast at 50,000 members").
+ * Seeds one workspace, then times GET /members through HTTP (auth included).
+ *
+ * Engine: MONGODB_URI when set (production: the compound indexes of membership.model.ts serve
+ * workspace+status+name order and the filters), else a fresh embedded FerretDB — the CI engine,
+ * whose SQLite handler pushes down only `{ _id: <ObjectId> }` filters (v1.24.2,
+ * internal/backends/sqlite/collection.go), so there every list is a collection scan in Go and
+ * the numbers measure that engine, not the indexes.
+ * Run: npm run bench, or npx tsx server/bench/members-list.bench.ts (BENCH_MEMBERS, BENCH_RUNS).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Types } from "mongoose";
+import { pino } from "pino";
+import { createSession } from "../src/auth/sessions.service.js";
+import { systemClock } from "../src/clock.js";
+import { loadConfig } from "../src/config.js";
+import { connectDatabase, disconnectDatabase } from "../src/db/connect.js";
+import { startLocalDatabase } from "../src/db/local-database.js";
+import { MembershipModel, OrganizationModel, TeamModel, UserModel, WorkspaceModel } from "../src/db/models.js";
+import { DomainEvents } from "../src/events/domain-events.js";
+import { createMailer } from "../src/mail/mailer.js";
+import { memberFilter } from "../src/members/members.service.js";
+import { startServer } from "../src/server.js";
+
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 50_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const FIRST = ["ana", "ben", "chloe", "dev", "emma", "farid", "greta", "hugo", "ines", "jon", "kai", "lena", "milo", "nora", "omar", "pia"];
+const LAST = ["smith", "garcia", "müller", "rossi", "dubois", "kowalski", "silva", "nguyen", "haddad", "okafor", "tanaka", "olsen"];
+const ROLES = [["agent"], ["agent"], ["agent"], ["agent"], ["supervisor"], ["viewer"], ["agent", "viewer"], ["manager"]] as const;
+
+async function seed() {
+  const organization = await OrganizationModel.create({ name: "Bench" });
+  const workspace = await WorkspaceModel.create({ organizationId: organization._id, name: "Bench" });
+  const teams = await TeamModel.insertMany(Array.from({ length: 20 }, (_, i) => ({ workspaceId: workspace._id, name: `Team ${i}`, nameLower: `team ${i}` })));
+  const adminId = new Types.ObjectId();
+  const batch = 1_000;
+  for (let start = 0; start < MEMBERS; start += batch) {
+    const users = [];
+    const memberships = [];
+    for (let i = start; i < Math.min(start + batch, MEMBERS); i++) {
+      const userId = i === 0 ? adminId : new Types.ObjectId();
+      const first = FIRST[i % FIRST.length]!;
+      const last = LAST[Math.floor(i / FIRST.length) % LAST.length]!;
+      const name = `${first} ${last} ${i}`;
+      const email = `${first}.${last}.${i}@example.com`;
+      const phone = `+1415${String(i).padStart(7, "0")}`;
+      users.push({ _id: userId, organizationId: organization._id, email, emailLower: email, firstName: first, lastName: `${last} ${i}`, passwordHash: "!bench", phone });
+      memberships.push({
+        workspaceId: workspace._id,
+        userId,
+        roles: i === 0 ? ["admin"] : ROLES[i % ROLES.length],
+        teams: [teams[i % teams.length]!._id],
+        name,
+        nameLower: name.toLowerCase(),
+        emailLower: email,
+        phone,
+        status: i % 50 === 49 ? "revoked" : "active",
+      });
+    }
+    await UserModel.insertMany(users, { ordered: false });
+    await MembershipModel.insertMany(memberships, { ordered: false });
+  }
+  return { workspaceId: String(workspace._id), adminId, teamId: String(teams[3]!._id) };
+}
+
+async function time(url: string, token: string): Promise<{ ms: number; total: number }> {
+  const samples: number[] = [];
+  let total = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await res.json()) as { total: number };
+    if (res.status !== 200) throw new Error(`${url}: ${res.status} ${JSON.stringify(body)}`);
+    samples.push(performance.now() - started);
+    total = body.total;
+  }
+  samples.sort((a, b) => a - b);
+  return { ms: samples[Math.floor(samples.length / 2)]!, total };
+}
+
+export async function runMembersListBench(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), "switchboard-bench-"));
+  const external = process.env.MONGODB_URI;
+  const database = external
+    ? { kind: "external", uri: external, stop: async () => {} }
+    : await startLocalDatabase({ prefer: "ferretdb", dataDir });
+  try {
+    await connectDatabase(database.uri, `bench_members_${Date.now()}`);
+    const seedStarted = performance.now();
+    const { workspaceId, adminId, teamId } = await seed();
+    console.log(`members-list: seeded ${MEMBERS} members in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s (${database.kind})`);
+    const config = { ...loadConfig({ NODE_ENV: "test" }), inviteLinkKey: Buffer.alloc(32, 1).toString("base64") };
+    const deps = { config, logger: pino({ level: "silent" }), clock: systemClock, events: new DomainEvents(), mailer: createMailer({ clock: systemClock }) };
+    const server = await startServer(deps, 0);
+    const token = await createSession(adminId, systemClock, 1);
+    const base = `${server.url}/api/workspaces/${workspaceId}/members`;
+    const scenarios: [string, string][] = [
+      ["first page (50)", ""],
+      ["page 200 of 50", "?page=200"],
+      ["search name 'garcia'", "?q=garcia"],
+      ["search e-mail prefix 'nora.rossi'", "?q=nora.rossi"],
+      ["search phone digits '0012345'", "?q=0012345"],
+      ["filter team", `?team=${teamId}`],
+      ["filter role supervisor", "?role=supervisor"],
+      ["team + role + search", `?team=${teamId}&role=agent&q=smith`],
+      ["revoked members", "?status=revoked"],
+    ];
+    if (database.kind !== "ferretdb") {
+      const plan = await MembershipModel.find(memberFilter(workspaceId, { status: "active" })).sort({ nameLower: 1, _id: 1 }).limit(50).explain("queryPlanner");
+      console.log("members-list: winning plan", JSON.stringify((plan as { queryPlanner?: { winningPlan?: unknown } }).queryPlanner?.winningPlan ?? plan).slice(0, 300));
+    }
+    console.log("members-list: median of", RUNS, "requests over HTTP");
+    for (const [label, query] of scenarios) {
+      const { ms, total } = await time(base + query, token);
+      console.log(`  ${label.padEnd(34)} ${ms.toFixed(1).padStart(8)} ms   total=${total}`);
+    }
+    await server.close();
+    if (external) await (await import("mongoose")).default.connection.dropDatabase();
+  } finally {
+    await disconnectDatabase();
+    await database.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await runMembersListBench();
