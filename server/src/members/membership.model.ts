@@ -29,7 +29,9 @@ const membershipSchema = new Schema(
 );
 
 membershipSchema.index({ workspaceId: 1, userId: 1 }, { unique: true });
-membershipSchema.index({ workspaceId: 1, status: 1, nameLower: 1 });
+// Serves the members table on MongoDB: equality on workspace+status, then name order with _id as
+// the tie-break, so sort + skip/limit walk the index instead of sorting in memory.
+membershipSchema.index({ workspaceId: 1, status: 1, nameLower: 1, _id: 1 });
 membershipSchema.index({ workspaceId: 1, status: 1, emailLower: 1 });
 membershipSchema.index({ userId: 1 });
 
