@@ -8,6 +8,7 @@ import { REPO_ROOT } from "./db/ferretdb-binary.js";
 import { startLocalDatabase } from "./db/local-database.js";
 import "./db/models.js";
 import { DomainEvents } from "./events/domain-events.js";
+import { linkCipherFor } from "./invitations/link-cipher.js";
 import { expireInvitations } from "./invitations/pending-invitations.service.js";
 import { createLogger } from "./logger.js";
 import { createMailer } from "./mail/mailer.js";
@@ -22,6 +23,8 @@ logger.info({ kind: database.kind }, "database ready");
 await connectDatabase(database.uri, "switchboard");
 
 const consoleDir = join(REPO_ROOT, "console/dist");
+// Fails fast in production without INVITE_LINK_KEY; creates the development key in .data/ otherwise.
+linkCipherFor(config);
 const mailer = createMailer({ smtpUrl: config.smtpUrl, clock: systemClock });
 if (mailer.kind === "outbox") logger.info("SMTP_URL is not set: e-mails go to the outbox (console: Outbox)");
 const deps = { config, logger, clock: systemClock, events: new DomainEvents(), mailer };
