@@ -31,8 +31,11 @@ export async function startRedis(): Promise<Child> {
 }
 
 /** A server node in its own process (see node-process.ts); resolves once it listens. */
-export function startNode(env: Record<string, string>): Promise<Child> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(here, "node-process.ts")], {
+export const startNode = (env: Record<string, string>): Promise<Child> => startScript(join(here, "node-process.ts"), env);
+
+/** Runs a TypeScript entry with tsx that prints `READY <url>` once it listens. */
+export function startScript(path: string, env: Record<string, string>): Promise<Child> {
+  const child = spawn(process.execPath, ["--import", "tsx", path], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });

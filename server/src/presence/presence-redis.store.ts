@@ -21,6 +21,8 @@ export class RedisPresenceStore implements PresenceStore {
 
   constructor(url: string, private readonly prefix = "sb:") {
     this.redis = new Redis(url, { maxRetriesPerRequest: 3 });
+    // Errors surface on the commands that fail; ioredis reconnects on its own.
+    this.redis.on("error", () => {});
   }
 
   private k(...parts: string[]) {

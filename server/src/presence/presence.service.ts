@@ -90,7 +90,9 @@ export class PresenceService {
       since: this.now().toISOString(),
       lastSeenAt: null,
       chosen: { status: "available" },
-      persistedAt: null,
+      // The throttle starts at the first connect: handshakes already cost the database enough,
+      // and going offline always writes the final lastSeenAt.
+      persistedAt: this.now().getTime(),
     };
   }
 

@@ -8,6 +8,7 @@ import { presenceServiceOf } from "../presence/presence.service.js";
 import { registerPresenceSockets } from "../presence/presence.socket.js";
 import { loadMemberSettings } from "../settings/member-settings.service.js";
 import { registerLiveSync, type EffectiveSettingsLoader } from "./live-sync.js";
+import { MembershipCache } from "./membership-cache.js";
 import { socketAuth } from "./socket-auth.js";
 import type { ConsoleNamespace, DockNamespace } from "./socket-types.js";
 
@@ -33,14 +34,16 @@ export function attachRealtime(http: HttpServer, deps: AppDeps, options: Realtim
   const io = new Server(http, { serveClient: false });
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: null }) : null;
   const redisSub = redis?.duplicate() ?? null;
+  for (const client of [redis, redisSub]) client?.on("error", (err) => deps.logger.warn({ err }, "redis (socket adapter) error"));
   if (redis && redisSub) io.adapter(createAdapter(redis, redisSub));
 
   const presence = presenceServiceOf(deps);
   // One server carries two event maps, so each namespace gets its own typing.
   const dock = io.of(NamespaceName.dock) as unknown as DockNamespace;
   const consoleNs = io.of(NamespaceName.console) as unknown as ConsoleNamespace;
-  dock.use(socketAuth("dock.use", deps.clock));
-  consoleNs.use(socketAuth("console.use", deps.clock));
+  const memberships = new MembershipCache();
+  dock.use(socketAuth("dock.use", deps.clock, memberships));
+  consoleNs.use(socketAuth("console.use", deps.clock, memberships));
 
   const sockets = registerPresenceSockets({ deps, presence, dock, console: consoleNs, nodeId: presence.store.nodeId });
   registerLiveSync({
@@ -50,6 +53,7 @@ export function attachRealtime(http: HttpServer, deps: AppDeps, options: Realtim
     dock,
     console: consoleNs,
     relay: redis !== null,
+    memberships,
     loadEffectiveSettings: options.loadEffectiveSettings ?? defaultSettingsLoader,
   });
 

@@ -5,6 +5,7 @@ import type { DomainEventMap } from "../events/domain-events.js";
 import { MembershipModel } from "../members/membership.model.js";
 import { sendSnapshot, watcherRoomsFor } from "../presence/presence.socket.js";
 import type { PresenceService } from "../presence/presence.service.js";
+import type { MembershipCache } from "./membership-cache.js";
 import { Rooms } from "./rooms.js";
 import type { ConsoleNamespace, DockNamespace } from "./socket-types.js";
 
@@ -22,6 +23,7 @@ interface LiveSyncInput {
   /** Several nodes: domain events happen on one node and are relayed so each acts on its own sockets. */
   relay: boolean;
   loadEffectiveSettings: EffectiveSettingsLoader;
+  memberships: MembershipCache;
 }
 
 const localSocketsIn = <S extends { rooms: Set<string> }>(ns: { sockets: Map<string, S> }, room: string): S[] =>
@@ -34,7 +36,7 @@ type Handler<E extends keyof DomainEventMap> = (payload: DomainEventMap[E][0], o
  * watchers between rooms, settings changes reach the affected docks.
  */
 export function registerLiveSync(input: LiveSyncInput): void {
-  const { io, deps, presence, dock, console: consoleNs, relay, loadEffectiveSettings } = input;
+  const { io, deps, presence, dock, console: consoleNs, relay, loadEffectiveSettings, memberships } = input;
   const namespaces = [dock, consoleNs] as const;
 
   function on<E extends keyof DomainEventMap>(event: E, handler: Handler<E>) {
@@ -58,18 +60,21 @@ export function registerLiveSync(input: LiveSyncInput): void {
   on("sessions.revoked", async ({ userId, reason, tokenHash }, origin) => {
     // Logout ends the one session; a revocation ends every session of the user.
     endSessions(reason === "logout" && tokenHash ? Rooms.session(tokenHash) : Rooms.user(userId), reason);
-    if (origin && reason === "revoked") {
-      const memberships = await MembershipModel.find({ userId }, { workspaceId: 1 }).lean();
-      for (const { workspaceId } of memberships) await presence.markRevoked({ workspaceId: String(workspaceId), userId });
+    if (reason !== "revoked") return;
+    for (const { workspaceId } of await MembershipModel.find({ userId }, { workspaceId: 1 }).lean()) {
+      memberships.forget(String(workspaceId));
+      if (origin) await presence.markRevoked({ workspaceId: String(workspaceId), userId });
     }
   });
 
   on("membership.revoked", async ({ workspaceId, userId }, origin) => {
+    memberships.forget(workspaceId);
     endSessions(Rooms.member(workspaceId, userId), "revoked");
     if (origin) await presence.markRevoked({ workspaceId, userId });
   });
 
   on("membership.changed", async ({ workspaceId, userId }, origin) => {
+    memberships.forget(workspaceId);
     const membership = await MembershipModel.findOne({ workspaceId, userId, status: "active" }).lean();
     if (!membership) return;
     const teams = membership.teams.map(String);

@@ -169,6 +169,17 @@ describe("live sync", () => {
     await closed;
   });
 
+  it("security: a member revoked from the workspace cannot reconnect to it, even with a live session", async () => {
+    const target = await addMember(ws.workspaceId, { name: "Kim Kept", roles: ["agent"], teams: [ws.teamId] });
+    const dock = await dockOf(target.token);
+    const { MembershipModel } = await import("../members/membership.model.js");
+    await MembershipModel.updateOne({ workspaceId: ws.workspaceId, userId: target.userId }, { status: "revoked" });
+    const closed = disconnection(dock, 1_000);
+    t.deps.events.emit("membership.revoked", { workspaceId: ws.workspaceId, userId: target.userId, by: ws.userId });
+    await closed;
+    expect((await refusalOf(connect(t.url, "/dock", { token: target.token, workspaceId: ws.workspaceId }))).message).toBe("FORBIDDEN");
+  });
+
   it("a member who loses the dock permission is disconnected", async () => {
     const target = await addMember(ws.workspaceId, { name: "Chad Changed", roles: ["agent"], teams: [ws.teamId] });
     const dock = await dockOf(target.token);

@@ -11,7 +11,7 @@ import type { Socket } from "socket.io";
 import { SESSION_COOKIE } from "../auth/session-cookie.js";
 import { findSessionUser } from "../auth/sessions.service.js";
 import type { Clock } from "../clock.js";
-import { MembershipModel } from "../members/membership.model.js";
+import type { MembershipCache } from "./membership-cache.js";
 import { Rooms } from "./rooms.js";
 import type { SocketData } from "./socket-types.js";
 
@@ -33,7 +33,7 @@ function cookieToken(socket: Socket): string | undefined {
   return pair ? decodeURIComponent(pair.slice(SESSION_COOKIE.length + 1)) : undefined;
 }
 
-async function admit(socket: Socket, permission: Permission, clock: Clock): Promise<SocketData | Error> {
+async function admit(socket: Socket, permission: Permission, clock: Clock, memberships: MembershipCache): Promise<SocketData | Error> {
   const raw = socket.handshake.auth as Record<string, unknown>;
   // Checked before anything else: an old dock may send a handshake shaped differently.
   if (typeof raw.protocolVersion !== "number" || raw.protocolVersion < MIN_PROTOCOL_VERSION) {
@@ -47,7 +47,7 @@ async function admit(socket: Socket, permission: Permission, clock: Clock): Prom
   if (!found) return refusal("UNAUTHENTICATED", "Your session has ended. Sign in again.");
 
   const userId = String(found.user._id);
-  const membership = await MembershipModel.findOne({ workspaceId: auth.workspaceId, userId, status: "active" }).lean();
+  const membership = await memberships.find(auth.workspaceId, userId);
   if (!membership) return refusal("FORBIDDEN", "You are not a member of this workspace.");
   const member = {
     workspaceId: auth.workspaceId,
@@ -72,9 +72,9 @@ async function admit(socket: Socket, permission: Permission, clock: Clock): Prom
  * Namespace middleware: the handshake carries `{ token, protocolVersion, workspaceId }`.
  * Refused connections get a stable reason code, never a half-open socket.
  */
-export function socketAuth(permission: Permission, clock: Clock) {
+export function socketAuth(permission: Permission, clock: Clock, memberships: MembershipCache) {
   return (socket: Socket, next: Next): void => {
-    admit(socket, permission, clock).then(
+    admit(socket, permission, clock, memberships).then(
       (result) => {
         if (result instanceof Error) return next(result);
         socket.data = result;
