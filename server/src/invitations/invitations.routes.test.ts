@@ -77,6 +77,15 @@ describe("inviting by hand", () => {
     expect(smtp.linksFor("carl@example.com")).toHaveLength(1);
   });
 
+  it("invites a person once when two admins invite them at the same moment", async () => {
+    const body = { invitees: [person("race")], roles: ["agent"], teams: [ws.teamId] };
+    const results = await Promise.all([invite(ws.token, body), invite(ws.token, body), invite(manager.token, body)]);
+    const statuses = results.map((r) => r.body.results[0].status).sort();
+    expect(statuses).toEqual(["already_invited", "already_invited", "invited"]);
+    expect(await InvitationModel.countDocuments({ emailLower: "race@example.com" })).toBe(1);
+    expect(smtp.linksFor("race@example.com")).toHaveLength(1);
+  });
+
   it("refuses teams of no such workspace team, writing nothing", async () => {
     const before = await InvitationModel.countDocuments();
     const res = await invite(ws.token, { invitees: [person("nobody")], roles: ["agent"], teams: ["0123456789abcdef01234567"] });

@@ -63,6 +63,26 @@ async function lookUpExisting(workspaceId: string, emails: string[]) {
 }
 
 /**
+ * Unordered insert, so a row that fails (a lost race on the unique pendingKey) fails alone.
+ * Returns the ids actually stored.
+ */
+async function insertInvitations(docs: { _id: Types.ObjectId }[]): Promise<Set<string>> {
+  const ids = (inserted: { _id: unknown }[]) => new Set(inserted.map((doc) => String(doc._id)));
+  try {
+    return ids(await InvitationModel.insertMany(docs, { ordered: false }));
+  } catch (err) {
+    const partial = (err as { insertedDocs?: { _id: unknown }[] }).insertedDocs;
+    if (partial) return ids(partial);
+    // No report of what went in: ask the database.
+    const found = new Set<string>();
+    for (const part of chunks(docs, LOOKUP_CHUNK)) {
+      for (const inv of await InvitationModel.find({ _id: trusted({ $in: part.map((d) => d._id) }) }, { _id: 1 }).lean()) found.add(String(inv._id));
+    }
+    return found;
+  }
+}
+
+/**
  * Invites each row on its own (DESIGN.md §7): a row is invited, skipped (already a member,
  * already invited, duplicate in the request) or invalid with a reason, and never half-applied:
  * an invitation whose e-mail cannot be sent is deleted again. With `dryRun` nothing is written.
@@ -137,19 +157,22 @@ export async function inviteRows(deps: AppDeps, actor: MemberContext, rows: Invi
     return { ...entry, token, doc };
   });
 
-  // Unordered: a row that loses a race on the unique pendingKey fails alone.
-  await InvitationModel.insertMany(prepared.map((p) => p.doc), { ordered: false }).catch(() => undefined);
-  const stored = new Set<string>();
-  for (const part of chunks(prepared, LOOKUP_CHUNK)) {
-    const found = await InvitationModel.find({ _id: trusted({ $in: part.map((p) => p.doc._id) }) }, { _id: 1 }).lean();
-    for (const inv of found) stored.add(String(inv._id));
+  const stored = await insertInvitations(prepared.map((p) => p.doc));
+  // Rows that lost a race on the unique pendingKey: someone invited the same person meanwhile.
+  const lost = prepared.filter((p) => !stored.has(String(p.doc._id)));
+  const raced = new Set<string>();
+  for (const part of chunks(lost, LOOKUP_CHUNK)) {
+    const found = await InvitationModel.find({ pendingKey: trusted({ $in: part.map((p) => p.doc.pendingKey) }) }, { emailLower: 1 }).lean();
+    for (const inv of found) raced.add(inv.emailLower);
   }
 
   const audits: AuditEntry[] = [];
   await eachLimited(prepared, MAIL_CONCURRENCY, async ({ c, index, token, doc }) => {
     const id = String(doc._id);
     if (!stored.has(id)) {
-      results[index] = withRow(c.row, { email: c.email, status: "already_invited" });
+      results[index] = raced.has(c.email)
+        ? withRow(c.row, { email: c.email, status: "already_invited" })
+        : withRow(c.row, { email: c.email, status: "invalid", reason: "The invitation could not be saved; try again." });
       return;
     }
     try {
