@@ -12,8 +12,7 @@ import { Router, type RequestHandler } from "express";
 import multer from "multer";
 import type { AppDeps } from "../app-deps.js";
 import { AppError } from "../http/app-error.js";
-import type { MemberContext } from "../http/request-context.js";
-import { requireMember } from "../http/request-context.js";
+import { requireMember, type MemberContext } from "../http/request-context.js";
 import { requirePermission } from "../http/require-permission.js";
 import { assertTeamsExist, loadWorkspaceTeams } from "../members/workspace-teams.js";
 import { parseInviteCsv } from "./csv-import.js";
@@ -64,6 +63,7 @@ export function invitationsRouter(deps: AppDeps): Router {
     res.json({ results: await inviteRows(deps, member, rows, { source: "form" }) });
   });
 
+  // `?dryRun=true` is the preview: the same per-row report ("invited" meaning "would be invited"), nothing written or sent.
   router.post("/import", csvUpload, async (req, res) => {
     const member = requireMember(req);
     const { dryRun } = csvImportQuerySchema.parse(req.query);
