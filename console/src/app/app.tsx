@@ -8,6 +8,9 @@ import { InvitationsPage } from "../invitations/invitations-page";
 import { OutboxPage } from "../outbox/outbox-page";
 import { MembersPage } from "../members/members-page";
 import { TeamsPage } from "../teams/teams-page";
+import { MemberSettingsPage } from "../member-settings/member-settings-page";
+import { WorkspaceSettingsPage } from "../settings/workspace-settings-page";
+import { TeamSettingsPage } from "../team-settings/team-settings-page";
 import { ComingLaterPage } from "./coming-later-page";
 import { ConsoleShell } from "./console-shell";
 import { FirstAllowedPage } from "./first-allowed-page";
@@ -30,11 +33,13 @@ export function App() {
               <Route path="members" element={<MembersPage />} />
               <Route path="invitations" element={<InvitationsPage />} />
               <Route path="teams" element={<TeamsPage />} />
+              <Route path="teams/:teamId/settings" element={<TeamSettingsPage />} />
+              <Route path="members/:userId/settings" element={<MemberSettingsPage />} />
               <Route path="presence" element={<ComingLaterPage title="Presence" description="The live presence board arrives with real-time sync." />} />
               <Route path="contacts" element={<ComingLaterPage title="Contacts" description="Contacts arrive with the settings and restrictions work." />} />
               <Route path="audit" element={<AuditPage />} />
               <Route path="outbox" element={<OutboxPage />} />
-              <Route path="settings" element={<ComingLaterPage title="Settings" description="Workspace defaults arrive with the settings hierarchy." />} />
+              <Route path="settings" element={<WorkspaceSettingsPage />} />
             </Route>
           </Route>
           <Route path="*" element={<NotFoundPage />} />

@@ -1,4 +1,5 @@
 import { formatDateTime, formatRelative, initialsOf } from "../lib/format";
+import { MemberSettingsLink } from "../member-settings/member-settings-link";
 import { RoleBadges } from "../ui/role-badges";
 import type { MemberRow } from "./members.api";
 import { PresenceDot } from "./presence-dot";
@@ -21,6 +22,7 @@ export function MembersTable({ items, teamName, loading }: MembersTableProps) {
           <th>Roles</th>
           <th>Teams</th>
           <th>Last active</th>
+          <th aria-label="Actions" />
         </tr>
       </thead>
       <tbody>
@@ -44,11 +46,14 @@ export function MembersTable({ items, teamName, loading }: MembersTableProps) {
             </td>
             <td>{m.teams.map(teamName).join(", ")}</td>
             <td title={formatDateTime(m.lastActiveAt)}>{formatRelative(m.lastActiveAt)}</td>
+            <td className="actions">
+              <MemberSettingsLink userId={m.userId} />
+            </td>
           </tr>
         ))}
         {items.length === 0 && !loading ? (
           <tr>
-            <td colSpan={7} className="empty" data-testid="members-empty">
+            <td colSpan={8} className="empty" data-testid="members-empty">
               No members match these filters.
             </td>
           </tr>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useWorkspace } from "../app/session-context";
 import { fieldErrorsOf } from "../lib/field-issues";
+import { TeamSettingsLink } from "../team-settings/team-settings-link";
 import { ErrorBanner } from "../ui/error-banner";
 import { Loading } from "../ui/loading";
 import { createTeam } from "./teams.api";
@@ -28,6 +29,7 @@ export function TeamsPage() {
             <tr>
               <th>Team</th>
               <th className="num">Members</th>
+              <th aria-label="Actions" />
             </tr>
           </thead>
           <tbody>
@@ -35,11 +37,14 @@ export function TeamsPage() {
               <tr key={team.id} data-testid="teams-row" data-team-id={team.id}>
                 <td className="strong">{team.name}</td>
                 <td className="num">{team.memberCount}</td>
+                <td className="actions">
+                  <TeamSettingsLink teamId={team.id} />
+                </td>
               </tr>
             ))}
             {teams.length === 0 ? (
               <tr>
-                <td colSpan={2} className="empty">
+                <td colSpan={3} className="empty">
                   No teams yet.
                 </td>
               </tr>

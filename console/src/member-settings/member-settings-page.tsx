@@ -1,0 +1,136 @@
+import { can, invitableRoles, type Member, type MemberSettings } from "@switchboard/shared";
+import { useState } from "react";
+import { Link, useParams } from "react-router-dom";
+import { useWorkspace } from "../app/session-context";
+import { useResource } from "../lib/use-resource";
+import { RestrictionsPanel } from "../restrictions/restrictions-panel";
+import { inheritedOf } from "../settings/inherited";
+import { SaveBar } from "../settings/save-bar";
+import { SettingsEditor } from "../settings/settings-editor";
+import { useSave } from "../settings/use-save";
+import { sameJson, useSettingsDraft } from "../settings/use-settings-draft";
+import { useTeams } from "../teams/use-teams";
+import { ErrorBanner } from "../ui/error-banner";
+import { Loading } from "../ui/loading";
+import { RoleBadges } from "../ui/role-badges";
+import { fetchMember, fetchMemberSettings, saveMemberSettings } from "./member-settings.api";
+
+interface Loaded {
+  member: Member;
+  settings: MemberSettings;
+}
+
+async function loadMember(workspaceId: string, userId: string, signal: AbortSignal): Promise<Loaded> {
+  const [member, settings] = await Promise.all([fetchMember(workspaceId, userId, signal), fetchMemberSettings(workspaceId, userId, signal)]);
+  return { member, settings };
+}
+
+/** /members/:userId/settings: Phone, Channel and Dock overrides over the member's primary team, then restrictions. */
+export function MemberSettingsPage() {
+  const { userId = "" } = useParams();
+  const { workspaceId, actor, allows } = useWorkspace();
+  const { nameOf } = useTeams();
+  const { data, error } = useResource((signal) => loadMember(workspaceId, userId, signal), `${workspaceId}/${userId}`);
+  const [member, setMember] = useState<Member>();
+  const shown = member ?? data?.member;
+  // Seed 003: nobody changes their own restrictions, and only admins set them.
+  const mayRestrict = allows("restrictions.set") && userId !== actor.userId;
+
+  return (
+    <section className="page settings-page">
+      <div className="crumbs">
+        <Link to="/members" data-testid="member-settings-back">
+          ← Members
+        </Link>
+      </div>
+      <header className="page-header">
+        <h1 data-testid="member-settings-title">{shown ? shown.name : "Member settings"}</h1>
+        {shown ? (
+          <span className="subnav">
+            <RoleBadges roles={shown.roles} />
+            <span className="muted" data-testid="member-settings-teams">
+              {shown.teams.map(nameOf).join(", ")}
+              {data?.settings.primaryTeam ? ` · settings from ${data.settings.primaryTeam.name}` : ""}
+            </span>
+          </span>
+        ) : null}
+      </header>
+      <ErrorBanner error={error} />
+      {data && shown ? (
+        <>
+          <MemberSettingsForm key={userId} member={shown} loaded={data.settings} />
+          {mayRestrict ? <RestrictionsPanel key={`r-${userId}`} member={shown} onSaved={setMember} /> : null}
+        </>
+      ) : error ? null : (
+        <Loading />
+      )}
+    </section>
+  );
+}
+
+/** Mirrors the server's check: team settings over the member's teams, and only for roles one could invite. */
+function mayEditMember(actor: ReturnType<typeof useWorkspace>["actor"], member: Member): boolean {
+  if (!can(actor, "teams.settings", { teamIds: member.teams })) return false;
+  const invitable: readonly string[] = invitableRoles(actor);
+  return actor.userId === member.userId || member.roles.every((role) => invitable.includes(role));
+}
+
+function MemberSettingsForm({ member, loaded }: { member: Member; loaded: MemberSettings }) {
+  const { workspaceId, actor } = useWorkspace();
+  const [settings, setSettings] = useState(loaded);
+  const readOnly = !mayEditMember(actor, member);
+  const { draft, setDraft, errors, validated, showServerError, reset } = useSettingsDraft(settings.overrides, "overrides");
+  const [dockOn, setDockOn] = useState(settings.overrideDockSettings);
+  const save = useSave();
+  const dirty = !sameJson(draft, settings.overrides) || dockOn !== settings.overrideDockSettings;
+
+  const onSave = () => {
+    const overrides = validated();
+    if (!overrides) return;
+    void save.run(async () => {
+      const next = await saveMemberSettings(workspaceId, member.userId, { overrides, overrideDockSettings: dockOn });
+      setSettings(next);
+      reset(next.overrides);
+      setDockOn(next.overrideDockSettings);
+    }, showServerError);
+  };
+
+  return (
+    <>
+      {settings.primaryTeam ? null : (
+        <p className="banner banner-error">This member has no primary team, so they inherit the workspace defaults directly.</p>
+      )}
+      <SettingsEditor
+        level="member"
+        draft={draft}
+        onDraftChange={(next) => {
+          setDraft(next);
+          save.touch();
+        }}
+        inherited={inheritedOf(settings.inherited)}
+        lockedAbove={settings.locked}
+        dockOverride={{
+          on: dockOn,
+          onChange: (on) => {
+            setDockOn(on);
+            save.touch();
+          },
+        }}
+        errors={errors}
+        readOnly={readOnly}
+      />
+      <SaveBar
+        dirty={dirty}
+        busy={save.busy}
+        saved={save.saved}
+        error={save.error}
+        readOnly={readOnly}
+        onSave={onSave}
+        onDiscard={() => {
+          reset(settings.overrides);
+          setDockOn(settings.overrideDockSettings);
+        }}
+      />
+    </>
+  );
+}

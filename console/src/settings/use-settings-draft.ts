@@ -1,0 +1,66 @@
+import { settingsOverridesSchema, type SettingsField, type SettingsOverrides } from "@switchboard/shared";
+import { useCallback, useState } from "react";
+import { ApiError } from "../lib/api";
+import { fieldErrorsOf, fieldErrorsOfIssues, type FieldErrors } from "../lib/field-issues";
+
+/**
+ * Field issues keyed by settings field: "settings.forwardTo" and "overrides.callerId.number"
+ * from the server, "localPresenceCallerIds.0.number" from the local check, all land on their row.
+ */
+function byField(errors: FieldErrors, prefix?: string): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [path, message] of Object.entries(errors)) {
+    const parts = path.split(".");
+    if (prefix && parts[0] === prefix) parts.shift();
+    const [field, ...rest] = parts;
+    if (!field) continue;
+    out[field] ??= rest.length > 0 ? `${rest.join(" ")}: ${message}` : message;
+  }
+  return out;
+}
+
+export interface SettingsDraft {
+  draft: SettingsOverrides;
+  setDraft: (next: SettingsOverrides) => void;
+  errors: FieldErrors;
+  /** The draft as the API wants it (numbers normalised), or null after showing what is wrong. */
+  validated: () => SettingsOverrides | null;
+  /** Puts a failed save's messages next to the fields (validation issues or a SETTING_LOCKED refusal). */
+  showServerError: (error: unknown) => void;
+  reset: (next: SettingsOverrides) => void;
+}
+
+/** The edit state every settings page shares: draft, local validation with the shared schema, server errors. */
+export function useSettingsDraft(initial: SettingsOverrides, serverPrefix: "settings" | "overrides"): SettingsDraft {
+  const [draft, setDraftState] = useState<SettingsOverrides>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  const setDraft = useCallback((next: SettingsOverrides) => setDraftState(next), []);
+  const reset = useCallback((next: SettingsOverrides) => {
+    setDraftState(next);
+    setErrors({});
+  }, []);
+
+  const validated = () => {
+    const parsed = settingsOverridesSchema.safeParse(draft);
+    if (parsed.success) {
+      setErrors({});
+      return parsed.data;
+    }
+    setErrors(byField(fieldErrorsOfIssues(parsed.error.issues)));
+    return null;
+  };
+
+  const showServerError = (error: unknown) => {
+    if (error instanceof ApiError && error.code === "SETTING_LOCKED") {
+      const field = (error.details as { field?: SettingsField } | undefined)?.field;
+      if (field) setErrors({ [field]: error.message });
+      return;
+    }
+    setErrors(byField(fieldErrorsOf(error), serverPrefix));
+  };
+
+  return { draft, setDraft, errors, validated, showServerError, reset };
+}
+
+export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

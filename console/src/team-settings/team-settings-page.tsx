@@ -1,0 +1,113 @@
+import { canLockSettings, type SettingsField, type Team, type WorkspaceSettings } from "@switchboard/shared";
+import { useState } from "react";
+import { Link, useParams } from "react-router-dom";
+import { useWorkspace } from "../app/session-context";
+import { useResource } from "../lib/use-resource";
+import { inheritedOf, resolveWorkspaceLevel } from "../settings/inherited";
+import { SaveBar } from "../settings/save-bar";
+import { fetchWorkspaceSettings } from "../settings/settings.api";
+import { SettingsEditor } from "../settings/settings-editor";
+import { useSave } from "../settings/use-save";
+import { sameJson, useSettingsDraft } from "../settings/use-settings-draft";
+import { ErrorBanner } from "../ui/error-banner";
+import { Loading } from "../ui/loading";
+import { fetchTeam, patchTeam } from "./team-settings.api";
+
+interface Loaded {
+  team: Team;
+  /** Null when the reader may not see workspace defaults (a manager restricted from them). */
+  workspace: WorkspaceSettings | null;
+}
+
+async function loadTeamSettings(workspaceId: string, teamId: string, signal: AbortSignal): Promise<Loaded> {
+  const [team, workspace] = await Promise.all([
+    fetchTeam(workspaceId, teamId, signal),
+    fetchWorkspaceSettings(workspaceId, signal).catch(() => null),
+  ]);
+  return { team, workspace };
+}
+
+/** /teams/:teamId/settings: a team's overrides over the workspace defaults, with locks for admins. */
+export function TeamSettingsPage() {
+  const { teamId = "" } = useParams();
+  const { workspaceId } = useWorkspace();
+  const { data, error } = useResource((signal) => loadTeamSettings(workspaceId, teamId, signal), `${workspaceId}/${teamId}`);
+  return (
+    <section className="page settings-page">
+      <div className="crumbs">
+        <Link to="/teams" data-testid="team-settings-back">
+          ← Teams
+        </Link>
+      </div>
+      <header className="page-header">
+        <h1 data-testid="team-settings-title">{data ? `${data.team.name} settings` : "Team settings"}</h1>
+        {data ? (
+          <span className="muted">
+            {data.team.memberCount} member{data.team.memberCount === 1 ? "" : "s"}. Applies to members whose primary team this is.
+          </span>
+        ) : null}
+      </header>
+      <ErrorBanner error={error} />
+      {data ? <TeamSettingsForm key={data.team.id} loaded={data} /> : error ? null : <Loading />}
+    </section>
+  );
+}
+
+function TeamSettingsForm({ loaded }: { loaded: Loaded }) {
+  const { workspaceId, actor, allows } = useWorkspace();
+  const [team, setTeam] = useState(loaded.team);
+  const readOnly = !allows("teams.settings", [team.id]);
+  const mayLock = canLockSettings(actor) && !readOnly;
+  const { draft, setDraft, errors, validated, showServerError, reset } = useSettingsDraft(team.settings, "settings");
+  const [locks, setLocks] = useState<SettingsField[]>(team.locks);
+  const save = useSave();
+  const above = resolveWorkspaceLevel({ settings: loaded.workspace?.settings ?? {}, locks: loaded.workspace?.locks ?? [] });
+  const dirty = !sameJson(draft, team.settings) || !sameJson([...locks].sort(), [...team.locks].sort());
+
+  const onSave = () => {
+    const settings = validated();
+    if (!settings) return;
+    void save.run(async () => {
+      const next = await patchTeam(workspaceId, team.id, { settings, ...(mayLock ? { locks } : {}) });
+      setTeam(next);
+      reset(next.settings);
+      setLocks(next.locks);
+    }, showServerError);
+  };
+
+  return (
+    <>
+      {loaded.workspace ? null : (
+        <p className="banner banner-error" data-testid="team-settings-no-workspace">
+          Workspace defaults are hidden from you, so inherited values show the built-in defaults; the server still applies the workspace's.
+        </p>
+      )}
+      <SettingsEditor
+        level="team"
+        draft={draft}
+        onDraftChange={(next) => {
+          setDraft(next);
+          save.touch();
+        }}
+        inherited={inheritedOf(above)}
+        lockedAbove={above.locked}
+        locks={locks}
+        onLocksChange={mayLock ? setLocks : undefined}
+        errors={errors}
+        readOnly={readOnly}
+      />
+      <SaveBar
+        dirty={dirty}
+        busy={save.busy}
+        saved={save.saved}
+        error={save.error}
+        readOnly={readOnly}
+        onSave={onSave}
+        onDiscard={() => {
+          reset(team.settings);
+          setLocks(team.locks);
+        }}
+      />
+    </>
+  );
+}
