@@ -49,8 +49,8 @@ export function MemberSettingsPage() {
           <span className="subnav">
             <RoleBadges roles={shown.roles} />
             <span className="muted" data-testid="member-settings-teams">
-              {shown.teams.map(nameOf).join(", ")}
-              {data?.settings.primaryTeam ? ` · settings from ${data.settings.primaryTeam.name}` : ""}
+              Teams: {shown.teams.map(nameOf).join(", ")}
+              {shown.teams.length > 1 && data?.settings.primaryTeam ? ` · settings from the primary team, ${data.settings.primaryTeam.name}` : ""}
             </span>
           </span>
         ) : null}

@@ -73,7 +73,7 @@ export function RestrictionsPanel({ member, onSaved }: { member: Member; onSaved
       {isAgent ? (
         <fieldset className="restriction-group" data-testid="agent-restrictions">
           <legend className="field-label">Agent restrictions</legend>
-          <div className="restriction">
+          <div className="restriction restriction-column">
             <span className="strong">Contact visibility</span>
             <div className="radio-list">
               {VISIBILITY.map((v) => (

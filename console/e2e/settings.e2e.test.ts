@@ -1,0 +1,106 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { addTestMember, type TestMember } from "../../server/test/member-fixtures.js";
+import { ADMIN, setUpWorkspace } from "../../server/test/test-server.js";
+import { startConsoleEnv, type ConsoleEnv } from "./support/console-env.js";
+
+/**
+ * Issue 4, acceptance 4: an admin changes a team's auto answer in the console; a member without an
+ * override shows the new inherited value and its origin; turning the override on for one member
+ * and setting a value changes only that member (checked in the UI and through the API).
+ */
+let env: ConsoleEnv;
+let ws: Awaited<ReturnType<typeof setUpWorkspace>>;
+let alan: TestMember;
+let bea: TestMember;
+
+beforeAll(async () => {
+  env = await startConsoleEnv("settings");
+  ws = await setUpWorkspace(env.api);
+  // A workspace default first, so the team's change visibly replaces an inherited value.
+  const put = await env.api.put(`/api/workspaces/${ws.workspaceId}/settings`, { settings: { autoAnswerSeconds: 5 } }, { token: ws.token });
+  expect(put.status).toBe(200);
+  alan = await addTestMember(env, ws.workspaceId, { roles: ["agent"], teams: [ws.teamId], name: "Alan Agent" });
+  bea = await addTestMember(env, ws.workspaceId, { roles: ["agent"], teams: [ws.teamId], name: "Bea Agent" });
+});
+afterAll(() => env?.close());
+
+const memberSettings = async (userId: string) => {
+  const res = await env.api.get(`/api/workspaces/${ws.workspaceId}/members/${userId}/settings`, { token: ws.token });
+  expect(res.status).toBe(200);
+  return { value: res.body.values.autoAnswerSeconds, origin: res.body.origins.autoAnswerSeconds, override: res.body.overrideDockSettings };
+};
+
+const autoAnswerRow = (page: Page) => page.getByTestId("setting-autoAnswerSeconds");
+
+async function openMemberSettings(page: Page, userId: string) {
+  await page.goto("/members");
+  await page.locator(`[data-testid="members-row"][data-user-id="${userId}"]`).getByTestId("member-settings-open").click();
+  await autoAnswerRow(page).waitFor();
+}
+
+it("shows a team's new auto answer as inherited, and a member override changes only that member", async () => {
+  const page = await (await env.newContext()).newPage();
+  await page.goto("/login");
+  await page.getByTestId("login-email").fill(ADMIN.email);
+  await page.getByTestId("login-password").fill(ADMIN.password);
+  await page.getByTestId("login-submit").click();
+  await page.getByTestId("shell-user-name").waitFor();
+
+  // Before: Alan inherits the workspace default.
+  await openMemberSettings(page, alan.userId);
+  await expect.poll(() => autoAnswerRow(page).getAttribute("data-origin")).toBe("workspace");
+  expect(await page.getByTestId("setting-autoAnswerSeconds-inherited").textContent()).toBe("After 5 s");
+  await env.screenshot(page, "member-before-team-change");
+
+  // 1. The admin sets Tier 1's auto answer to 20 s.
+  await page.goto("/teams");
+  await page.locator(`[data-testid="teams-row"][data-team-id="${ws.teamId}"]`).getByTestId("team-settings-open").click();
+  await autoAnswerRow(page).waitFor();
+  expect(await page.getByTestId("setting-autoAnswerSeconds-origin").textContent()).toBe("from workspace");
+  await page.getByTestId("setting-autoAnswerSeconds-override").check();
+  await page.getByTestId("setting-autoAnswerSeconds-input").fill("20");
+  await env.screenshot(page, "team-auto-answer-edited");
+  await page.getByTestId("settings-save").click();
+  await page.getByTestId("settings-saved").waitFor();
+  expect(await autoAnswerRow(page).getAttribute("data-origin")).toBe("team");
+  await env.screenshot(page, "team-saved");
+
+  // 2. Alan, without an override, shows 20 s from team Tier 1.
+  await openMemberSettings(page, alan.userId);
+  await expect.poll(() => autoAnswerRow(page).getAttribute("data-origin")).toBe("team:Tier 1");
+  expect(await page.getByTestId("setting-autoAnswerSeconds-inherited").textContent()).toBe("After 20 s");
+  expect(await page.getByTestId("setting-autoAnswerSeconds-origin").textContent()).toBe("from team Tier 1");
+  expect(await page.getByTestId("setting-autoAnswerSeconds-input").inputValue()).toBe("20");
+  expect(await page.getByTestId("setting-autoAnswerSeconds-override").isDisabled()).toBe(true);
+  await env.screenshot(page, "member-inherits-team");
+
+  // 3. The dock override on for Alan, auto answer 7 s.
+  await page.getByTestId("dock-override-switch").check();
+  await page.getByTestId("setting-autoAnswerSeconds-override").check();
+  // The override starts from the inherited value.
+  expect(await page.getByTestId("setting-autoAnswerSeconds-input").inputValue()).toBe("20");
+  await page.getByTestId("setting-autoAnswerSeconds-input").fill("7");
+  await env.screenshot(page, "member-override-edited");
+  await page.getByTestId("settings-save").click();
+  await page.getByTestId("settings-saved").waitFor();
+  expect(await autoAnswerRow(page).getAttribute("data-origin")).toBe("user");
+  expect(await page.getByTestId("setting-autoAnswerSeconds-origin").textContent()).toBe("Set here");
+  await env.screenshot(page, "member-override-saved");
+
+  // After a reload the page still shows Alan's own value.
+  await page.reload();
+  await autoAnswerRow(page).waitFor();
+  await expect.poll(() => autoAnswerRow(page).getAttribute("data-origin")).toBe("user");
+  expect(await page.getByTestId("setting-autoAnswerSeconds-input").inputValue()).toBe("7");
+
+  // 4. Bea is untouched: still the team's 20 s, in the UI and through the API.
+  await openMemberSettings(page, bea.userId);
+  await expect.poll(() => autoAnswerRow(page).getAttribute("data-origin")).toBe("team:Tier 1");
+  expect(await page.getByTestId("setting-autoAnswerSeconds-input").inputValue()).toBe("20");
+  expect(await page.getByTestId("dock-override-switch").isChecked()).toBe(false);
+  await env.screenshot(page, "other-member-unchanged");
+
+  expect(await memberSettings(alan.userId)).toEqual({ value: 7, origin: "user", override: true });
+  expect(await memberSettings(bea.userId)).toEqual({ value: 20, origin: "team:Tier 1", override: false });
+});
