@@ -87,6 +87,9 @@ export async function runMembersListBench(): Promise<void> {
   const database = external
     ? { kind: "external", uri: external, stop: async () => {} }
     : await startLocalDatabase({ prefer: "ferretdb", dataDir });
+  // Interrupting a long run must not leave the database process behind.
+  const stopOnSignal = () => void database.stop().finally(() => process.exit(130));
+  process.once("SIGINT", stopOnSignal).once("SIGTERM", stopOnSignal);
   try {
     await connectDatabase(database.uri, `bench_members_${Date.now()}`);
     const seedStarted = performance.now();
@@ -120,6 +123,7 @@ export async function runMembersListBench(): Promise<void> {
     await server.close();
     if (external) await (await import("mongoose")).default.connection.dropDatabase();
   } finally {
+    process.off("SIGINT", stopOnSignal).off("SIGTERM", stopOnSignal);
     await disconnectDatabase();
     await database.stop();
     rmSync(dataDir, { recursive: true, force: true });
