@@ -104,3 +104,45 @@ it("shows a team's new auto answer as inherited, and a member override changes o
   expect(await memberSettings(alan.userId)).toEqual({ value: 7, origin: "user", override: true });
   expect(await memberSettings(bea.userId)).toEqual({ value: 20, origin: "team:Tier 1", override: false });
 });
+
+it("locks a workspace field for every level below, edits away reasons, and sets an agent's restrictions", async () => {
+  const page = await (await env.newContext()).newPage();
+  await page.goto("/login");
+  await page.getByTestId("login-email").fill(ADMIN.email);
+  await page.getByTestId("login-password").fill(ADMIN.password);
+  await page.getByTestId("login-submit").click();
+  await page.getByTestId("shell-user-name").waitFor();
+
+  // Workspace settings: lock auto answer, add an away reason.
+  await page.getByTestId("nav-settings").click();
+  await autoAnswerRow(page).waitFor();
+  expect(await page.getByTestId("setting-autoAnswerSeconds-origin").textContent()).toBe("Custom default");
+  await page.getByTestId("setting-autoAnswerSeconds-lock").check();
+  await page.getByTestId("away-reason-new").fill("Coaching");
+  await page.getByTestId("away-reason-add").click();
+  await env.screenshot(page, "workspace-lock-and-reason");
+  await page.getByTestId("settings-save").click();
+  await page.getByTestId("settings-saved").waitFor();
+  const saved = await env.api.get(`/api/workspaces/${ws.workspaceId}/settings`, { token: ws.token });
+  expect(saved.body.locks).toEqual(["autoAnswerSeconds"]);
+  expect(saved.body.awayReasons).toContain("Coaching");
+
+  // Alan's own 7 s and the team's 20 s give way to the locked workspace value.
+  await openMemberSettings(page, alan.userId);
+  await expect.poll(() => autoAnswerRow(page).getAttribute("data-locked")).toBe("workspace");
+  expect(await page.getByTestId("setting-autoAnswerSeconds-locked").textContent()).toContain("Locked by workspace");
+  expect(await page.getByTestId("setting-autoAnswerSeconds-input").inputValue()).toBe("5");
+  expect(await page.getByTestId("setting-autoAnswerSeconds-input").isDisabled()).toBe(true);
+  expect(await page.getByTestId("setting-autoAnswerSeconds-ignored").isVisible()).toBe(true);
+  expect(await memberSettings(alan.userId)).toEqual({ value: 5, origin: "workspace", override: true });
+
+  // Advanced restrictions for an agent (admin only): team-and-self visibility and masking.
+  await page.getByTestId("restriction-contactVisibility-teamAndSelf").check();
+  await page.getByTestId("restriction-maskContactInfo").check();
+  await env.screenshot(page, "member-locked-and-restrictions");
+  await page.getByTestId("restrictions-save").click();
+  await page.getByTestId("restrictions-saved").waitFor();
+  const members = await env.api.get(`/api/workspaces/${ws.workspaceId}/members`, { token: ws.token });
+  const restrictions = members.body.items.find((m: { userId: string }) => m.userId === alan.userId).restrictions;
+  expect(restrictions).toMatchObject({ contactVisibility: "teamAndSelf", maskContactInfo: true, hideWorkflows: false });
+});

@@ -4,6 +4,7 @@ import { InstallDockPage } from "../auth/install-dock-page";
 import { LoginPage } from "../auth/login-page";
 import { RegisterPage } from "../auth/register-page";
 import { SetupPage } from "../auth/setup-page";
+import { ContactsPage } from "../contacts/contacts-page";
 import { InvitationsPage } from "../invitations/invitations-page";
 import { OutboxPage } from "../outbox/outbox-page";
 import { MembersPage } from "../members/members-page";
@@ -36,7 +37,7 @@ export function App() {
               <Route path="teams/:teamId/settings" element={<TeamSettingsPage />} />
               <Route path="members/:userId/settings" element={<MemberSettingsPage />} />
               <Route path="presence" element={<ComingLaterPage title="Presence" description="The live presence board arrives with real-time sync." />} />
-              <Route path="contacts" element={<ComingLaterPage title="Contacts" description="Contacts arrive with the settings and restrictions work." />} />
+              <Route path="contacts" element={<ContactsPage />} />
               <Route path="audit" element={<AuditPage />} />
               <Route path="outbox" element={<OutboxPage />} />
               <Route path="settings" element={<WorkspaceSettingsPage />} />

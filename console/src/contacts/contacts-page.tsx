@@ -1,0 +1,140 @@
+import { canEditContacts, type Contact } from "@switchboard/shared";
+import { useState } from "react";
+import { useWorkspace } from "../app/session-context";
+import { useResource } from "../lib/use-resource";
+import { useTeams } from "../teams/use-teams";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { ErrorBanner } from "../ui/error-banner";
+import { Pager } from "../ui/pager";
+import { ContactFormDialog } from "./contact-form-dialog";
+import { deleteContact, listContacts } from "./contacts.api";
+import { useAssignees } from "./use-assignees";
+
+const PAGE_SIZE = 25;
+
+/** Contacts with assignee and team; the server filters and masks them per the reader's restrictions. */
+export function ContactsPage() {
+  const { workspaceId, actor, allows } = useWorkspace();
+  const { nameOf: teamName } = useTeams();
+  const { nameOf: assigneeName } = useAssignees();
+  const [q, setQ] = useState("");
+  const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<Contact | null | "new">(null);
+  const [deleting, setDeleting] = useState<Contact | null>(null);
+  const [deleteError, setDeleteError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const filters = { q, page, pageSize: PAGE_SIZE };
+  const { data, error, loading, reload } = useResource((signal) => listContacts(workspaceId, filters, signal), JSON.stringify([workspaceId, filters]));
+  const mayEdit = canEditContacts(actor);
+  // Seed 003: a manager restricted from contact deletion never sees the button.
+  const mayDelete = allows("contacts.delete");
+  const items = data?.items ?? [];
+
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    setBusy(true);
+    setDeleteError(undefined);
+    try {
+      await deleteContact(workspaceId, deleting.id);
+      setDeleting(null);
+      reload();
+    } catch (err) {
+      setDeleteError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="page">
+      <header className="page-header">
+        <h1>Contacts</h1>
+        <span className="muted" data-testid="contacts-total">
+          {data ? `${data.total} contact${data.total === 1 ? "" : "s"}` : ""}
+        </span>
+        <div className="page-actions">
+          {mayEdit ? (
+            <button type="button" className="btn btn-primary" data-testid="contact-new" onClick={() => setEditing("new")}>
+              New contact
+            </button>
+          ) : null}
+        </div>
+      </header>
+      <div className="toolbar">
+        <input
+          type="search"
+          className="search"
+          placeholder="Search name, phone or e-mail"
+          data-testid="contacts-search"
+          value={q}
+          onChange={(e) => {
+            setQ(e.target.value);
+            setPage(1);
+          }}
+        />
+      </div>
+      <ErrorBanner error={error} />
+      <table className={loading ? "table table-loading" : "table"} data-testid="contacts-table" aria-busy={loading}>
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Phone</th>
+            <th>E-mail</th>
+            <th>Assignee</th>
+            <th>Team</th>
+            <th aria-label="Actions" />
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((c) => (
+            <tr key={c.id} data-testid="contacts-row" data-contact-id={c.id} data-masked={c.masked}>
+              <td className="strong">{c.name}</td>
+              <td className="mono">{c.phone ?? "—"}</td>
+              <td>{c.email ?? "—"}</td>
+              <td>{c.assigneeId ? assigneeName(c.assigneeId) : <span className="muted">Unassigned</span>}</td>
+              <td>{c.teamId ? teamName(c.teamId) : <span className="muted">—</span>}</td>
+              <td>
+                <div className="actions">
+                  {mayEdit ? (
+                    <button type="button" className="btn btn-small" data-testid="contact-edit" onClick={() => setEditing(c)}>
+                      Edit
+                    </button>
+                  ) : null}
+                  {mayDelete ? (
+                    <button type="button" className="btn btn-small btn-danger-ghost" data-testid="contact-delete" onClick={() => setDeleting(c)}>
+                      Delete
+                    </button>
+                  ) : null}
+                </div>
+              </td>
+            </tr>
+          ))}
+          {items.length === 0 && !loading ? (
+            <tr>
+              <td colSpan={6} className="empty" data-testid="contacts-empty">
+                {q ? "No contact matches this search." : "No contacts yet."}
+              </td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      <Pager page={page} pageSize={PAGE_SIZE} total={data?.total ?? 0} onPage={setPage} testId="contacts-pager" />
+      {editing ? (
+        <ContactFormDialog
+          contact={editing === "new" ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            reload();
+          }}
+        />
+      ) : null}
+      {deleting ? (
+        <ConfirmDialog title={`Delete ${deleting.name}?`} confirmLabel="Delete contact" danger busy={busy} onConfirm={confirmDelete} onClose={() => setDeleting(null)}>
+          <p>The contact is removed for everyone in the workspace. This cannot be undone.</p>
+          <ErrorBanner error={deleteError} testId="contact-delete-error" />
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}
