@@ -121,7 +121,7 @@ function SettingRow({ field, level, draft, onDraftChange, inherited, lockedAbove
       <div className="setting-source">
         {lockedBy ? (
           <span className="lock-badge" data-testid={`${testId}-locked`} title="An admin locked this field above this level">
-            🔒 Locked by {lockedBy === "workspace" ? "workspace" : "team"}
+            <LockIcon /> Locked by {lockedBy === "workspace" ? "workspace" : "team"}
           </span>
         ) : null}
         {applies ? (
@@ -134,13 +134,13 @@ function SettingRow({ field, level, draft, onDraftChange, inherited, lockedAbove
           </span>
         )}
         <span className="inherited small muted">
-          {applies ? "Instead of " : "Inherited: "}
+          {applies ? "Instead of " : level === "workspace" ? "Built-in: " : "Inherited: "}
           <span data-testid={`${testId}-inherited`}>{formatSettingValue(field, inheritedHere.value)}</span>
           {applies ? ` (${describeOrigin(inheritedHere.origin)})` : null}
         </span>
         {stored && !applies ? (
           <span className="small warn-text" data-testid={`${testId}-ignored`}>
-            Saved value {formatSettingValue(field, draft[field])} is not applied
+            Own value ({formatSettingValue(field, draft[field])}) is ignored
           </span>
         ) : null}
       </div>
@@ -164,5 +164,15 @@ function SettingRow({ field, level, draft, onDraftChange, inherited, lockedAbove
         ) : null}
       </div>
     </div>
+  );
+}
+
+/** Drawn inline: Debian's Chromium has no emoji font, and the console ships no icon set. */
+function LockIcon() {
+  return (
+    <svg className="lock-icon" width="11" height="12" viewBox="0 0 11 12" aria-hidden="true">
+      <rect x="1" y="5" width="9" height="7" rx="1.5" fill="currentColor" />
+      <path d="M3 5V3.5a2.5 2.5 0 0 1 5 0V5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+    </svg>
   );
 }
