@@ -31,6 +31,16 @@ const memberSettings = async (userId: string) => {
   return { value: res.body.values.autoAnswerSeconds, origin: res.body.origins.autoAnswerSeconds, override: res.body.overrideDockSettings };
 };
 
+async function signInAsAdmin(): Promise<Page> {
+  const page = await (await env.newContext()).newPage();
+  await page.goto("/login");
+  await page.getByTestId("login-email").fill(ADMIN.email);
+  await page.getByTestId("login-password").fill(ADMIN.password);
+  await page.getByTestId("login-submit").click();
+  await page.getByTestId("shell-user-name").waitFor();
+  return page;
+}
+
 const autoAnswerRow = (page: Page) => page.getByTestId("setting-autoAnswerSeconds");
 
 async function openMemberSettings(page: Page, userId: string) {
@@ -40,12 +50,7 @@ async function openMemberSettings(page: Page, userId: string) {
 }
 
 it("shows a team's new auto answer as inherited, and a member override changes only that member", async () => {
-  const page = await (await env.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByTestId("login-email").fill(ADMIN.email);
-  await page.getByTestId("login-password").fill(ADMIN.password);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("shell-user-name").waitFor();
+  const page = await signInAsAdmin();
 
   // Before: Alan inherits the workspace default.
   await openMemberSettings(page, alan.userId);
@@ -106,18 +111,21 @@ it("shows a team's new auto answer as inherited, and a member override changes o
 });
 
 it("locks a workspace field for every level below, edits away reasons, and sets an agent's restrictions", async () => {
-  const page = await (await env.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByTestId("login-email").fill(ADMIN.email);
-  await page.getByTestId("login-password").fill(ADMIN.password);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("shell-user-name").waitFor();
+  const page = await signInAsAdmin();
 
   // Workspace settings: lock auto answer, add an away reason.
   await page.getByTestId("nav-settings").click();
   await autoAnswerRow(page).waitFor();
   expect(await page.getByTestId("setting-autoAnswerSeconds-origin").textContent()).toBe("Custom default");
   await page.getByTestId("setting-autoAnswerSeconds-lock").check();
+  // A bad forwarding number is caught by the shared schema before anything is sent.
+  await page.getByTestId("setting-forwardTo-override").check();
+  await page.getByTestId("setting-forwardTo-input").fill("+1 (415) 555");
+  await page.getByTestId("settings-save").click();
+  expect(await page.getByTestId("setting-forwardTo-error").textContent()).toContain("Digits only");
+  expect(await page.getByTestId("settings-invalid").textContent()).toBe("Fix 1 highlighted field");
+  await env.screenshot(page, "workspace-invalid-forwarding");
+  await page.getByTestId("setting-forwardTo-input").fill("+14155550123");
   await page.getByTestId("away-reason-new").fill("Coaching");
   await page.getByTestId("away-reason-add").click();
   await env.screenshot(page, "workspace-lock-and-reason");
@@ -126,6 +134,7 @@ it("locks a workspace field for every level below, edits away reasons, and sets 
   const saved = await env.api.get(`/api/workspaces/${ws.workspaceId}/settings`, { token: ws.token });
   expect(saved.body.locks).toEqual(["autoAnswerSeconds"]);
   expect(saved.body.awayReasons).toContain("Coaching");
+  expect(saved.body.settings).toEqual({ autoAnswerSeconds: 5, forwardTo: "+14155550123" });
 
   // Alan's own 7 s and the team's 20 s give way to the locked workspace value.
   await openMemberSettings(page, alan.userId);
@@ -145,4 +154,27 @@ it("locks a workspace field for every level below, edits away reasons, and sets 
   const members = await env.api.get(`/api/workspaces/${ws.workspaceId}/members`, { token: ws.token });
   const restrictions = members.body.items.find((m: { userId: string }) => m.userId === alan.userId).restrictions;
   expect(restrictions).toMatchObject({ contactVisibility: "teamAndSelf", maskContactInfo: true, hideWorkflows: false });
+});
+
+it("renames a team and deletes it only when it is empty", async () => {
+  const created = await env.api.post(`/api/workspaces/${ws.workspaceId}/teams`, { name: "Tier 2" }, { token: ws.token });
+  expect(created.status).toBe(201);
+  const page = await signInAsAdmin();
+
+  await page.goto(`/teams/${ws.teamId}/settings`);
+  await page.getByTestId("team-identity").waitFor();
+  expect(await page.getByTestId("team-delete").isDisabled()).toBe(true);
+
+  await page.goto("/teams");
+  await page.locator(`[data-testid="teams-row"][data-team-id="${created.body.id}"]`).getByTestId("team-settings-open").click();
+  await page.getByTestId("team-rename-name").fill("Escalations");
+  await page.getByTestId("team-rename").click();
+  await expect.poll(() => page.getByTestId("team-settings-title").textContent()).toBe("Escalations settings");
+  await env.screenshot(page, "team-renamed");
+  await page.getByTestId("team-delete").click();
+  await page.getByTestId("confirm-ok").click();
+  await page.getByTestId("teams-table").waitFor();
+  await expect.poll(() => page.locator(`[data-testid="teams-row"][data-team-id="${created.body.id}"]`).count()).toBe(0);
+  const teams = await env.api.get(`/api/workspaces/${ws.workspaceId}/teams`, { token: ws.token });
+  expect(teams.body.items.map((t: { name: string }) => t.name)).toEqual(["Tier 1"]);
 });

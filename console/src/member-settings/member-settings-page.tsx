@@ -125,6 +125,7 @@ function MemberSettingsForm({ member, loaded }: { member: Member; loaded: Member
         saved={save.saved}
         error={save.error}
         readOnly={readOnly}
+        invalidCount={Object.keys(errors).length}
         onSave={onSave}
         onDiscard={() => {
           reset(settings.overrides);

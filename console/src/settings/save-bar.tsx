@@ -8,12 +8,14 @@ interface SaveBarProps {
   onSave: () => void;
   onDiscard: () => void;
   readOnly: boolean;
+  /** Fields showing an error, so a long form says so where the Save button is. */
+  invalidCount?: number;
   /** Prefix of the bar's test ids, for pages with more than one form. */
   testId?: string;
 }
 
 /** Sticky at the bottom of a settings page, so a long form never hides its Save button. */
-export function SaveBar({ dirty, busy, saved, error, onSave, onDiscard, readOnly, testId = "settings" }: SaveBarProps) {
+export function SaveBar({ dirty, busy, saved, error, onSave, onDiscard, readOnly, invalidCount = 0, testId = "settings" }: SaveBarProps) {
   if (readOnly) return <p className="muted small" data-testid={`${testId}-read-only`}>You can see these settings but not change them.</p>;
   return (
     <div className="save-bar" data-testid={`${testId}-save-bar`}>
@@ -21,6 +23,10 @@ export function SaveBar({ dirty, busy, saved, error, onSave, onDiscard, readOnly
       {saved && !dirty ? (
         <span className="ok strong" data-testid={`${testId}-saved`}>
           Saved
+        </span>
+      ) : invalidCount > 0 ? (
+        <span className="field-error strong" data-testid={`${testId}-invalid`}>
+          Fix {invalidCount} highlighted field{invalidCount === 1 ? "" : "s"}
         </span>
       ) : (
         <span className="muted small">{dirty ? "Unsaved changes" : "No changes"}</span>

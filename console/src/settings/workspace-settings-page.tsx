@@ -77,6 +77,7 @@ function WorkspaceSettingsForm({ initial: loaded }: { initial: WorkspaceSettings
         saved={save.saved}
         error={save.error}
         readOnly={readOnly}
+        invalidCount={Object.keys(errors).length}
         onSave={onSave}
         onDiscard={() => {
           reset(initial.settings);

@@ -11,6 +11,7 @@ import { useSave } from "../settings/use-save";
 import { sameJson, useSettingsDraft } from "../settings/use-settings-draft";
 import { ErrorBanner } from "../ui/error-banner";
 import { Loading } from "../ui/loading";
+import { TeamIdentityPanel } from "./team-identity-panel";
 import { fetchTeam, patchTeam } from "./team-settings.api";
 
 interface Loaded {
@@ -32,6 +33,8 @@ export function TeamSettingsPage() {
   const { teamId = "" } = useParams();
   const { workspaceId } = useWorkspace();
   const { data, error } = useResource((signal) => loadTeamSettings(workspaceId, teamId, signal), `${workspaceId}/${teamId}`);
+  const [renamed, setRenamed] = useState<Team>();
+  const team = renamed ?? data?.team;
   return (
     <section className="page settings-page">
       <div className="crumbs">
@@ -40,15 +43,22 @@ export function TeamSettingsPage() {
         </Link>
       </div>
       <header className="page-header">
-        <h1 data-testid="team-settings-title">{data ? `${data.team.name} settings` : "Team settings"}</h1>
-        {data ? (
+        <h1 data-testid="team-settings-title">{team ? `${team.name} settings` : "Team settings"}</h1>
+        {team ? (
           <span className="muted">
-            {data.team.memberCount} member{data.team.memberCount === 1 ? "" : "s"}. Applies to members whose primary team this is.
+            {team.memberCount} member{team.memberCount === 1 ? "" : "s"}. Applies to members whose primary team this is.
           </span>
         ) : null}
       </header>
       <ErrorBanner error={error} />
-      {data ? <TeamSettingsForm key={data.team.id} loaded={data} /> : error ? null : <Loading />}
+      {data && team ? (
+        <>
+          <TeamIdentityPanel key={team.name} team={team} onRenamed={setRenamed} />
+          <TeamSettingsForm key={data.team.id} loaded={data} />
+        </>
+      ) : error ? null : (
+        <Loading />
+      )}
     </section>
   );
 }
@@ -102,6 +112,7 @@ function TeamSettingsForm({ loaded }: { loaded: Loaded }) {
         saved={save.saved}
         error={save.error}
         readOnly={readOnly}
+        invalidCount={Object.keys(errors).length}
         onSave={onSave}
         onDiscard={() => {
           reset(team.settings);

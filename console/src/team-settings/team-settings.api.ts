@@ -7,3 +7,7 @@ export const fetchTeam = (workspaceId: string, teamId: string, signal?: AbortSig
 /** `settings` replaces the team's overrides: a field left out inherits from the workspace. */
 export const patchTeam = (workspaceId: string, teamId: string, patch: TeamPatch) =>
   api(wsPath(workspaceId, `/teams/${encodeURIComponent(teamId)}`), { method: "PATCH", body: patch, schema: teamSchema });
+
+/** Refused (409) while the team still has members. */
+export const deleteTeam = (workspaceId: string, teamId: string) =>
+  api<void>(wsPath(workspaceId, `/teams/${encodeURIComponent(teamId)}`), { method: "DELETE" });
