@@ -158,7 +158,7 @@ function SettingRow({ field, level, draft, onDraftChange, inherited, lockedAbove
         </label>
         {locks ? (
           <label className={lockedHere ? "check check-locked" : "check"} title="Levels below cannot override a locked field">
-            <input type="checkbox" data-testid={`${testId}-lock`} checked={lockedHere} disabled={!onLocksChange} onChange={(e) => toggleLock(e.target.checked)} />
+            <input type="checkbox" data-testid={`${testId}-lock`} checked={lockedHere} disabled={!onLocksChange || (lockedBy !== null && !lockedHere)} onChange={(e) => toggleLock(e.target.checked)} />
             Lock
           </label>
         ) : null}
