@@ -32,7 +32,8 @@ export function MemberSettingsPage() {
   const { nameOf } = useTeams();
   const { data, error } = useResource((signal) => loadMember(workspaceId, userId, signal), `${workspaceId}/${userId}`);
   const [member, setMember] = useState<Member>();
-  const shown = member ?? data?.member;
+  // A restrictions save returns the member; it only stands in for the loaded one on the same page.
+  const shown = member?.userId === userId ? member : data?.member;
   // Seed 003: nobody changes their own restrictions, and only admins set them.
   const mayRestrict = allows("restrictions.set") && userId !== actor.userId;
 
