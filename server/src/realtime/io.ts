@@ -8,6 +8,7 @@ import { presenceServiceOf } from "../presence/presence.service.js";
 import { registerPresenceSockets } from "../presence/presence.socket.js";
 import { loadMemberSettings } from "../settings/member-settings.service.js";
 import { registerLiveSync, type EffectiveSettingsLoader } from "./live-sync.js";
+import { HandshakeSessions } from "./handshake-sessions.js";
 import { MembershipCache } from "./membership-cache.js";
 import { socketAuth } from "./socket-auth.js";
 import type { ConsoleNamespace, DockNamespace } from "./socket-types.js";
@@ -42,8 +43,9 @@ export function attachRealtime(http: HttpServer, deps: AppDeps, options: Realtim
   const dock = io.of(NamespaceName.dock) as unknown as DockNamespace;
   const consoleNs = io.of(NamespaceName.console) as unknown as ConsoleNamespace;
   const memberships = new MembershipCache();
-  dock.use(socketAuth("dock.use", deps.clock, memberships));
-  consoleNs.use(socketAuth("console.use", deps.clock, memberships));
+  const lookups = { sessions: new HandshakeSessions(deps.clock), memberships };
+  dock.use(socketAuth("dock.use", deps.clock, lookups));
+  consoleNs.use(socketAuth("console.use", deps.clock, lookups));
 
   const sockets = registerPresenceSockets({ deps, presence, dock, console: consoleNs, nodeId: presence.store.nodeId });
   registerLiveSync({

@@ -190,3 +190,20 @@ describe("live sync", () => {
     await closed;
   });
 });
+
+describe("handshakes in bulk", () => {
+  it("security: handshakes arriving together are each judged on their own token", async () => {
+    const members = await Promise.all([0, 1, 2, 3, 4].map((i) => addMember(ws.workspaceId, { name: `Bulk ${i}`, roles: ["agent"], teams: [ws.teamId] })));
+    const tampered = (token: string) => token.slice(0, 42) + (token.endsWith("A") ? "B" : "A");
+    const attempts = members.flatMap((m) => [
+      connect(t.url, "/dock", { token: m.token, workspaceId: ws.workspaceId }).then((s) => (open.push(s), "ok")),
+      refusalOf(connect(t.url, "/dock", { token: tampered(m.token), workspaceId: ws.workspaceId })).then((r) => r.message),
+    ]);
+    expect(await Promise.all(attempts)).toEqual(members.flatMap(() => ["ok", "UNAUTHENTICATED"]));
+  });
+
+  it("security: refuses a session past its expiry (runs last: it moves the clock)", async () => {
+    t.clock.advance(2 * 86_400_000);
+    expect((await refusalOf(connect(t.url, "/dock", { token: agent.token, workspaceId: ws.workspaceId }))).message).toBe("UNAUTHENTICATED");
+  });
+});

@@ -9,8 +9,8 @@ import {
 } from "@switchboard/shared";
 import type { Socket } from "socket.io";
 import { SESSION_COOKIE } from "../auth/session-cookie.js";
-import { findSessionUser } from "../auth/sessions.service.js";
 import type { Clock } from "../clock.js";
+import type { HandshakeSessions } from "./handshake-sessions.js";
 import type { MembershipCache } from "./membership-cache.js";
 import { Rooms } from "./rooms.js";
 import type { SocketData } from "./socket-types.js";
@@ -33,7 +33,12 @@ function cookieToken(socket: Socket): string | undefined {
   return pair ? decodeURIComponent(pair.slice(SESSION_COOKIE.length + 1)) : undefined;
 }
 
-async function admit(socket: Socket, permission: Permission, clock: Clock, memberships: MembershipCache): Promise<SocketData | Error> {
+interface Lookups {
+  sessions: HandshakeSessions;
+  memberships: MembershipCache;
+}
+
+async function admit(socket: Socket, permission: Permission, clock: Clock, { sessions, memberships }: Lookups): Promise<SocketData | Error> {
   const raw = socket.handshake.auth as Record<string, unknown>;
   // Checked before anything else: an old dock may send a handshake shaped differently.
   if (typeof raw.protocolVersion !== "number" || raw.protocolVersion < MIN_PROTOCOL_VERSION) {
@@ -43,10 +48,10 @@ async function admit(socket: Socket, permission: Permission, clock: Clock, membe
   if (!parsed.success) return refusal("VALIDATION_FAILED", "The handshake needs a workspaceId and a token.");
   const auth = parsed.data;
   const token = auth.token ?? cookieToken(socket);
-  const found = token ? await findSessionUser(token, clock) : null;
+  const found = token ? await sessions.find(token) : null;
   if (!found) return refusal("UNAUTHENTICATED", "Your session has ended. Sign in again.");
 
-  const userId = String(found.user._id);
+  const { userId } = found;
   const membership = await memberships.find(auth.workspaceId, userId);
   if (!membership) return refusal("FORBIDDEN", "You are not a member of this workspace.");
   const member = {
@@ -72,9 +77,9 @@ async function admit(socket: Socket, permission: Permission, clock: Clock, membe
  * Namespace middleware: the handshake carries `{ token, protocolVersion, workspaceId }`.
  * Refused connections get a stable reason code, never a half-open socket.
  */
-export function socketAuth(permission: Permission, clock: Clock, memberships: MembershipCache) {
+export function socketAuth(permission: Permission, clock: Clock, lookups: Lookups) {
   return (socket: Socket, next: Next): void => {
-    admit(socket, permission, clock, memberships).then(
+    admit(socket, permission, clock, lookups).then(
       (result) => {
         if (result instanceof Error) return next(result);
         socket.data = result;
