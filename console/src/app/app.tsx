@@ -7,12 +7,13 @@ import { SetupPage } from "../auth/setup-page";
 import { ContactsPage } from "../contacts/contacts-page";
 import { InvitationsPage } from "../invitations/invitations-page";
 import { OutboxPage } from "../outbox/outbox-page";
+import { MemberDetailPage } from "../members/member-detail-page";
 import { MembersPage } from "../members/members-page";
+import { PresenceBoardPage } from "../presence/presence-board-page";
 import { TeamsPage } from "../teams/teams-page";
 import { MemberSettingsPage } from "../member-settings/member-settings-page";
 import { WorkspaceSettingsPage } from "../settings/workspace-settings-page";
 import { TeamSettingsPage } from "../team-settings/team-settings-page";
-import { ComingLaterPage } from "./coming-later-page";
 import { ConsoleShell } from "./console-shell";
 import { FirstAllowedPage } from "./first-allowed-page";
 import { NotFoundPage } from "./not-found-page";
@@ -35,8 +36,9 @@ export function App() {
               <Route path="invitations" element={<InvitationsPage />} />
               <Route path="teams" element={<TeamsPage />} />
               <Route path="teams/:teamId/settings" element={<TeamSettingsPage />} />
+              <Route path="members/:userId" element={<MemberDetailPage />} />
               <Route path="members/:userId/settings" element={<MemberSettingsPage />} />
-              <Route path="presence" element={<ComingLaterPage title="Presence" description="The live presence board arrives with real-time sync." />} />
+              <Route path="presence" element={<PresenceBoardPage />} />
               <Route path="contacts" element={<ContactsPage />} />
               <Route path="audit" element={<AuditPage />} />
               <Route path="outbox" element={<OutboxPage />} />

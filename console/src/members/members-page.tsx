@@ -1,4 +1,4 @@
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import type { Role } from "@switchboard/shared";
 import { useWorkspace } from "../app/session-context";
@@ -9,6 +9,10 @@ import { Pager } from "../ui/pager";
 import { listMembers, membersExportUrl } from "./members.api";
 import { MembersFilters } from "./members-filters";
 import { MembersTable } from "./members-table";
+import { usePresence } from "../presence/use-presence";
+import { RevokeDialog } from "./revoke-dialog";
+import type { MemberRow } from "./members.api";
+import "./member-detail.css";
 
 const PAGE_SIZE = 25;
 
@@ -23,7 +27,9 @@ export function MembersPage() {
   const page = Math.max(1, Number(params.get("page")) || 1);
 
   const filters = { q, team, role, page, pageSize: PAGE_SIZE };
-  const { data, error, loading } = useResource(
+  const presence = usePresence();
+  const [revoking, setRevoking] = useState<MemberRow>();
+  const { data, error, loading, reload } = useResource(
     (signal) => listMembers(workspaceId, filters, signal),
     JSON.stringify([workspaceId, filters]),
   );
@@ -64,8 +70,18 @@ export function MembersPage() {
       </header>
       <MembersFilters q={q} team={team} role={role} teams={teams} onChange={update} />
       <ErrorBanner error={error} />
-      <MembersTable items={data?.items ?? []} teamName={nameOf} loading={loading} />
+      <MembersTable items={data?.items ?? []} teamName={nameOf} loading={loading} presence={presence.byUser} onRevoke={setRevoking} />
       <Pager page={page} pageSize={PAGE_SIZE} total={data?.total ?? 0} onPage={(p) => update({ page: p })} testId="members-pager" />
+      {revoking ? (
+        <RevokeDialog
+          member={revoking}
+          onClose={() => setRevoking(undefined)}
+          onRevoked={() => {
+            setRevoking(undefined);
+            reload();
+          }}
+        />
+      ) : null}
     </section>
   );
 }

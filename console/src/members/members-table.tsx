@@ -1,6 +1,11 @@
+import type { Presence } from "@switchboard/shared";
+import type { MouseEvent } from "react";
+import { Link, useNavigate } from "react-router-dom";
+import { useWorkspace } from "../app/session-context";
 import { formatDateTime, formatRelative, initialsOf } from "../lib/format";
 import { MemberSettingsLink } from "../member-settings/member-settings-link";
 import { RoleBadges } from "../ui/role-badges";
+import { mayRevoke } from "./member-rules";
 import type { MemberRow } from "./members.api";
 import { PresenceDot } from "./presence-dot";
 
@@ -8,9 +13,25 @@ interface MembersTableProps {
   items: readonly MemberRow[];
   teamName: (teamId: string) => string;
   loading: boolean;
+  /** Live presence by userId; members missing from it read as unknown once `presenceLoaded`. */
+  presence: ReadonlyMap<string, Presence>;
+  onRevoke: (member: MemberRow) => void;
 }
 
-export function MembersTable({ items, teamName, loading }: MembersTableProps) {
+/** The later of the stored last-active time and the live last-seen time. */
+function lastActiveOf(member: MemberRow, presence: Presence | undefined): string | null {
+  const stored = member.lastActiveAt ?? null;
+  const seen = presence?.lastSeenAt ?? null;
+  if (!stored || !seen) return stored ?? seen;
+  return new Date(seen) > new Date(stored) ? seen : stored;
+}
+
+/** Clicks on a row open the member, except clicks on the row's own links and buttons. */
+const fromControl = (event: MouseEvent) => (event.target as HTMLElement).closest("a, button, input, select") !== null;
+
+export function MembersTable({ items, teamName, loading, presence, onRevoke }: MembersTableProps) {
+  const { actor } = useWorkspace();
+  const navigate = useNavigate();
   return (
     <table className={loading ? "table table-loading" : "table"} data-testid="members-table" aria-busy={loading}>
       <thead>
@@ -26,31 +47,54 @@ export function MembersTable({ items, teamName, loading }: MembersTableProps) {
         </tr>
       </thead>
       <tbody>
-        {items.map((m) => (
-          <tr key={m.userId} data-testid="members-row" data-user-id={m.userId} data-email={m.email}>
-            <td className="col-dot">
-              <PresenceDot />
-            </td>
-            <td>
-              <span className="person">
-                <span className="avatar" aria-hidden="true">
-                  {initialsOf(m.name)}
+        {items.map((m) => {
+          const live = presence.get(m.userId);
+          const online = live !== undefined && live.status !== "offline";
+          const lastActive = lastActiveOf(m, live);
+          const path = `/members/${encodeURIComponent(m.userId)}`;
+          return (
+            <tr
+              key={m.userId}
+              className="row-link"
+              data-testid="members-row"
+              data-user-id={m.userId}
+              data-email={m.email}
+              onClick={(e) => !fromControl(e) && navigate(path)}
+            >
+              <td className="col-dot">
+                <PresenceDot status={live?.status} reason={live?.awayReason} />
+              </td>
+              <td>
+                <span className="person">
+                  <span className="avatar" aria-hidden="true">
+                    {initialsOf(m.name)}
+                  </span>
+                  <span className="strong">{m.name}</span>
                 </span>
-                <span className="strong">{m.name}</span>
-              </span>
-            </td>
-            <td>{m.email}</td>
-            <td className="mono">{m.phone || "—"}</td>
-            <td>
-              <RoleBadges roles={m.roles} />
-            </td>
-            <td>{m.teams.map(teamName).join(", ")}</td>
-            <td title={formatDateTime(m.lastActiveAt)}>{formatRelative(m.lastActiveAt)}</td>
-            <td className="actions">
-              <MemberSettingsLink userId={m.userId} />
-            </td>
-          </tr>
-        ))}
+              </td>
+              <td>{m.email}</td>
+              <td className="mono">{m.phone || "—"}</td>
+              <td>
+                <RoleBadges roles={m.roles} />
+              </td>
+              <td>{m.teams.map(teamName).join(", ")}</td>
+              <td data-testid="members-last-active" title={formatDateTime(lastActive)}>
+                {online ? <span className="last-active-now">Online now</span> : formatRelative(lastActive)}
+              </td>
+              <td className="actions">
+                <Link className="btn btn-small" to={path} data-testid="member-edit">
+                  Edit
+                </Link>
+                <MemberSettingsLink userId={m.userId} />
+                {mayRevoke(actor, m) ? (
+                  <button type="button" className="btn btn-small btn-danger-ghost" data-testid="member-revoke" onClick={() => onRevoke(m)}>
+                    Revoke
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          );
+        })}
         {items.length === 0 && !loading ? (
           <tr>
             <td colSpan={8} className="empty" data-testid="members-empty">

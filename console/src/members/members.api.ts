@@ -1,4 +1,4 @@
-import { listOf, memberSchema, type Role } from "@switchboard/shared";
+import { listOf, memberSchema, revokeResultSchema, type MemberPatch, type Role } from "@switchboard/shared";
 import { api, wsPath } from "../lib/api";
 
 /** The list row §12 promises (userId, name, email, phone, roles, teams, lastActiveAt); other fields may follow. */
@@ -8,6 +8,9 @@ export const memberRowSchema = memberSchema
 export type MemberRow = ReturnType<typeof memberRowSchema.parse>;
 
 const memberListSchema = listOf(memberRowSchema);
+
+/** The PATCH body as sent (MemberPatch is the parsed shape; the wire shape is the same here). */
+export type MemberPatchBody = MemberPatch;
 
 export interface MemberListFilters {
   q?: string;
@@ -21,3 +24,13 @@ export const listMembers = (workspaceId: string, filters: MemberListFilters, sig
   api(wsPath(workspaceId, "/members"), { query: { ...filters }, schema: memberListSchema, signal });
 
 export const membersExportUrl = (workspaceId: string) => wsPath(workspaceId, "/members/export.csv");
+
+const memberPath = (workspaceId: string, userId: string, rest = "") => wsPath(workspaceId, `/members/${encodeURIComponent(userId)}${rest}`);
+
+/** Sends only what changed: the server checks each part (roles, teams, profile) against §5 on its own. */
+export const patchMember = (workspaceId: string, userId: string, patch: MemberPatchBody) =>
+  api(memberPath(workspaceId, userId), { method: "PATCH", body: patch, schema: memberSchema });
+
+/** `reassignContactsTo: null` leaves their contacts unassigned. */
+export const revokeMember = (workspaceId: string, userId: string, reassignContactsTo: string | null) =>
+  api(memberPath(workspaceId, userId, "/revoke"), { method: "POST", body: { reassignContactsTo }, schema: revokeResultSchema });

@@ -1,10 +1,18 @@
-export type PresenceStatus = "available" | "away" | "offline";
+import type { PresenceStatus } from "@switchboard/shared";
 
 const LABEL: Record<PresenceStatus, string> = { available: "Available", away: "Away", offline: "Offline" };
 
-/** Live once the presence issue feeds it; until then every member reads as offline. */
-export function PresenceDot({ status = "offline" }: { status?: PresenceStatus }) {
+/** A member's live status; no status means unknown (not watchable by this user, or not loaded yet). */
+export function PresenceDot({ status, reason }: { status?: PresenceStatus; reason?: string }) {
+  const label = status ? LABEL[status] + (reason ? ` — ${reason}` : "") : "Presence unknown";
   return (
-    <span className={`dot dot-${status}`} data-testid="presence-dot" data-status={status} title={LABEL[status]} role="img" aria-label={LABEL[status]} />
+    <span
+      className={`dot dot-${status ?? "unknown"}`}
+      data-testid="presence-dot"
+      data-status={status ?? "unknown"}
+      title={label}
+      role="img"
+      aria-label={label}
+    />
   );
 }

@@ -13,10 +13,14 @@ interface CheckboxGroupProps {
   error?: string;
   required?: boolean;
   emptyText?: string;
+  /** Options shown but not changeable (e.g. roles above what the actor may grant). */
+  disabledValues?: readonly string[];
+  /** Shown under the options when some or all are disabled, saying why. */
+  note?: string;
 }
 
 /** A multi-select as toggle chips: several roles or teams can be picked at once (seed 001). */
-export function CheckboxGroup({ legend, options, value, onChange, testId, error, required, emptyText }: CheckboxGroupProps) {
+export function CheckboxGroup({ legend, options, value, onChange, testId, error, required, emptyText, disabledValues = [], note }: CheckboxGroupProps) {
   const toggle = (v: string) => onChange(value.includes(v) ? value.filter((x) => x !== v) : [...value, v]);
   return (
     <fieldset className="chips" data-testid={testId} aria-invalid={error ? true : undefined}>
@@ -27,10 +31,14 @@ export function CheckboxGroup({ legend, options, value, onChange, testId, error,
       <div className="chips-options">
         {options.length === 0 ? <span className="muted small">{emptyText ?? "Nothing to choose from."}</span> : null}
         {options.map((option) => (
-          <label key={option.value} className={value.includes(option.value) ? "chip chip-on" : "chip"}>
+          <label
+            key={option.value}
+            className={`chip${value.includes(option.value) ? " chip-on" : ""}${disabledValues.includes(option.value) ? " chip-disabled" : ""}`}
+          >
             <input
               type="checkbox"
               data-testid={`${testId}-${option.value}`}
+              disabled={disabledValues.includes(option.value)}
               checked={value.includes(option.value)}
               onChange={() => toggle(option.value)}
             />
@@ -38,6 +46,11 @@ export function CheckboxGroup({ legend, options, value, onChange, testId, error,
           </label>
         ))}
       </div>
+      {note ? (
+        <span className="field-hint" data-testid={`${testId}-note`}>
+          {note}
+        </span>
+      ) : null}
       {error ? (
         <span className="field-error" data-testid={`${testId}-error`}>
           {error}
