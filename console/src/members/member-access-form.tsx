@@ -58,8 +58,9 @@ export function MemberAccessForm({ member, onSaved }: MemberAccessFormProps) {
     }
   };
 
-  const text = (field: keyof MemberDraft & string, label: string, testId: string, extra: { type?: string; hint?: string } = {}) => (
-    <FormField
+  const text = (field: keyof MemberDraft & string, label: string, testId: string, extra: { type?: string; hint?: string; wide?: boolean } = {}) => (
+    <div className={extra.wide ? "member-cell member-cell-wide" : "member-cell"}>
+      <FormField
       label={label}
       testId={testId}
       type={extra.type ?? "text"}
@@ -68,7 +69,8 @@ export function MemberAccessForm({ member, onSaved }: MemberAccessFormProps) {
       onChange={(e) => set({ [field]: e.target.value })}
       error={errors[field]}
       disabled={!rights.mayEditProfile || busy}
-    />
+      />
+    </div>
   );
 
   return (
@@ -86,12 +88,12 @@ export function MemberAccessForm({ member, onSaved }: MemberAccessFormProps) {
       <div className="form-grid member-grid">
         {text("firstName", "First name", "member-first-name")}
         {text("lastName", "Last name", "member-last-name")}
-        {text("email", "E-mail", "member-email", { type: "email" })}
+        {text("email", "E-mail", "member-email", { type: "email", wide: true })}
         {text("username", "Username", "member-username")}
         {text("phone", "Phone", "member-phone", { type: "tel", hint: "Digits with an optional leading +" })}
-        {text("location", "Location", "member-location")}
-        {text("skills", "Skills", "member-skills", { hint: "Comma-separated, e.g. Billing, Returns" })}
-        {text("languages", "Languages", "member-languages", { hint: "Comma-separated, e.g. English, French" })}
+        {text("location", "Location", "member-location", { wide: true })}
+        {text("skills", "Skills", "member-skills", { hint: "Comma-separated, e.g. Billing, Returns", wide: true })}
+        {text("languages", "Languages", "member-languages", { hint: "Comma-separated, e.g. English, French", wide: true })}
       </div>
 
       <div className="member-access-grid">

@@ -81,16 +81,18 @@ export function MembersTable({ items, teamName, loading, presence, onRevoke }: M
               <td data-testid="members-last-active" title={formatDateTime(lastActive)}>
                 {online ? <span className="last-active-now">Online now</span> : formatRelative(lastActive)}
               </td>
-              <td className="actions">
-                <Link className="btn btn-small" to={path} data-testid="member-edit">
-                  Edit
-                </Link>
-                <MemberSettingsLink userId={m.userId} />
-                {mayRevoke(actor, m) ? (
-                  <button type="button" className="btn btn-small btn-danger-ghost" data-testid="member-revoke" onClick={() => onRevoke(m)}>
-                    Revoke
-                  </button>
-                ) : null}
+              <td>
+                <div className="actions">
+                  <Link className="btn btn-small" to={path} data-testid="member-edit">
+                    Edit
+                  </Link>
+                  <MemberSettingsLink userId={m.userId} />
+                  {mayRevoke(actor, m) ? (
+                    <button type="button" className="btn btn-small btn-danger-ghost" data-testid="member-revoke" onClick={() => onRevoke(m)}>
+                      Revoke
+                    </button>
+                  ) : null}
+                </div>
               </td>
             </tr>
           );

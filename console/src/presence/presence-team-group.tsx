@@ -92,7 +92,7 @@ export function PresenceTeamGroup({ teamId, teamName, members, now, chatsPerUser
                 <td data-testid="presence-last-seen" title={formatDateTime(p.lastSeenAt)}>
                   {online ? <span className="last-active-now">Now</span> : formatRelative(p.lastSeenAt, now)}
                 </td>
-                <td className="actions">
+                <td className="col-actions">
                   {maySet(p) ? (
                     <button type="button" className="btn btn-small" data-testid="presence-set" onClick={() => onSet(p)}>
                       Set status

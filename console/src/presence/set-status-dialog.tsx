@@ -42,8 +42,8 @@ export function SetStatusDialog({ presence, awayReasons, onSaved, onClose }: Set
         ) : null}
         <div className="segmented" role="radiogroup" aria-label="Status">
           {(["available", "away"] as const).map((s) => (
-            <label key={s} className={status === s ? "segment segment-on" : "segment"}>
-              <input type="radio" name="status" value={s} data-testid={`set-status-${s}`} checked={status === s} onChange={() => setStatus(s)} />
+            <label key={s} className={status === s ? "segment segment-on" : "segment"} data-testid={`set-status-${s}`}>
+              <input type="radio" name="status" value={s} checked={status === s} onChange={() => setStatus(s)} />
               <span className={`dot dot-${s}`} aria-hidden="true" /> {s === "available" ? "Available" : "Away"}
             </label>
           ))}
