@@ -120,7 +120,7 @@ it("a supervisor sets their agent's status with a reason; the dock hears who did
   await page.getByTestId("set-status-away").click();
   await page.getByTestId("set-status-reason").selectOption("Training");
   await env.screenshot(page, "supervisor-set-status");
-  const heard = nextEvent(dock, "presence:changed", (p: { awayReason?: string }) => p.awayReason === "Training");
+  const heard = nextEvent<{ awayReason?: string; cause?: unknown }>(dock, "presence:changed", (p) => p.awayReason === "Training");
   await page.getByTestId("confirm-ok").click();
   const change = await heard;
   expect(change.cause).toEqual({ by: { userId: sam.userId, name: "Sam Supervisor" } });

@@ -114,7 +114,8 @@ export function MemberAccessForm({ member, onSaved }: MemberAccessFormProps) {
           value={draft.teams}
           teams={teams}
           touchable={rights.touchableTeams}
-          disabled={!rights.mayChangeTeams || busy}
+          locked={!rights.mayChangeTeams}
+          disabled={busy}
           onChange={(next) => set({ teams: next })}
           error={errors.teams}
         />

@@ -78,7 +78,7 @@ export function MembersTable({ items, teamName, loading, presence, onRevoke }: M
                 <RoleBadges roles={m.roles} />
               </td>
               <td>{m.teams.map(teamName).join(", ")}</td>
-              <td data-testid="members-last-active" title={formatDateTime(lastActive)}>
+              <td className="nowrap" data-testid="members-last-active" title={formatDateTime(lastActive)}>
                 {online ? <span className="last-active-now">Online now</span> : formatRelative(lastActive)}
               </td>
               <td>

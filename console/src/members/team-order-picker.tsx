@@ -6,6 +6,9 @@ interface TeamOrderPickerProps {
   onChange: (next: string[]) => void;
   /** Teams the actor may add, remove or promote; null = any. Others stay where they are. */
   touchable: readonly string[] | null;
+  /** Read-only: the order shows, the controls do not (e.g. one's own teams). */
+  locked?: boolean;
+  /** Momentarily disabled (saving). */
   disabled?: boolean;
   error?: string;
 }
@@ -14,10 +17,11 @@ interface TeamOrderPickerProps {
  * Teams in order: the first is the primary team (its settings apply, DESIGN.md §4).
  * Reordering and removing are buttons rather than drag and drop, so keyboards and tests reach them.
  */
-export function TeamOrderPicker({ value, teams, onChange, touchable, disabled, error }: TeamOrderPickerProps) {
+export function TeamOrderPicker({ value, teams, onChange, touchable, locked, disabled, error }: TeamOrderPickerProps) {
   const nameOf = (id: string) => teams.find((t) => t.id === id)?.name ?? "Unknown team";
-  const may = (id: string) => !disabled && (touchable === null || touchable.includes(id));
-  const addable = teams.filter((t) => !value.includes(t.id) && may(t.id));
+  const reaches = (id: string) => touchable === null || touchable.includes(id);
+  const may = (id: string) => !locked && !disabled && reaches(id);
+  const addable = teams.filter((t) => !value.includes(t.id) && reaches(t.id));
   const makePrimary = (id: string) => onChange([id, ...value.filter((t) => t !== id)]);
   const remove = (id: string) => onChange(value.filter((t) => t !== id));
 
@@ -38,34 +42,36 @@ export function TeamOrderPicker({ value, teams, onChange, touchable, disabled, e
                   Primary
                 </span>
               ) : null}
-              <span className="team-order-actions">
-                {index > 0 ? (
-                  <button type="button" className="btn btn-small btn-ghost" data-testid="member-team-make-primary" disabled={!mayPromote} onClick={() => makePrimary(id)}>
-                    Make primary
+              {locked ? null : (
+                <span className="team-order-actions">
+                  {index > 0 ? (
+                    <button type="button" className="btn btn-small btn-ghost" data-testid="member-team-make-primary" disabled={!mayPromote} onClick={() => makePrimary(id)}>
+                      Make primary
+                    </button>
+                  ) : null}
+                  <button
+                    type="button"
+                    className="btn btn-small btn-ghost"
+                    data-testid="member-team-remove"
+                    aria-label={`Remove ${nameOf(id)}`}
+                    disabled={!may(id) || value.length === 1}
+                    title={value.length === 1 ? "Every member belongs to at least one team" : undefined}
+                    onClick={() => remove(id)}
+                  >
+                    Remove
                   </button>
-                ) : null}
-                <button
-                  type="button"
-                  className="btn btn-small btn-ghost"
-                  data-testid="member-team-remove"
-                  aria-label={`Remove ${nameOf(id)}`}
-                  disabled={!may(id) || value.length === 1}
-                  title={value.length === 1 ? "Every member belongs to at least one team" : undefined}
-                  onClick={() => remove(id)}
-                >
-                  Remove
-                </button>
-              </span>
+                </span>
+              )}
             </li>
           );
         })}
       </ol>
-      {disabled ? null : (
+      {locked ? null : (
         <select
           aria-label="Add a team"
           data-testid="member-team-add"
           value=""
-          disabled={addable.length === 0}
+          disabled={disabled || addable.length === 0}
           onChange={(e) => e.target.value && onChange([...value, e.target.value])}
         >
           <option value="">{addable.length === 0 ? "No other team to add" : "Add a team…"}</option>

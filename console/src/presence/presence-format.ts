@@ -9,11 +9,12 @@ const AUTOMATIC_CAUSE: Record<string, string> = {
   revoked: "access revoked",
 };
 
-/** Why the status is what it is: DESIGN.md §8 presence explains itself. */
-export function causeText(cause: Presence["cause"]): string | null {
+/** Why the status is what it is (DESIGN.md §8: presence explains itself); nothing when the agent chose it. */
+export function causeText(presence: Pick<Presence, "cause" | "userId">): string | null {
+  const { cause } = presence;
   if (!cause) return null;
   if (typeof cause === "string") return AUTOMATIC_CAUSE[cause] ?? cause;
-  return `set by ${cause.by.name}`;
+  return cause.by.userId === presence.userId ? null : `set by ${cause.by.name}`;
 }
 
 /** "45s", "12m 05s", "3h 07m", "2d 4h": how long someone has been in their state. */

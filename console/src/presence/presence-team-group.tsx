@@ -48,7 +48,9 @@ export function PresenceTeamGroup({ teamId, teamName, members, now, chatsPerUser
         </thead>
         <tbody>
           {members.map((p) => {
-            const cause = causeText(p.cause);
+            const cause = causeText(p);
+            // Someone never connected has no "time offline" worth showing.
+            const neverSeen = p.status === "offline" && p.lastSeenAt === null;
             const online = p.status !== "offline";
             return (
               <tr key={p.userId} data-testid="presence-row" data-user-id={p.userId} data-status={p.status} className={online ? undefined : "presence-offline"}>
@@ -87,7 +89,7 @@ export function PresenceTeamGroup({ teamId, teamName, members, now, chatsPerUser
                   {chatsPerUser !== null ? <span className="muted">/{chatsPerUser}</span> : null}
                 </td>
                 <td data-testid="presence-time" className="num" title={`Since ${formatDateTime(p.since)}`}>
-                  {formatDuration(now - new Date(p.since).getTime())}
+                  {neverSeen ? <span className="muted">—</span> : formatDuration(now - new Date(p.since).getTime())}
                 </td>
                 <td data-testid="presence-last-seen" title={formatDateTime(p.lastSeenAt)}>
                   {online ? <span className="last-active-now">Now</span> : formatRelative(p.lastSeenAt, now)}
