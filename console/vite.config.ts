@@ -29,7 +29,8 @@ export default defineConfig({
     port: 5173,
     proxy: {
       "/api": { target: SERVER, changeOrigin: true },
-      "/socket.io": { target: SERVER, ws: true, changeOrigin: true },
+      // Host is kept: the server accepts the console's cookie on a socket only when Origin's host equals Host.
+      "/socket.io": { target: SERVER, ws: true },
     },
   },
 });
