@@ -1,4 +1,4 @@
-import { memberListSchema, memberSettingsSchema, type Member, type MemberSettingsBody } from "@switchboard/shared";
+import { memberSchema, memberSettingsSchema, type Member, type MemberSettingsBody } from "@switchboard/shared";
 import { api, ApiError, wsPath } from "../lib/api";
 
 const settingsPath = (userId: string) => `/members/${encodeURIComponent(userId)}/settings`;
@@ -10,17 +10,9 @@ export const fetchMemberSettings = (workspaceId: string, userId: string, signal?
 export const saveMemberSettings = (workspaceId: string, userId: string, body: MemberSettingsBody) =>
   api(wsPath(workspaceId, settingsPath(userId)), { method: "PUT", body, schema: memberSettingsSchema });
 
-const PAGE_SIZE = 200;
-
-/**
- * One member's profile, roles and restrictions. §12 has no GET /members/:userId, so this walks
- * the active members list (200 a page) until it meets them.
- */
+/** One member's profile, roles and restrictions; revoked members are gone from the console. */
 export async function fetchMember(workspaceId: string, userId: string, signal?: AbortSignal): Promise<Member> {
-  for (let page = 1; ; page += 1) {
-    const list = await api(wsPath(workspaceId, "/members"), { query: { page, pageSize: PAGE_SIZE }, schema: memberListSchema, signal });
-    const found = list.items.find((m) => m.userId === userId);
-    if (found) return found;
-    if (page * PAGE_SIZE >= list.total) throw new ApiError(404, "NOT_FOUND", "This member is not (or no longer) in the workspace.");
-  }
+  const member = await api(wsPath(workspaceId, `/members/${encodeURIComponent(userId)}`), { schema: memberSchema, signal });
+  if (member.status !== "active") throw new ApiError(404, "NOT_FOUND", "This member is not (or no longer) in the workspace.");
+  return member;
 }

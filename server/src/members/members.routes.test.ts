@@ -45,6 +45,15 @@ describe("GET members", () => {
     expect(res.body.items[0]).toMatchObject({ userId: ws.userId, email: "ada@example.com", firstName: "Ada", lastName: "Admin", roles: ["admin"], teams: [ws.teamId], status: "active", lastActiveAt: null, phone: null });
   });
 
+  it("gets one member in the list's shape; agents are refused and unknown ids are 404", async () => {
+    const res = await t.api.get(members(`/${agent2.userId}`), { token: viewer.token });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ userId: agent2.userId, name: "Zoe Zulu", roles: ["agent"], teams: [tier2], phone: "+14155550199", status: "active" });
+    expect((await t.api.get(members(`/${agent2.userId}`), { token: agent.token })).status).toBe(403);
+    expect((await t.api.get(members(`/${"f".repeat(24)}`), { token: ws.token })).status).toBe(404);
+    expect((await t.api.get(members("/not-an-id"), { token: ws.token })).status).toBe(400);
+  });
+
   it("searches name, e-mail and phone digits, case-insensitively", async () => {
     const names = async (q: string) => (await t.api.get(members(`?q=${encodeURIComponent(q)}`), { token: ws.token })).body.items.map((m: { name: string }) => m.name);
     expect(await names("AGENT")).toEqual(["Alex Agent"]);

@@ -5,7 +5,7 @@ import { requireMember } from "../http/request-context.js";
 import { requirePermission } from "../http/require-permission.js";
 import { patchMember, revokeMember } from "./member-access.service.js";
 import { writeMembersCsv } from "./members-export.js";
-import { listMembers } from "./members.service.js";
+import { getMember, listMembers } from "./members.service.js";
 
 /** /api/workspaces/:ws/members (DESIGN.md §12). */
 export function membersRouter(deps: AppDeps): Router {
@@ -17,6 +17,10 @@ export function membersRouter(deps: AppDeps): Router {
 
   router.get("/export.csv", requirePermission("data.export"), async (req, res) => {
     await writeMembersCsv(requireMember(req).workspaceId, res);
+  });
+
+  router.get("/:userId", requirePermission("members.view"), async (req, res) => {
+    res.json(await getMember(requireMember(req).workspaceId, objectIdSchema.parse(req.params.userId)));
   });
 
   // Who may change what is decided per field in the service; viewers and agents change nothing.

@@ -1,4 +1,5 @@
-import type { MemberList, MemberListQuery } from "@switchboard/shared";
+import type { Member, MemberList, MemberListQuery } from "@switchboard/shared";
+import { notFound } from "../http/app-error.js";
 import { trusted } from "mongoose";
 import { MembershipModel } from "./membership.model.js";
 import { toMembers } from "./member-view.js";
@@ -37,4 +38,12 @@ export async function listMembers(workspaceId: string, query: MemberListQuery): 
     MembershipModel.countDocuments(filter),
   ]);
   return { items: await toMembers(page), total };
+}
+
+/** One member of the workspace (active or revoked), in the same shape as a list row. */
+export async function getMember(workspaceId: string, userId: string): Promise<Member> {
+  const membership = await MembershipModel.findOne({ workspaceId, userId }).lean();
+  if (!membership) throw notFound("Member");
+  const [member] = await toMembers([membership]);
+  return member!;
 }

@@ -7,6 +7,7 @@ import {
   type Presence,
   type PresenceCause,
   type PresenceChoice,
+  invitableRoles,
 } from "@switchboard/shared";
 import { trusted } from "mongoose";
 import type { AppDeps } from "../app-deps.js";
@@ -246,6 +247,9 @@ export class PresenceService {
     if (!target) throw notFound("Member");
     const teams = target.teams.map(String);
     if (!can(actor, "presence.setOthers", { teamIds: teams })) throw forbidden("You may set the status of your own teams' members only.");
+    // Same ceiling as inviting: a supervisor sets agents' status, never a manager's or an admin's.
+    const allowed = invitableRoles(actor);
+    if (!target.roles.every((role) => allowed.includes(role))) throw forbidden("You may not set the status of a member with this role.");
     await this.assertAwayReason(actor.workspaceId, choice.awayReason);
     const member = { workspaceId: actor.workspaceId, userId, name: target.name, teams };
     const before = await this.store.get(member);

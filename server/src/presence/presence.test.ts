@@ -246,6 +246,10 @@ describe("REST", () => {
     const offline = await t.api.put(`${presenceUrl()}/${agentA.userId}`, { status: "offline" }, { token: ws.token });
     expect(offline.status).toBe(400);
     expect((await t.api.put(`${presenceUrl()}/${agentB.userId}`, body, { token: managerB.token })).status).toBe(200);
+    // A supervisor sets agents' status, never that of a colleague above the roles they may invite.
+    const admin = await t.api.put(`${presenceUrl()}/${ws.userId}`, body, { token: supervisorA.token });
+    expect(admin.status).toBe(403);
+    expect(admin.body.error.code).toBe("FORBIDDEN");
   });
 
   it("a watcher moved to another team gets a new snapshot and that team's changes", async () => {
