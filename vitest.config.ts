@@ -1,4 +1,8 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+
+// The dock's sources import each other as `~/…` (Plasmo's convention).
+const extensionAlias = { "~": fileURLToPath(new URL("./extension/src/", import.meta.url)) };
 
 /**
  * One runner for the whole repo. `unit` is pure code; `server` talks to a real FerretDB
@@ -15,6 +19,19 @@ export default defineConfig({
           globalSetup: ["server/test/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      { resolve: { alias: extensionAlias }, test: { name: "extension", include: ["extension/src/**/*.test.ts"] } },
+      {
+        resolve: { alias: extensionAlias },
+        test: {
+          name: "extension-e2e",
+          // Needs `npm run build -w extension`; each file starts its own Kamailio and Chromium.
+          include: ["extension/e2e/**/*.e2e.test.ts"],
+          globalSetup: ["server/test/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
       {
