@@ -11,15 +11,17 @@ export function meRouter(): Router {
   router.get("/", async (req, res) => {
     const auth = requireAuth(req);
     const memberships = await MembershipModel.find({ userId: auth.userId, status: "active" }).lean();
-    const workspaces = await WorkspaceModel.find({ _id: trusted({ $in: memberships.map((m) => m.workspaceId) }) }, { name: 1 }).lean();
-    const workspaceName = new Map(workspaces.map((w) => [String(w._id), w.name]));
+    const workspaces = await WorkspaceModel.find({ _id: trusted({ $in: memberships.map((m) => m.workspaceId) }) }, { name: 1, awayReasons: 1 }).lean();
+    const workspaceById = new Map(workspaces.map((w) => [String(w._id), w]));
     res.json({
       user: toPublicUser(auth.user),
       memberships: memberships.map((m) => {
         const actor = { userId: auth.userId, roles: m.roles, teams: m.teams.map(String), restrictions: restrictionsSchema.parse(m.restrictions ?? {}) };
         return {
           workspaceId: String(m.workspaceId),
-          workspaceName: workspaceName.get(String(m.workspaceId)) ?? "",
+          workspaceName: workspaceById.get(String(m.workspaceId))?.name ?? "",
+          // The dock's away menu: agents may not read the workspace settings, so it comes with the membership.
+          awayReasons: [...(workspaceById.get(String(m.workspaceId))?.awayReasons ?? [])],
           roles: actor.roles,
           teams: actor.teams,
           restrictions: actor.restrictions,

@@ -1,0 +1,21 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { addTestMember } from "../../test/member-fixtures.js";
+import { setUpWorkspace, startTestServer, type TestServer } from "../../test/test-server.js";
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(() => t?.close());
+
+it("gives an agent its workspace's away reasons, which the workspace settings do not show it", async () => {
+  const ws = await setUpWorkspace(t.api);
+  const base = `/api/workspaces/${ws.workspaceId}`;
+  expect((await t.api.put(`${base}/settings`, { settings: {}, awayReasons: ["Break", "Coaching"] }, { token: ws.token })).status).toBe(200);
+  const agent = await addTestMember(t, ws.workspaceId, { roles: ["agent"], teams: [ws.teamId] });
+
+  expect((await t.api.get(`${base}/settings`, { token: agent.token })).status).toBe(403);
+  const me = await t.api.get("/api/me", { token: agent.token });
+  expect(me.status).toBe(200);
+  expect(me.body.memberships).toEqual([expect.objectContaining({ workspaceId: ws.workspaceId, awayReasons: ["Break", "Coaching"] })]);
+});
