@@ -2,7 +2,8 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // The dock's sources import each other as `~/…` (Plasmo's convention).
-const extensionAlias = { "~": fileURLToPath(new URL("./extension/src/", import.meta.url)) };
+// A regex: a string key would only match "~" or "~/…", not Plasmo's "~background/…".
+const extensionAlias = [{ find: /^~/, replacement: fileURLToPath(new URL("./extension/src/", import.meta.url)) }];
 
 /**
  * One runner for the whole repo. `unit` is pure code; `server` talks to a real FerretDB

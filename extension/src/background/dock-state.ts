@@ -1,11 +1,12 @@
 import { MessageTarget } from "~messages/envelope"
 import { broadcastMessage } from "~messages/send"
+import { SIGNED_OUT, type DockSession } from "~messages/session.schema"
 import { STOPPED_SOFTPHONE, type SoftphoneStatus } from "~messages/softphone.schema"
 import { DockStateSchema, type DockState } from "~messages/ui.messages"
 
 const SESSION_KEY = "dock.state"
 
-let state: DockState = { softphone: STOPPED_SOFTPHONE, softphoneConfigured: false }
+let state: DockState = { softphone: STOPPED_SOFTPHONE, softphoneConfigured: false, session: SIGNED_OUT }
 let loaded: Promise<void> | undefined
 
 /**
@@ -43,4 +44,18 @@ export async function updateSoftphoneStatus(softphone: SoftphoneStatus): Promise
 export async function setSoftphoneConfigured(softphoneConfigured: boolean): Promise<DockState> {
   await load()
   return commit({ ...state, softphoneConfigured })
+}
+
+export async function setSession(session: DockSession): Promise<DockState> {
+  await load()
+  return commit({ ...state, session })
+}
+
+/** Changes the signed-in session; a no-op once signed out (late socket events). */
+export async function updateSignedInSession(
+  change: (session: Extract<DockSession, { signedIn: true }>) => DockSession
+): Promise<DockState> {
+  await load()
+  if (!state.session.signedIn) return state
+  return commit({ ...state, session: change(state.session) })
 }

@@ -4,6 +4,7 @@ import { listenForMessages, messageChannel } from "~messages/listen"
 import { OffscreenEventSchema } from "~messages/offscreen.messages"
 import { SenderKind } from "~messages/sender"
 import { getDockState, updateSoftphoneStatus } from "./dock-state"
+import * as session from "./session.background"
 import * as softphone from "./softphone.background"
 
 // Listeners are registered synchronously at top level: Chrome only delivers
@@ -16,6 +17,12 @@ listenForMessages(MessageTarget.background, [
       switch (message.type) {
         case "dock:get-state":
           return getDockState()
+        case "session:sign-in":
+          return session.signIn(message.credentials)
+        case "session:sign-out":
+          return session.signOut()
+        case "presence:set":
+          return session.choosePresence(message.choice)
         case "softphone:configure":
           return softphone.configureSoftphone(message.config)
         case "softphone:disable":
@@ -42,4 +49,10 @@ listenForMessages(MessageTarget.background, [
   // until then every content-script message is refused as FORBIDDEN_SENDER.
 ])
 
+// Keep-alive: while signed in, an alarm every 30 s wakes a stopped worker, which reopens the socket.
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === session.KEEPALIVE_ALARM) void session.restoreSession()
+})
+
+void session.restoreSession().catch((error) => console.error("session restore failed", error))
 void softphone.restoreSoftphone().catch((error) => console.error("softphone restore failed", error))

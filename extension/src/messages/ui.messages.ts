@@ -1,11 +1,13 @@
 import * as z from "zod"
 import { MessageTarget } from "./envelope"
+import { DockSessionSchema } from "./session.schema"
 import { SoftphoneStatusSchema } from "./softphone.schema"
 
 /** What the dock UI renders; the background builds it (already masked). */
 export const DockStateSchema = z.strictObject({
   softphone: SoftphoneStatusSchema,
   softphoneConfigured: z.boolean(),
+  session: DockSessionSchema,
 })
 export type DockState = z.infer<typeof DockStateSchema>
 

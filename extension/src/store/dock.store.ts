@@ -1,12 +1,14 @@
 import { create } from "zustand"
 import { createDockSyncSlice, type DockSyncSlice } from "~features/dock/dock-sync.slice"
+import { createSessionSlice, type SessionSlice } from "~features/session/session.slice"
 import { createSoftphoneSlice, type SoftphoneSlice } from "~features/softphone/softphone.slice"
 
 // One store for the dock UI, built from feature slices (zustand "slices
 // pattern"); middleware, if any, wraps only this combined store.
-export type DockStore = SoftphoneSlice & DockSyncSlice
+export type DockStore = SoftphoneSlice & DockSyncSlice & SessionSlice
 
 export const useDockStore = create<DockStore>()((...args) => ({
   ...createSoftphoneSlice(...args),
   ...createDockSyncSlice(...args),
+  ...createSessionSlice(...args),
 }))

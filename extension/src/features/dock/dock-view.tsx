@@ -1,5 +1,9 @@
+import { PresenceSwitch } from "~features/presence/presence-switch"
+import { SignInForm } from "~features/session/sign-in-form"
 import { SipAccountForm } from "~features/softphone/sip-account-form"
 import { SoftphonePanel } from "~features/softphone/softphone-panel"
+import { MessageTarget } from "~messages/envelope"
+import { sendMessage } from "~messages/send"
 import { useDockStore } from "~store/dock.store"
 import { useDockSync } from "./use-dock-sync"
 import "./dock.css"
@@ -9,13 +13,46 @@ export function DockView() {
   useDockSync()
   const synced = useDockStore((store) => store.synced)
   const syncError = useDockStore((store) => store.syncError)
+  const session = useDockStore((store) => store.session)
   return (
-    <main className="dock" data-testid="dock" data-synced={synced}>
+    <main
+      className="dock"
+      data-testid="dock"
+      data-synced={synced}
+      data-signed-in={session.signedIn}
+      data-connection={session.signedIn ? session.connection : "none"}
+    >
       <header className="dock__header">
         <strong>Switchboard</strong>
-        <span className="muted">Dock</span>
+        {session.signedIn ? (
+          <>
+            <span className="muted dock__who">
+              {session.userName} · {session.workspaceName}
+            </span>
+            <button
+              className="link"
+              onClick={() => void sendMessage({ target: MessageTarget.background, type: "session:sign-out" })}
+            >
+              Sign out
+            </button>
+          </>
+        ) : (
+          <span className="muted">Dock</span>
+        )}
       </header>
       {syncError && <div className="error">{syncError}</div>}
+      {session.signedIn ? (
+        <>
+          {session.connection !== "connected" && (
+            <div className="muted" data-testid="connection">
+              {session.connection === "connecting" ? "Connecting to the server…" : "Offline, reconnecting…"}
+            </div>
+          )}
+          <PresenceSwitch session={session} />
+        </>
+      ) : (
+        synced && <SignInForm />
+      )}
       <SoftphonePanel />
       <SipAccountForm />
     </main>

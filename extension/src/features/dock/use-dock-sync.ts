@@ -8,6 +8,7 @@ import { useDockStore } from "~store/dock.store"
 function applyDockState(state: DockState) {
   const store = useDockStore.getState()
   store.applySoftphone(state.softphone, state.softphoneConfigured)
+  store.applySession(state.session)
   store.setSynced(true)
 }
 

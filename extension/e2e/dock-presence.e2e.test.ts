@@ -1,0 +1,68 @@
+import type { Page } from "playwright-core"
+import { afterAll, beforeAll, expect, it } from "vitest"
+import { nextEvent } from "../../server/test/realtime-fixtures.js"
+import { signInDock, startDockEnv, type Agent, type DockEnv } from "./support/dock-env"
+
+// Issue 6, acceptance 1: the built extension signs an agent in, and a console watcher
+// sees the dock's presence choices live.
+let env: DockEnv
+let agent: Agent
+let dock: Page
+
+beforeAll(async () => {
+  env = await startDockEnv("presence")
+  agent = await env.addAgent("Alan Agent")
+  const base = `/api/workspaces/${env.ws.workspaceId}`
+  await env.server.api.put(`${base}/settings`, { settings: {}, awayReasons: ["Lunch", "Coaching"] }, { token: env.ws.token })
+  dock = await env.openDock()
+})
+afterAll(async () => {
+  await env?.close()
+})
+
+const isAgent = (status: string, awayReason?: string) => (p: { userId: string; status: string; awayReason?: string }) =>
+  p.userId === agent.userId && p.status === status && p.awayReason === awayReason
+
+it("signs in, goes available, then away for Lunch and back, each seen live by a console watcher", async () => {
+  const watcher = await env.watch()
+  await env.screenshot(dock, "signed-out")
+
+  const available = nextEvent(watcher, "presence:changed", isAgent("available"), 15_000)
+  await signInDock(dock, env.server.url, agent)
+  await available
+  const presence = dock.getByTestId("presence")
+  await dock.locator('[data-testid="presence"][data-status="available"]').waitFor()
+  await expect(dock.getByTestId("dock").textContent()).resolves.toContain("Alan Agent")
+  await env.screenshot(dock, "available")
+
+  // The away reasons are the workspace's, read through /api/me (agents cannot read workspace settings).
+  const options = await presence.locator("option").allTextContents()
+  expect(options).toEqual(["Available", "Away", "Away · Lunch", "Away · Coaching"])
+
+  const away = nextEvent(watcher, "presence:changed", isAgent("away", "Lunch"), 5_000)
+  await presence.locator("select").selectOption({ label: "Away · Lunch" })
+  await away
+  await dock.locator('[data-testid="presence"][data-status="away"][data-away-reason="Lunch"]').waitFor()
+  await env.screenshot(dock, "away-lunch")
+
+  const back = nextEvent(watcher, "presence:changed", isAgent("available"), 5_000)
+  await presence.locator("select").selectOption({ label: "Available" })
+  await back
+  await dock.locator('[data-testid="presence"][data-status="available"]').waitFor()
+})
+
+it("keeps the token in extension storage, never in the dock UI's state, and signs out", async () => {
+  const stored = await dock.evaluate(() => chrome.storage.local.get("dock.session"))
+  expect(stored["dock.session"]).toMatchObject({ workspaceId: env.ws.workspaceId, userId: agent.userId })
+  const token = (stored["dock.session"] as { token: string }).token
+  const state = await dock.evaluate(() => chrome.runtime.sendMessage({ target: "background", type: "dock:get-state" }))
+  expect(JSON.stringify(state)).not.toContain(token)
+
+  await dock.getByRole("button", { name: "Sign out" }).click()
+  await dock.locator('[data-testid="dock"][data-signed-in="false"]').waitFor()
+  await dock.getByTestId("sign-in").waitFor()
+  expect(await dock.evaluate(() => chrome.storage.local.get("dock.session"))).toEqual({})
+  // The token is dead on the server too.
+  expect((await env.server.api.get("/api/me", { token })).status).toBe(401)
+  await env.screenshot(dock, "signed-out-again")
+})

@@ -1,0 +1,90 @@
+import { mkdirSync } from "node:fs"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import type { Page } from "playwright-core"
+// Brings in the vitest `inject("mongoUri")` typing the server test helpers rely on.
+import type {} from "../../../server/test/global-setup.js"
+import { hashPassword } from "../../../server/src/auth/passwords.js"
+import { UserModel } from "../../../server/src/users/user.model.js"
+import { addTestMember } from "../../../server/test/member-fixtures.js"
+import { connect, type ClientSocket } from "../../../server/test/realtime-fixtures.js"
+import { setUpWorkspace, startTestServer, type TestServer } from "../../../server/test/test-server.js"
+import { launchWithExtension, type ExtensionBrowser } from "./chromium"
+import { requireExtensionBuild } from "./extension-build"
+
+const DOCK_ARTIFACTS = fileURLToPath(new URL("../../../artifacts/e2e/dock", import.meta.url))
+
+export interface Agent {
+  userId: string
+  email: string
+  password: string
+  token: string
+}
+
+export interface DockEnv {
+  server: TestServer
+  ws: Awaited<ReturnType<typeof setUpWorkspace>>
+  browser: ExtensionBrowser
+  /** A real agent who can sign in with e-mail and password. */
+  addAgent(name: string): Promise<Agent>
+  /** The dock's popup page, opened as a tab (same page the toolbar icon shows). */
+  openDock(): Promise<Page>
+  /** A console watcher: socket.io-client on /console as the admin. */
+  watch(): Promise<ClientSocket>
+  /** Saves artifacts/e2e/dock/<suite>-<n>-<name>.png. */
+  screenshot(page: Page, name: string): Promise<string>
+  close(): Promise<void>
+}
+
+/** A real server (FerretDB) with a workspace, and Debian Chromium with the built extension loaded. */
+export async function startDockEnv(suite: string): Promise<DockEnv> {
+  const extensionDir = requireExtensionBuild()
+  mkdirSync(DOCK_ARTIFACTS, { recursive: true })
+  const server = await startTestServer()
+  const ws = await setUpWorkspace(server.api)
+  const browser = await launchWithExtension(extensionDir)
+  const watchers: ClientSocket[] = []
+  let shot = 0
+  return {
+    server,
+    ws,
+    browser,
+    async addAgent(name) {
+      const member = await addTestMember(server, ws.workspaceId, { roles: ["agent"], teams: [ws.teamId], name })
+      const password = "agent-password-1"
+      await UserModel.updateOne({ _id: member.userId }, { passwordHash: await hashPassword(password) })
+      return { ...member, password }
+    },
+    async openDock() {
+      const page = await browser.context.newPage()
+      await page.setViewportSize({ width: 360, height: 600 })
+      await page.goto(`chrome-extension://${browser.extensionId}/popup.html`)
+      await page.locator('[data-testid="dock"][data-synced="true"]').waitFor()
+      return page
+    },
+    async watch() {
+      const socket = await connect(server.url, "/console", { token: ws.token, workspaceId: ws.workspaceId })
+      watchers.push(socket)
+      return socket
+    },
+    async screenshot(page, name) {
+      const path = join(DOCK_ARTIFACTS, `${suite}-${String(++shot).padStart(2, "0")}-${name}.png`)
+      await page.screenshot({ path, fullPage: true })
+      return path
+    },
+    async close() {
+      for (const watcher of watchers) watcher.close()
+      await browser.close()
+      await server.close()
+    },
+  }
+}
+
+/** Fills the dock's sign-in form and waits for the /dock socket to connect. */
+export async function signInDock(dock: Page, serverUrl: string, agent: Agent): Promise<void> {
+  await dock.getByLabel("Server URL", { exact: true }).fill(serverUrl)
+  await dock.getByLabel("E-mail", { exact: true }).fill(agent.email)
+  await dock.getByLabel("Password", { exact: true }).fill(agent.password)
+  await dock.getByRole("button", { name: "Sign in" }).click()
+  await dock.locator('[data-testid="dock"][data-connection="connected"]').waitFor({ timeout: 15_000 })
+}

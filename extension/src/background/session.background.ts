@@ -1,0 +1,158 @@
+import { MessageError, MessageErrorCode } from "~messages/envelope"
+import {
+  DockSettingsSchema,
+  SIGNED_OUT,
+  StoredSessionSchema,
+  type DockSettings,
+  type PresenceChoice,
+  type SignIn,
+  type StoredSession,
+} from "~messages/session.schema"
+import type { DockState } from "~messages/ui.messages"
+import { getDockState, setSession, updateSignedInSession } from "./dock-state"
+import { closeDockSocket, isDockSocketOpen, openDockSocket, setPresence } from "./dock-socket"
+
+const SESSION_KEY = "dock.session"
+const DEVICE_KEY = "dock.deviceId"
+export const KEEPALIVE_ALARM = "dock-keepalive"
+
+async function loadSession(): Promise<StoredSession | undefined> {
+  const stored = await chrome.storage.local.get(SESSION_KEY)
+  const parsed = StoredSessionSchema.safeParse(stored[SESSION_KEY])
+  return parsed.success ? parsed.data : undefined
+}
+
+/** Stable per browser profile, so the board lists a re-opened dock as the same device. */
+async function deviceId(): Promise<string> {
+  const stored = (await chrome.storage.local.get(DEVICE_KEY))[DEVICE_KEY]
+  if (typeof stored === "string") return stored
+  const id = crypto.randomUUID()
+  await chrome.storage.local.set({ [DEVICE_KEY]: id })
+  return id
+}
+
+async function api<T>(serverUrl: string, path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+  const { token, ...rest } = init
+  const response = await fetch(`${serverUrl}${path}`, {
+    ...rest,
+    headers: {
+      "content-type": "application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+  }).catch((error) => {
+    throw new MessageError(MessageErrorCode.INTERNAL, `Cannot reach ${serverUrl}: ${String(error)}`)
+  })
+  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null
+  if (!response.ok) {
+    throw new MessageError(MessageErrorCode.INTERNAL, body?.error?.message ?? `HTTP ${response.status}`)
+  }
+  return body as T
+}
+
+interface MeResponse {
+  memberships: Array<{
+    workspaceId: string
+    workspaceName: string
+    awayReasons?: string[]
+    permissions: Record<string, unknown>
+  }>
+}
+
+async function fetchSettings(session: StoredSession): Promise<DockSettings | null> {
+  const body = await api<{ values?: unknown }>(
+    session.serverUrl,
+    `/api/workspaces/${session.workspaceId}/members/${session.userId}/settings`,
+    { token: session.token }
+  )
+  const parsed = DockSettingsSchema.safeParse(body.values)
+  return parsed.success ? parsed.data : null
+}
+
+function connect(session: StoredSession, id: string): void {
+  openDockSocket(session, id, {
+    connection: (connection) => {
+      void updateSignedInSession((current) => ({ ...current, connection }))
+      // Each (re)connect may follow missed settings:changed events: read them again.
+      if (connection === "connected") void refreshSettings(session)
+    },
+    presence: (presence) => void updateSignedInSession((current) => ({ ...current, presence })),
+    settings: (settings) => void updateSignedInSession((current) => ({ ...current, settings })),
+    ended: (reason) =>
+      void endSession(reason === "logout" ? "You were signed out." : "Your access was revoked. Sign in again."),
+  })
+}
+
+async function refreshSettings(session: StoredSession): Promise<void> {
+  const settings = await fetchSettings(session).catch(() => null)
+  if (settings) await updateSignedInSession((current) => ({ ...current, settings }))
+}
+
+async function startSession(session: StoredSession): Promise<DockState> {
+  const state = await setSession({
+    signedIn: true,
+    serverUrl: session.serverUrl,
+    userName: session.userName,
+    workspaceName: session.workspaceName,
+    awayReasons: session.awayReasons,
+    connection: "connecting",
+    presence: null,
+    settings: null,
+  })
+  connect(session, await deviceId())
+  await chrome.alarms.create(KEEPALIVE_ALARM, { periodInMinutes: 0.5 })
+  return state
+}
+
+/** Logs in, keeps the token in extension storage and opens the /dock socket. */
+export async function signIn(credentials: SignIn): Promise<DockState> {
+  const login = await api<{ token: string; user: { id: string; firstName?: string; lastName?: string } }>(
+    credentials.serverUrl,
+    "/api/auth/login",
+    { method: "POST", body: JSON.stringify({ email: credentials.email, password: credentials.password }) }
+  )
+  const me = await api<MeResponse>(credentials.serverUrl, "/api/me", { token: login.token })
+  const membership = me.memberships.find((m) => Boolean(m.permissions["dock.use"]))
+  if (!membership) throw new MessageError(MessageErrorCode.FORBIDDEN_SENDER, "This account may not use the dock.")
+  const session = StoredSessionSchema.parse({
+    serverUrl: credentials.serverUrl,
+    token: login.token,
+    workspaceId: membership.workspaceId,
+    userId: login.user.id,
+    userName: [login.user.firstName, login.user.lastName].filter(Boolean).join(" ") || credentials.email,
+    workspaceName: membership.workspaceName,
+    awayReasons: membership.awayReasons ?? [],
+  })
+  await chrome.storage.local.set({ [SESSION_KEY]: session })
+  return startSession(session)
+}
+
+/** Forgets the token and closes the socket; `notice` tells the UI why. */
+export async function endSession(notice?: string): Promise<DockState> {
+  closeDockSocket()
+  await chrome.alarms.clear(KEEPALIVE_ALARM)
+  await chrome.storage.local.remove(SESSION_KEY)
+  return setSession(notice ? { signedIn: false, notice } : SIGNED_OUT)
+}
+
+export async function signOut(): Promise<DockState> {
+  const session = await loadSession()
+  closeDockSocket()
+  if (session) {
+    await api(session.serverUrl, "/api/auth/logout", { method: "POST", token: session.token }).catch(() => null)
+  }
+  return endSession()
+}
+
+/** Worker start and keep-alive alarm: reopen the socket of a stored session if it is not open. */
+export async function restoreSession(): Promise<void> {
+  if (isDockSocketOpen()) return
+  const session = await loadSession()
+  if (session) await startSession(session)
+  else if ((await getDockState()).session.signedIn) await setSession(SIGNED_OUT)
+}
+
+export async function choosePresence(choice: PresenceChoice) {
+  const presence = await setPresence(choice)
+  if (presence) await updateSignedInSession((current) => ({ ...current, presence }))
+  return presence
+}
