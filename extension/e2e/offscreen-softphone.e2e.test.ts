@@ -84,7 +84,7 @@ describe("dock softphone in the offscreen document", () => {
     await dock.screenshot({ path: join(ARTIFACTS_DIR, "dock-on-call.png") })
 
     await customer.hangUp()
-    await dock.locator('[data-testid="call"][data-status="ended"]').waitFor({ timeout: 30_000 })
+    await dock.locator('[data-testid="history-call"][data-status="ended"]').waitFor({ timeout: 30_000 })
     await peerPage.close()
   })
 

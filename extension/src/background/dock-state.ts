@@ -3,11 +3,14 @@ import { broadcastMessage } from "~messages/send"
 import { SIGNED_OUT, type DockSession } from "~messages/session.schema"
 import { STOPPED_SOFTPHONE, type SoftphoneStatus } from "~messages/softphone.schema"
 import { DockStateSchema, type DockState } from "~messages/ui.messages"
+import { softphoneView } from "./dock-view"
 
 const SESSION_KEY = "dock.state"
 
 let state: DockState = { softphone: STOPPED_SOFTPHONE, softphoneConfigured: false, session: SIGNED_OUT }
 let loaded: Promise<void> | undefined
+/** The offscreen UA's own status, real numbers included: memory only, never sent to a UI. */
+let rawSoftphone: SoftphoneStatus | undefined
 
 /**
  * The one snapshot every dock UI renders. Kept in storage.session (trusted
@@ -22,10 +25,22 @@ async function load(): Promise<void> {
   await loaded
 }
 
+/** The current effective settings (null when signed out or not loaded yet). */
+export async function getDockSettings() {
+  await load()
+  return settingsOf(state)
+}
+
 export async function getDockState(): Promise<DockState> {
   await load()
   return state
 }
+
+const settingsOf = (of: DockState) => (of.session.signedIn ? of.session.settings : null)
+
+/** Signed in but settings not read yet: mask and hide until the server says otherwise. */
+const viewSettingsOf = (of: DockState) =>
+  of.session.signedIn ? (of.session.settings ?? { maskPhoneNumber: true, hideCallHistory: true }) : null
 
 async function commit(next: DockState): Promise<DockState> {
   state = next
@@ -36,9 +51,8 @@ async function commit(next: DockState): Promise<DockState> {
 
 export async function updateSoftphoneStatus(softphone: SoftphoneStatus): Promise<DockState> {
   await load()
-  // Caller-number masking (maskPhoneNumber) belongs here, before any UI sees
-  // the call: it arrives with the effective settings from the server.
-  return commit({ ...state, softphone })
+  rawSoftphone = softphone
+  return commit({ ...state, softphone: softphoneView(softphone, viewSettingsOf(state)) })
 }
 
 export async function setSoftphoneConfigured(softphoneConfigured: boolean): Promise<DockState> {
@@ -48,7 +62,13 @@ export async function setSoftphoneConfigured(softphoneConfigured: boolean): Prom
 
 export async function setSession(session: DockSession): Promise<DockState> {
   await load()
-  return commit({ ...state, session })
+  return commitWithSession(session)
+}
+
+/** A session change may bring new settings: the softphone view is derived again from the raw status. */
+function commitWithSession(session: DockSession): Promise<DockState> {
+  const next = { ...state, session }
+  return commit({ ...next, softphone: softphoneView(rawSoftphone ?? state.softphone, viewSettingsOf(next)) })
 }
 
 /** Changes the signed-in session; a no-op once signed out (late socket events). */
@@ -57,5 +77,5 @@ export async function updateSignedInSession(
 ): Promise<DockState> {
   await load()
   if (!state.session.signedIn) return state
-  return commit({ ...state, session: change(state.session) })
+  return commitWithSession(change(state.session))
 }

@@ -1,9 +1,9 @@
 import { UiRequestSchema } from "~messages/background.messages"
-import { MessageTarget } from "~messages/envelope"
-import { listenForMessages, messageChannel } from "~messages/listen"
-import { OffscreenEventSchema } from "~messages/offscreen.messages"
+import { MessageError, MessageErrorCode, MessageTarget } from "~messages/envelope"
+import { listenForMessages, listenForPort, messageChannel } from "~messages/listen"
+import { OffscreenEventSchema, SOFTPHONE_EVENTS_PORT } from "~messages/offscreen.messages"
 import { SenderKind } from "~messages/sender"
-import { getDockState, updateSoftphoneStatus } from "./dock-state"
+import { getDockSettings, getDockState, updateSoftphoneStatus } from "./dock-state"
 import * as session from "./session.background"
 import * as softphone from "./softphone.background"
 
@@ -27,8 +27,13 @@ listenForMessages(MessageTarget.background, [
           return softphone.configureSoftphone(message.config)
         case "softphone:disable":
           return softphone.disableSoftphone().then(() => null)
-        case "softphone:dial":
+        case "softphone:dial": {
+          const settings = await getDockSettings()
+          if (settings?.blockManualDialing || settings?.channel === "chat") {
+            throw new MessageError(MessageErrorCode.BLOCKED, "Manual dialing is turned off for you.")
+          }
           return softphone.dial(message.to)
+        }
         case "softphone:answer":
           return softphone.answer(message.callId).then(() => null)
         case "softphone:hang-up":
@@ -36,18 +41,15 @@ listenForMessages(MessageTarget.background, [
       }
     },
   }),
-  messageChannel({
-    from: [SenderKind.offscreen],
-    schema: OffscreenEventSchema,
-    async handle(message) {
-      await updateSoftphoneStatus(message.status)
-      return null
-    },
-  }),
   // Content scripts (click-to-call) get their own channel with
   // ContentRequestSchema once the `clickToCall` setting reaches the dock;
   // until then every content-script message is refused as FORBIDDEN_SENDER.
 ])
+
+listenForPort(SOFTPHONE_EVENTS_PORT, [SenderKind.offscreen], OffscreenEventSchema, async (message) => {
+  await updateSoftphoneStatus(message.status)
+  session.noteCalls(message.status)
+})
 
 // Keep-alive: while signed in, an alarm every 30 s wakes a stopped worker, which reopens the socket.
 chrome.alarms.onAlarm.addListener((alarm) => {

@@ -10,7 +10,8 @@ import {
 } from "~messages/session.schema"
 import type { DockState } from "~messages/ui.messages"
 import { getDockState, setSession, updateSignedInSession } from "./dock-state"
-import { closeDockSocket, isDockSocketOpen, openDockSocket, setPresence } from "./dock-socket"
+import type { SoftphoneStatus } from "~messages/softphone.schema"
+import { closeDockSocket, isDockSocketOpen, openDockSocket, reportCallState, setPresence } from "./dock-socket"
 
 const SESSION_KEY = "dock.session"
 const DEVICE_KEY = "dock.deviceId"
@@ -155,4 +156,16 @@ export async function choosePresence(choice: PresenceChoice) {
   const presence = await setPresence(choice)
   if (presence) await updateSignedInSession((current) => ({ ...current, presence }))
   return presence
+}
+
+let reportedOnCall = false
+
+/** Tells the server (`call:state`) when the agent goes on or off a call; it sets onCall in presence. */
+export function noteCalls(status: SoftphoneStatus): void {
+  const onCall = status.calls.some((call) => call.status === "answered" || call.status === "confirmed")
+  if (onCall === reportedOnCall) return
+  reportedOnCall = onCall
+  void reportCallState(onCall).catch(() => {
+    reportedOnCall = !onCall
+  })
 }

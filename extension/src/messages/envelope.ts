@@ -17,6 +17,8 @@ export const MessageErrorCode = Object.freeze({
   FORBIDDEN_SENDER: "FORBIDDEN_SENDER",
   SOFTPHONE_UNAVAILABLE: "SOFTPHONE_UNAVAILABLE",
   NOT_FOUND: "NOT_FOUND",
+  /** A member setting forbids it (e.g. blockManualDialing). */
+  BLOCKED: "BLOCKED",
   INTERNAL: "INTERNAL",
 } as const)
 export type MessageErrorCode = (typeof MessageErrorCode)[keyof typeof MessageErrorCode]

@@ -77,3 +77,28 @@ export function listenForMessages(target: MessageTarget, channels: readonly Mess
     return true
   })
 }
+
+/**
+ * Accepts ports named `name` from the given senders only; each port message is
+ * parsed strictly and handed on, invalid ones dropped.
+ */
+export function listenForPort<S extends z.ZodType>(
+  name: string,
+  from: readonly SenderKind[],
+  schema: S,
+  handle: (message: z.infer<S>) => unknown
+): void {
+  const self = currentExtensionIdentity()
+  chrome.runtime.onConnect.addListener((port) => {
+    if (port.name !== name) return
+    const kind = port.sender ? classifySender(port.sender, self) : null
+    if (!kind || !from.includes(kind)) {
+      port.disconnect()
+      return
+    }
+    port.onMessage.addListener((raw) => {
+      const parsed = schema.safeParse(raw)
+      if (parsed.success) void handle(parsed.data)
+    })
+  })
+}

@@ -31,3 +31,10 @@ export const OffscreenEventSchema = z.discriminatedUnion("type", [
   }),
 ])
 export type OffscreenEvent = z.infer<typeof OffscreenEventSchema>
+
+/**
+ * Offscreen events travel on this port, not chrome.runtime.sendMessage: a runtime
+ * message reaches every extension page (the dock UI included), and these carry
+ * unmasked caller numbers that only the background may see.
+ */
+export const SOFTPHONE_EVENTS_PORT = "softphone-events"

@@ -12,7 +12,7 @@ export async function sendMessage<T = unknown>(message: AnyMessage): Promise<T> 
 }
 
 /** For broadcasts nobody may be listening to (e.g. no dock UI open). */
-export async function broadcastMessage(message: UiEvent | OffscreenEvent): Promise<void> {
+export async function broadcastMessage(message: UiEvent): Promise<void> {
   try {
     await chrome.runtime.sendMessage(message)
   } catch (error) {

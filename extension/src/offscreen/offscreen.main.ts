@@ -1,7 +1,6 @@
 import { MessageTarget } from "~messages/envelope"
 import { listenForMessages, messageChannel } from "~messages/listen"
-import { OffscreenRequestSchema } from "~messages/offscreen.messages"
-import { broadcastMessage } from "~messages/send"
+import { OffscreenRequestSchema, SOFTPHONE_EVENTS_PORT, type OffscreenEvent } from "~messages/offscreen.messages"
 import { SenderKind } from "~messages/sender"
 import { OffscreenSoftphone } from "./softphone.offscreen"
 
@@ -11,9 +10,25 @@ export function startOffscreenDocument(): void {
   audio.autoplay = true
   document.body.append(audio)
 
+  // A stopped service worker drops the port; the next event opens a new one (and wakes the worker).
+  let port: chrome.runtime.Port | undefined
+  const openPort = () => {
+    const opened = chrome.runtime.connect({ name: SOFTPHONE_EVENTS_PORT })
+    opened.onDisconnect.addListener(() => {
+      if (port === opened) port = undefined
+    })
+    return opened
+  }
+  const post = (event: OffscreenEvent) => {
+    try {
+      ;(port ??= openPort()).postMessage(event)
+    } catch {
+      port = openPort()
+      port.postMessage(event)
+    }
+  }
   const softphone = new OffscreenSoftphone(
-    (status) =>
-      void broadcastMessage({ target: MessageTarget.background, type: "softphone:status-changed", status }),
+    (status) => post({ target: MessageTarget.background, type: "softphone:status-changed", status }),
     audio
   )
 

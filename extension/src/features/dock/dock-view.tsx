@@ -1,5 +1,7 @@
 import { PresenceSwitch } from "~features/presence/presence-switch"
 import { SignInForm } from "~features/session/sign-in-form"
+import { CallHistory } from "~features/softphone/call-history"
+import { DialPad } from "~features/softphone/dial-pad"
 import { SipAccountForm } from "~features/softphone/sip-account-form"
 import { SoftphonePanel } from "~features/softphone/softphone-panel"
 import { MessageTarget } from "~messages/envelope"
@@ -14,6 +16,8 @@ export function DockView() {
   const synced = useDockStore((store) => store.synced)
   const syncError = useDockStore((store) => store.syncError)
   const session = useDockStore((store) => store.session)
+  const settings = session.signedIn ? session.settings : null
+  const mayDial = settings !== null && !settings.blockManualDialing && settings.channel !== "chat"
   return (
     <main
       className="dock"
@@ -21,6 +25,8 @@ export function DockView() {
       data-synced={synced}
       data-signed-in={session.signedIn}
       data-connection={session.signedIn ? session.connection : "none"}
+      data-settings={settings ? "loaded" : "none"}
+      data-click-to-call={settings ? String(settings.clickToCall) : "none"}
     >
       <header className="dock__header">
         <strong>Switchboard</strong>
@@ -54,6 +60,8 @@ export function DockView() {
         synced && <SignInForm />
       )}
       <SoftphonePanel />
+      {mayDial && <DialPad />}
+      {!settings?.hideCallHistory && <CallHistory />}
       <SipAccountForm />
     </main>
   )

@@ -65,9 +65,9 @@ export function SoftphonePanel() {
       {softphone.cause && softphone.registration !== RegistrationState.registered && (
         <div className="muted">{softphone.cause}</div>
       )}
-      {softphone.calls.length > 0 && (
+      {softphone.calls.some(isLive) && (
         <ul className="calls">
-          {softphone.calls.map((call) => (
+          {softphone.calls.filter(isLive).map((call) => (
             <CallRow key={call.id} call={call} />
           ))}
         </ul>
