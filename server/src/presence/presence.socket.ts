@@ -63,6 +63,8 @@ export function registerPresenceSockets(input: {
       socket,
       "presence:set",
       async ({ status, awayReason, auto }) => {
+        // Auto-pause: the schema pinned the body to away/missed.
+        if (auto === "missed") return presence.autoPause(memberInfoOf(socket));
         await presence.assertAwayReason(member.workspaceId, awayReason);
         return presence.choose(memberInfoOf(socket), { status, awayReason }, auto ?? { by: self });
       },

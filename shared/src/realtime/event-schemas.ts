@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Permission } from "../permissions/matrix.js";
-import { onlyAwayHasReason, onlyAwayHasReasonIssue, presenceChoiceShape, presenceSchema } from "../presence/presence.schema.js";
+import { MISSED_AWAY_REASON, onlyAwayHasReason, onlyAwayHasReasonIssue, presenceChoiceShape, presenceSchema } from "../presence/presence.schema.js";
 import { effectiveSettingsSchema } from "../settings/settings.schema.js";
 import type {
   Ack,
@@ -25,9 +25,17 @@ type PayloadSchemas<Events> = {
   [K in keyof Events]: Events[K] extends (payload: infer Payload) => void ? z.ZodType<Payload> : never;
 };
 
+/**
+ * `auto: "missed"` is the dock's auto-pause (DESIGN.md §9): a call rang out at the dock
+ * unanswered. It must say away/missed, the one reason nobody picks by hand.
+ */
 export const presenceSetRequestSchema = z
-  .strictObject({ ...presenceChoiceShape, auto: z.literal("idle").optional() })
-  .refine(onlyAwayHasReason, onlyAwayHasReasonIssue);
+  .strictObject({ ...presenceChoiceShape, auto: z.enum(["idle", "missed"]).optional() })
+  .refine(onlyAwayHasReason, onlyAwayHasReasonIssue)
+  .refine((body) => (body.auto === "missed") === (body.status === "away" && body.awayReason === MISSED_AWAY_REASON), {
+    message: 'Only auto "missed" sets away with reason missed, and it sets nothing else',
+    path: ["awayReason"],
+  });
 export const callStateRequestSchema = z.strictObject({ onCall: z.boolean() });
 export const chatStateRequestSchema = z.strictObject({ activeChats: z.number().int().min(0).max(50) });
 

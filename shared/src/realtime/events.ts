@@ -7,8 +7,8 @@ import type { SessionEndReason } from "./protocol.js";
 export type AckResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody["error"] };
 export type Ack<T> = (result: AckResult<T>) => void;
 
-/** `presence:set` from the dock: a chosen status, or `idle` when the dock saw no activity. */
-export type PresenceSetRequest = PresenceChoice & { auto?: "idle" };
+/** `presence:set` from the dock: a chosen status, `idle` when the dock saw no activity, `missed` when a call rang out. */
+export type PresenceSetRequest = PresenceChoice & { auto?: "idle" | "missed" };
 export interface CallStateRequest {
   onCall: boolean;
 }
