@@ -117,3 +117,11 @@ export async function setPresence(choice: PresenceChoice): Promise<DockPresence 
 export async function reportCallState(onCall: boolean): Promise<void> {
   if (socket?.connected) await request("call:state", { onCall })
 }
+
+/** Auto-pause (DESIGN.md §9): the server sets away with reason missed. */
+export async function reportMissedCall(): Promise<DockPresence | null> {
+  return toDockPresence(
+    await request("presence:set", { status: "away", awayReason: "missed", auto: "missed" }),
+    selfUserId
+  )
+}

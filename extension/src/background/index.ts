@@ -4,6 +4,7 @@ import { listenForMessages, listenForPort, messageChannel } from "~messages/list
 import { OffscreenEventSchema, SOFTPHONE_EVENTS_PORT } from "~messages/offscreen.messages"
 import { SenderKind } from "~messages/sender"
 import { getDockSettings, getDockState, updateSoftphoneStatus } from "./dock-state"
+import { applyCallRules, noteAgentHangUp } from "./call-rules"
 import * as session from "./session.background"
 import * as softphone from "./softphone.background"
 
@@ -37,6 +38,7 @@ listenForMessages(MessageTarget.background, [
         case "softphone:answer":
           return softphone.answer(message.callId).then(() => null)
         case "softphone:hang-up":
+          noteAgentHangUp(message.callId)
           return softphone.hangUp(message.callId).then(() => null)
       }
     },
@@ -49,6 +51,10 @@ listenForMessages(MessageTarget.background, [
 listenForPort(SOFTPHONE_EVENTS_PORT, [SenderKind.offscreen], OffscreenEventSchema, async (message) => {
   await updateSoftphoneStatus(message.status)
   session.noteCalls(message.status)
+  applyCallRules(message.status, await getDockSettings(), {
+    answer: (callId) => void softphone.answer(callId).catch((error) => console.error("auto answer failed", error)),
+    missed: () => void session.reportMissed().catch((error) => console.error("auto pause failed", error)),
+  })
 })
 
 // Keep-alive: while signed in, an alarm every 30 s wakes a stopped worker, which reopens the socket.

@@ -11,7 +11,8 @@ import {
 import type { DockState } from "~messages/ui.messages"
 import { getDockState, setSession, updateSignedInSession } from "./dock-state"
 import type { SoftphoneStatus } from "~messages/softphone.schema"
-import { closeDockSocket, isDockSocketOpen, openDockSocket, reportCallState, setPresence } from "./dock-socket"
+import { closeDockSocket, isDockSocketOpen, openDockSocket, reportCallState, reportMissedCall, setPresence } from "./dock-socket"
+import { applySoftphoneSettings, stopSoftphoneFromSettings } from "./softphone.background"
 
 const SESSION_KEY = "dock.session"
 const DEVICE_KEY = "dock.deviceId"
@@ -77,7 +78,7 @@ function connect(session: StoredSession, id: string): void {
       if (connection === "connected") void refreshSettings(session)
     },
     presence: (presence) => void updateSignedInSession((current) => ({ ...current, presence })),
-    settings: (settings) => void updateSignedInSession((current) => ({ ...current, settings })),
+    settings: (settings) => void applySettings(settings),
     ended: (reason) =>
       void endSession(reason === "logout" ? "You were signed out." : "Your access was revoked. Sign in again."),
   })
@@ -85,7 +86,12 @@ function connect(session: StoredSession, id: string): void {
 
 async function refreshSettings(session: StoredSession): Promise<void> {
   const settings = await fetchSettings(session).catch(() => null)
-  if (settings) await updateSignedInSession((current) => ({ ...current, settings }))
+  if (settings) await applySettings(settings)
+}
+
+async function applySettings(settings: DockSettings): Promise<void> {
+  await updateSignedInSession((current) => ({ ...current, settings }))
+  await applySoftphoneSettings(settings).catch((error) => console.error("softphone from settings failed", error))
 }
 
 async function startSession(session: StoredSession): Promise<DockState> {
@@ -132,6 +138,7 @@ export async function endSession(notice?: string): Promise<DockState> {
   closeDockSocket()
   await chrome.alarms.clear(KEEPALIVE_ALARM)
   await chrome.storage.local.remove(SESSION_KEY)
+  await stopSoftphoneFromSettings().catch(() => null)
   return setSession(notice ? { signedIn: false, notice } : SIGNED_OUT)
 }
 
@@ -168,4 +175,10 @@ export function noteCalls(status: SoftphoneStatus): void {
   void reportCallState(onCall).catch(() => {
     reportedOnCall = !onCall
   })
+}
+
+/** Auto-pause: an incoming call rang out at the dock unanswered. */
+export async function reportMissed(): Promise<void> {
+  const presence = await reportMissedCall()
+  if (presence) await updateSignedInSession((current) => ({ ...current, presence }))
 }

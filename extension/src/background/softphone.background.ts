@@ -1,5 +1,6 @@
 import { MessageTarget } from "~messages/envelope"
 import { sendMessage } from "~messages/send"
+import type { DockSettings } from "~messages/session.schema"
 import {
   RegistrationState,
   SoftphoneConfigSchema,
@@ -10,6 +11,8 @@ import { setSoftphoneConfigured, updateSoftphoneStatus } from "./dock-state"
 import { closeOffscreenDocument, ensureOffscreenDocument } from "./offscreen-document"
 
 const CONFIG_KEY = "softphone.config"
+/** Set when the SIP account came from the member's settings (not typed into the dock). */
+const FROM_SETTINGS_KEY = "softphone.fromSettings"
 
 async function loadConfig(): Promise<SoftphoneConfig | undefined> {
   const stored = await chrome.storage.local.get(CONFIG_KEY)
@@ -36,7 +39,7 @@ export async function configureSoftphone(config: SoftphoneConfig): Promise<Softp
 }
 
 export async function disableSoftphone(): Promise<void> {
-  await chrome.storage.local.remove(CONFIG_KEY)
+  await chrome.storage.local.remove([CONFIG_KEY, FROM_SETTINGS_KEY])
   await closeOffscreenDocument()
   await setSoftphoneConfigured(false)
   await updateSoftphoneStatus({ registration: RegistrationState.stopped, calls: [] })
@@ -69,4 +72,37 @@ export async function answer(callId: string): Promise<void> {
 
 export async function hangUp(callId: string): Promise<void> {
   await sendMessage({ target: MessageTarget.offscreen, type: "softphone:hang-up", callId })
+}
+
+/**
+ * The SIP account the settings give: `sipWebSocketUrl` plus `phoneId` as the SIP user
+ * (at the WebSocket server's host unless it is a full sip: address). Only the `browser`
+ * endpoint rings the dock, and channel `chat` takes no calls.
+ */
+export function softphoneConfigFrom(settings: DockSettings | null): SoftphoneConfig | null {
+  if (!settings?.sipWebSocketUrl || !settings.phoneId) return null
+  if (settings.phoneEndpoints !== "browser" || settings.channel === "chat") return null
+  const host = new URL(settings.sipWebSocketUrl.replace(/^ws/, "http")).hostname
+  const uri = settings.phoneId.startsWith("sip:") ? settings.phoneId : `sip:${settings.phoneId}@${host}`
+  const parsed = SoftphoneConfigSchema.safeParse({ wsUrl: settings.sipWebSocketUrl, uri })
+  return parsed.success ? parsed.data : null
+}
+
+/** Follows the settings: (re)registers when they name a SIP account, stops when they stop naming one. */
+export async function applySoftphoneSettings(settings: DockSettings | null): Promise<void> {
+  const wanted = softphoneConfigFrom(settings)
+  const fromSettings = (await chrome.storage.local.get(FROM_SETTINGS_KEY))[FROM_SETTINGS_KEY] === true
+  if (!wanted) {
+    if (fromSettings) await disableSoftphone()
+    return
+  }
+  const current = await loadConfig()
+  if (fromSettings && current?.wsUrl === wanted.wsUrl && current.uri === wanted.uri) return
+  await chrome.storage.local.set({ [FROM_SETTINGS_KEY]: true })
+  await configureSoftphone(wanted)
+}
+
+/** Sign-out: a softphone the settings configured belongs to the session. */
+export async function stopSoftphoneFromSettings(): Promise<void> {
+  if ((await chrome.storage.local.get(FROM_SETTINGS_KEY))[FROM_SETTINGS_KEY] === true) await disableSoftphone()
 }

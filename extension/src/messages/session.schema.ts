@@ -60,6 +60,8 @@ export type PresenceChoice = z.infer<typeof PresenceChoiceSchema>
  * field, the dock keeps the ones it uses.
  */
 export const DockSettingsSchema = z.object({
+  /** The SIP user (or full sip: address) the dock's softphone registers as. */
+  phoneId: z.string().nullable(),
   sipWebSocketUrl: z.string().nullable(),
   channel: z.enum(["phone", "chat", "all"]),
   autoHideDock: z.boolean(),
