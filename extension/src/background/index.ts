@@ -1,4 +1,4 @@
-import { UiRequestSchema } from "~messages/background.messages"
+import { ContentRequestSchema, UiRequestSchema } from "~messages/background.messages"
 import { MessageError, MessageErrorCode, MessageTarget } from "~messages/envelope"
 import { listenForMessages, listenForPort, messageChannel } from "~messages/listen"
 import { OffscreenEventSchema, SOFTPHONE_EVENTS_PORT } from "~messages/offscreen.messages"
@@ -43,9 +43,17 @@ listenForMessages(MessageTarget.background, [
       }
     },
   }),
-  // Content scripts (click-to-call) get their own channel with
-  // ContentRequestSchema once the `clickToCall` setting reaches the dock;
-  // until then every content-script message is refused as FORBIDDEN_SENDER.
+  // Content scripts share a renderer with the page: a narrow schema, and the setting checked here.
+  messageChannel({
+    from: [SenderKind.contentScript],
+    schema: ContentRequestSchema,
+    async handle(message) {
+      const enabled = await clickToCallEnabled()
+      if (message.type === "click-to-call:enabled") return enabled
+      if (!enabled) throw new MessageError(MessageErrorCode.BLOCKED, "Click to call is off.")
+      return softphone.dial(message.number)
+    },
+  }),
 ])
 
 listenForPort(SOFTPHONE_EVENTS_PORT, [SenderKind.offscreen], OffscreenEventSchema, async (message) => {
@@ -56,6 +64,12 @@ listenForPort(SOFTPHONE_EVENTS_PORT, [SenderKind.offscreen], OffscreenEventSchem
     missed: () => void session.reportMissed().catch((error) => console.error("auto pause failed", error)),
   })
 })
+
+/** Signed in, settings read, clickToCall on, and a channel that takes calls. */
+async function clickToCallEnabled(): Promise<boolean> {
+  const settings = await getDockSettings()
+  return settings !== null && settings.clickToCall && settings.channel !== "chat"
+}
 
 // Keep-alive: while signed in, an alarm every 30 s wakes a stopped worker, which reopens the socket.
 chrome.alarms.onAlarm.addListener((alarm) => {

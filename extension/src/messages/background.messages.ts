@@ -26,6 +26,8 @@ export type UiRequest = z.infer<typeof UiRequestSchema>
  * page, so this is the least trusted channel: one narrow message, digits only.
  */
 export const ContentRequestSchema = z.discriminatedUnion("type", [
+  /** Whether to link numbers at all (signed in, clickToCall on); the answer is a boolean only. */
+  z.strictObject({ target: toBackground, type: z.literal("click-to-call:enabled") }),
   z.strictObject({
     target: toBackground,
     type: z.literal("click-to-call:dial"),

@@ -1,0 +1,93 @@
+import type { Page } from "playwright-core"
+import { afterAll, beforeAll, expect, it } from "vitest"
+import { startKamailio, type KamailioHandle } from "./support/kamailio"
+import { serveSipPeerPage, SipPeer } from "./support/sip-peer"
+import { serveStatic, type StaticServer } from "./support/static-server"
+import { signInDock, startDockEnv, type Agent, type DockEnv } from "./support/dock-env"
+
+// Issue 6, acceptance 4: the content script turns phone numbers into call links that call
+// through Kamailio; with click to call off the page is left untouched.
+let env: DockEnv
+let kamailio: KamailioHandle
+let peers: StaticServer & { pageUrl: string }
+let site: StaticServer
+let agent: Agent
+let dock: Page
+
+const PAGE_BODY = `<h1>Contacts</h1>
+<p>London: <span>+44 20 7183 8750</span></p>
+<p>Paris office +33 1 42 68 53 00, New York (212) 736-5000 or 212.736.5001.</p>
+<p>Order 12345, zip 10001, date 2024-01-15.</p>
+<textarea>(212) 736-5002</textarea>`
+
+const putSettings = (overrides: Record<string, unknown>) =>
+  env.server.api.put(
+    `/api/workspaces/${env.ws.workspaceId}/members/${agent.userId}/settings`,
+    { overrideDockSettings: true, overrides },
+    { token: env.ws.token }
+  )
+
+beforeAll(async () => {
+  env = await startDockEnv("click-to-call")
+  kamailio = await startKamailio()
+  peers = await serveSipPeerPage()
+  site = await serveStatic({
+    "/crm.html": { contentType: "text/html; charset=utf-8", body: `<!doctype html><meta charset="utf-8"><body>${PAGE_BODY}</body>` },
+  })
+  agent = await env.addAgent("Cleo Clicker")
+  expect((await putSettings({ phoneId: "agent", sipWebSocketUrl: kamailio.wsUrl, clickToCall: true })).status).toBe(200)
+  dock = await env.openDock()
+  await signInDock(dock, env.server.url, agent)
+  await dock.locator('[data-testid="softphone-status"][data-registration="registered"]').waitFor({ timeout: 30_000 })
+})
+afterAll(async () => {
+  await env?.close()
+  await site?.close()
+  await peers?.close()
+  await kamailio?.stop()
+})
+
+it("links numbers in several formats and a click calls through Kamailio", async () => {
+  const peerPage = await env.browser.context.newPage()
+  await peerPage.goto(peers.pageUrl)
+  const callee = await SipPeer.start(peerPage, { wsUrl: kamailio.wsUrl, user: "+12127365000", domain: kamailio.domain })
+
+  const crm = await env.browser.context.newPage()
+  await crm.goto(`${site.origin}/crm.html`)
+  const links = crm.locator("a[data-switchboard-call]")
+  await links.nth(3).waitFor({ timeout: 10_000 })
+  expect(await links.evaluateAll((all) => all.map((a) => [a.textContent, a.getAttribute("data-switchboard-call")]))).toEqual([
+    ["+44 20 7183 8750", "+442071838750"],
+    ["+33 1 42 68 53 00", "+33142685300"],
+    ["(212) 736-5000", "+12127365000"],
+    ["212.736.5001", "+12127365001"],
+  ])
+  // Text around the numbers is untouched; form fields are never rewritten.
+  await expect(crm.locator("body").innerText()).resolves.toContain("Order 12345, zip 10001, date 2024-01-15.")
+  await expect(crm.locator("textarea").inputValue()).resolves.toBe("(212) 736-5002")
+  await env.screenshot(crm, "linked-page")
+
+  await crm.getByText("(212) 736-5000").click()
+  await callee.waitForEvent("session#0:incoming")
+  await callee.answer()
+  await callee.waitForEvent("session#0:confirmed")
+  await dock.locator('[data-testid="call"][data-direction="outgoing"][data-status="confirmed"]').waitFor({ timeout: 15_000 })
+  await env.screenshot(dock, "click-to-call-on-call")
+  await callee.hangUp()
+  await dock.locator('[data-testid="call"]').waitFor({ state: "detached", timeout: 15_000 })
+  await crm.close()
+})
+
+it("changes nothing on the page with click to call off", async () => {
+  expect((await putSettings({ phoneId: "agent", sipWebSocketUrl: kamailio.wsUrl, clickToCall: false })).status).toBe(200)
+  await dock.locator('[data-testid="dock"][data-click-to-call="false"]').waitFor({ timeout: 1_000 })
+
+  const crm = await env.browser.context.newPage()
+  await crm.goto(`${site.origin}/crm.html`)
+  const before = await crm.evaluate(() => document.body.innerHTML)
+  // The content script asks the background at document_idle; give it ample time to (not) act.
+  await crm.waitForTimeout(2_000)
+  expect(await crm.evaluate(() => document.body.innerHTML)).toBe(before)
+  expect(await crm.locator("a").count()).toBe(0)
+  await env.screenshot(crm, "untouched-page")
+})

@@ -1,0 +1,23 @@
+import type { PlasmoCSConfig } from "plasmo"
+import { linkNumbers } from "~features/click-to-call/link-numbers"
+import { MessageTarget } from "~messages/envelope"
+import { sendMessage } from "~messages/send"
+
+export const config: PlasmoCSConfig = {
+  matches: ["http://*/*", "https://*/*"],
+  run_at: "document_idle",
+}
+
+// Click to call: with the setting on, phone numbers on the page become call links.
+// With it off (or signed out) the page is left exactly as it was.
+async function start(): Promise<void> {
+  const enabled = await sendMessage<boolean>({ target: MessageTarget.background, type: "click-to-call:enabled" })
+  if (enabled !== true) return
+  linkNumbers(document.body, (number) => {
+    void sendMessage({ target: MessageTarget.background, type: "click-to-call:dial", number }).catch((error) =>
+      console.warn("Switchboard: call failed", error)
+    )
+  })
+}
+
+void start().catch(() => undefined)

@@ -1,0 +1,50 @@
+import { findNumbers } from "./find-numbers"
+
+export const CALL_LINK_ATTRIBUTE = "data-switchboard-call"
+const SKIPPED = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEXTAREA", "INPUT", "SELECT", "OPTION", "A", "BUTTON", "CODE", "PRE"])
+
+function isSkipped(node: Node): boolean {
+  for (let el = node.parentElement; el; el = el.parentElement) {
+    if (SKIPPED.has(el.tagName) || el.isContentEditable) return true
+  }
+  return false
+}
+
+/**
+ * Wraps every phone number in text under `root` in a call link. Text is only split and
+ * wrapped (never parsed as HTML), so page content cannot inject markup through it.
+ */
+export function linkNumbers(root: Element, onCall: (e164: string) => void): number {
+  const doc = root.ownerDocument
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+  const texts: Text[] = []
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (/[0-9]{2}/.test(node.nodeValue ?? "") && !isSkipped(node)) texts.push(node as Text)
+  }
+  let linked = 0
+  for (const text of texts) {
+    const value = text.nodeValue ?? ""
+    const found = findNumbers(value)
+    if (found.length === 0) continue
+    const fragment = doc.createDocumentFragment()
+    let at = 0
+    for (const number of found) {
+      fragment.append(value.slice(at, number.startsAt))
+      const link = doc.createElement("a")
+      link.href = `tel:${number.e164}`
+      link.setAttribute(CALL_LINK_ATTRIBUTE, number.e164)
+      link.title = `Call ${number.e164} with Switchboard`
+      link.textContent = value.slice(number.startsAt, number.endsAt)
+      link.addEventListener("click", (event) => {
+        event.preventDefault()
+        onCall(number.e164)
+      })
+      fragment.append(link)
+      at = number.endsAt
+      linked += 1
+    }
+    fragment.append(value.slice(at))
+    text.replaceWith(fragment)
+  }
+  return linked
+}
