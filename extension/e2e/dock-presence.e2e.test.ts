@@ -27,12 +27,21 @@ it("signs in, goes available, then away for Lunch and back, each seen live by a 
   const watcher = await env.watch()
   await env.screenshot(dock, "signed-out")
 
+  await dock.getByLabel("Server URL", { exact: true }).fill(env.server.url)
+  await dock.getByLabel("E-mail", { exact: true }).fill(agent.email)
+  await dock.getByLabel("Password", { exact: true }).fill("not-the-password")
+  await dock.getByRole("button", { name: "Sign in" }).click()
+  await expect(dock.getByRole("alert").textContent()).resolves.toContain("Wrong e-mail or password")
+  await env.screenshot(dock, "wrong-password")
+
   const available = nextEvent(watcher, "presence:changed", isAgent("available"), 15_000)
   await signInDock(dock, env.server.url, agent)
   await available
   const presence = dock.getByTestId("presence")
   await dock.locator('[data-testid="presence"][data-status="available"]').waitFor()
   await expect(dock.getByTestId("dock").textContent()).resolves.toContain("Alan Agent")
+  // Channel "all" by default: the chat count against chatsPerUser.
+  await expect(dock.getByTestId("chats").textContent()).resolves.toContain("0 / 3")
   await env.screenshot(dock, "available")
 
   // The away reasons are the workspace's, read through /api/me (agents cannot read workspace settings).
@@ -61,6 +70,8 @@ it("keeps the token in extension storage, never in the dock UI's state, and sign
   await dock.getByRole("button", { name: "Sign out" }).click()
   await dock.locator('[data-testid="dock"][data-signed-in="false"]').waitFor()
   await dock.getByTestId("sign-in").waitFor()
+  // The form remembers the server of the last sign-in.
+  await expect(dock.getByLabel("Server URL", { exact: true }).inputValue()).resolves.toBe(env.server.url)
   expect(await dock.evaluate(() => chrome.storage.local.get("dock.session"))).toEqual({})
   // The token is dead on the server too.
   expect((await env.server.api.get("/api/me", { token })).status).toBe(401)

@@ -25,13 +25,14 @@ let selfUserId = ""
 /** The server's Presence payload, reduced to what the dock shows. */
 export function toDockPresence(raw: unknown, selfUserId: string): DockPresence | null {
   if (typeof raw !== "object" || raw === null) return null
-  const payload = raw as { status?: unknown; awayReason?: unknown; onCall?: unknown; cause?: unknown }
+  const payload = raw as { status?: unknown; awayReason?: unknown; onCall?: unknown; activeChats?: unknown; cause?: unknown }
   const cause = payload.cause
   const by = typeof cause === "object" && cause !== null ? (cause as { by?: { userId?: unknown; name?: unknown } }).by : undefined
   const parsed = DockPresenceSchema.safeParse({
     status: payload.status,
     awayReason: payload.awayReason,
     onCall: payload.onCall,
+    activeChats: payload.activeChats,
     // Only someone else's change is worth naming.
     changedBy: by && by.userId !== selfUserId ? by.name : undefined,
     cause: typeof cause === "string" ? cause : undefined,

@@ -135,11 +135,12 @@ export async function signIn(credentials: SignIn): Promise<DockState> {
 
 /** Forgets the token and closes the socket; `notice` tells the UI why. */
 export async function endSession(notice?: string): Promise<DockState> {
+  const serverUrl = (await loadSession())?.serverUrl
   closeDockSocket()
   await chrome.alarms.clear(KEEPALIVE_ALARM)
   await chrome.storage.local.remove(SESSION_KEY)
   await stopSoftphoneFromSettings().catch(() => null)
-  return setSession(notice ? { signedIn: false, notice } : SIGNED_OUT)
+  return setSession({ signedIn: false, ...(notice ? { notice } : {}), ...(serverUrl ? { serverUrl } : {}) })
 }
 
 export async function signOut(): Promise<DockState> {

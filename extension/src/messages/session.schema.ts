@@ -41,6 +41,7 @@ export const DockPresenceSchema = z.object({
   status: z.enum(["available", "away", "offline"]),
   awayReason: z.string().max(40).optional(),
   onCall: z.boolean().optional(),
+  activeChats: z.number().int().min(0).optional(),
   /** Who set it, when someone else did (`cause.by`); automatic causes are kept as text. */
   changedBy: z.string().max(200).optional(),
   cause: z.string().max(40).optional(),
@@ -89,6 +90,8 @@ export const DockSessionSchema = z.discriminatedUnion("signedIn", [
     signedIn: z.literal(false),
     /** Why the last session ended, e.g. revoked by an admin. */
     notice: z.string().max(200).optional(),
+    /** The server of the last sign-in, to pre-fill the form. */
+    serverUrl: z.string().max(2048).optional(),
   }),
   z.strictObject({
     signedIn: z.literal(true),

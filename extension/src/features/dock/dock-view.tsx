@@ -1,3 +1,4 @@
+import { ChatPanel } from "~features/chat/chat-panel"
 import { PresenceSwitch } from "~features/presence/presence-switch"
 import { SignInForm } from "~features/session/sign-in-form"
 import { CallHistory } from "~features/softphone/call-history"
@@ -55,6 +56,7 @@ export function DockView() {
             </div>
           )}
           <PresenceSwitch session={session} />
+          <ChatPanel session={session} />
         </>
       ) : (
         synced && <SignInForm />

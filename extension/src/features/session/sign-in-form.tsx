@@ -6,7 +6,7 @@ import { useDockStore } from "~store/dock.store"
 
 export function SignInForm() {
   const session = useDockStore((store) => store.session)
-  const [serverUrl, setServerUrl] = useState(DEFAULT_SERVER_URL)
+  const [serverUrl, setServerUrl] = useState((!session.signedIn && session.serverUrl) || DEFAULT_SERVER_URL)
   const [email, setEmail] = useState("")
   const [password, setPassword] = useState("")
   const [busy, setBusy] = useState(false)
