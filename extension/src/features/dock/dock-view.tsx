@@ -8,6 +8,7 @@ import { SoftphonePanel } from "~features/softphone/softphone-panel"
 import { MessageTarget } from "~messages/envelope"
 import { sendMessage } from "~messages/send"
 import { useDockStore } from "~store/dock.store"
+import { useAutoHide } from "./use-auto-hide"
 import { useDockSync } from "./use-dock-sync"
 import "./dock.css"
 
@@ -19,6 +20,8 @@ export function DockView() {
   const session = useDockStore((store) => store.session)
   const settings = session.signedIn ? session.settings : null
   const mayDial = settings !== null && !settings.blockManualDialing && settings.channel !== "chat"
+  const onCall = useDockStore((store) => store.softphone.calls.some((call) => call.status !== "ended" && call.status !== "failed"))
+  useAutoHide(settings?.autoHideDock === true, onCall)
   return (
     <main
       className="dock"
@@ -28,6 +31,7 @@ export function DockView() {
       data-connection={session.signedIn ? session.connection : "none"}
       data-settings={settings ? "loaded" : "none"}
       data-click-to-call={settings ? String(settings.clickToCall) : "none"}
+      data-auto-hide={settings ? String(settings.autoHideDock) : "none"}
     >
       <header className="dock__header">
         <strong>Switchboard</strong>
