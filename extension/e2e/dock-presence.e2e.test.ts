@@ -25,6 +25,13 @@ const isAgent = (status: string, awayReason?: string) => (p: { userId: string; s
 
 it("signs in, goes available, then away for Lunch and back, each seen live by a console watcher", async () => {
   const watcher = await env.watch()
+  // The console's presence board in a second browser: the same changes, live, without reload.
+  const board = await env.openConsole("/presence")
+  await board.locator('[data-testid="presence-connection"][data-state="live"]').waitFor()
+  const row = board.locator(`[data-testid="presence-row"][data-user-id="${agent.userId}"]`)
+  await row.waitFor()
+  expect(await row.getAttribute("data-status")).toBe("offline")
+  await board.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true))
   await env.screenshot(dock, "signed-out")
 
   await dock.getByLabel("Server URL", { exact: true }).fill(env.server.url)
@@ -43,6 +50,8 @@ it("signs in, goes available, then away for Lunch and back, each seen live by a 
   // Channel "all" by default: the chat count against chatsPerUser.
   await expect(dock.getByTestId("chats").textContent()).resolves.toContain("0 / 3")
   await env.screenshot(dock, "available")
+  await expect.poll(() => row.getAttribute("data-status"), { timeout: 2_000 }).toBe("available")
+  await env.screenshot(board, "console-board-available")
 
   // The away reasons are the workspace's, read through /api/me (agents cannot read workspace settings).
   const options = await presence.locator("option").allTextContents()
@@ -53,6 +62,10 @@ it("signs in, goes available, then away for Lunch and back, each seen live by a 
   await away
   await dock.locator('[data-testid="presence"][data-status="away"][data-away-reason="Lunch"]').waitFor()
   await env.screenshot(dock, "away-lunch")
+  await expect.poll(() => row.getAttribute("data-status"), { timeout: 2_000 }).toBe("away")
+  await expect(row.getByTestId("presence-reason").textContent()).resolves.toBe("Lunch")
+  expect(await board.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true)
+  await env.screenshot(board, "console-board-away-lunch")
 
   const back = nextEvent(watcher, "presence:changed", isAgent("available"), 5_000)
   await presence.locator("select").selectOption({ label: "Available" })

@@ -1,7 +1,7 @@
-import { mkdirSync } from "node:fs"
+import { mkdirSync, readdirSync, rmSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import type { Page } from "playwright-core"
+import type { Browser, Page } from "playwright-core"
 // Brings in the vitest `inject("mongoUri")` typing the server test helpers rely on.
 import type {} from "../../../server/test/global-setup.js"
 import { hashPassword } from "../../../server/src/auth/passwords.js"
@@ -9,10 +9,12 @@ import { UserModel } from "../../../server/src/users/user.model.js"
 import { addTestMember } from "../../../server/test/member-fixtures.js"
 import { connect, type ClientSocket } from "../../../server/test/realtime-fixtures.js"
 import { setUpWorkspace, startTestServer, type TestServer } from "../../../server/test/test-server.js"
-import { launchWithExtension, type ExtensionBrowser } from "./chromium"
+import { launchBrowser, launchWithExtension, type ExtensionBrowser } from "./chromium"
 import { requireExtensionBuild } from "./extension-build"
 
 const DOCK_ARTIFACTS = fileURLToPath(new URL("../../../artifacts/e2e/dock", import.meta.url))
+/** The built console (`npm run build -w console`; npm test builds it). */
+const CONSOLE_DIST = fileURLToPath(new URL("../../../console/dist", import.meta.url))
 
 export interface Agent {
   userId: string
@@ -31,6 +33,8 @@ export interface DockEnv {
   openDock(): Promise<Page>
   /** A console watcher: socket.io-client on /console as the admin. */
   watch(): Promise<ClientSocket>
+  /** The real console, signed in as the admin, in a second browser (its own context). */
+  openConsole(path: string): Promise<Page>
   /** Saves artifacts/e2e/dock/<suite>-<n>-<name>.png. */
   screenshot(page: Page, name: string): Promise<string>
   close(): Promise<void>
@@ -40,10 +44,15 @@ export interface DockEnv {
 export async function startDockEnv(suite: string): Promise<DockEnv> {
   const extensionDir = requireExtensionBuild()
   mkdirSync(DOCK_ARTIFACTS, { recursive: true })
-  const server = await startTestServer()
+  // A re-run replaces this suite's screenshots rather than mixing in stale numbering.
+  for (const file of readdirSync(DOCK_ARTIFACTS)) {
+    if (file.startsWith(`${suite}-`)) rmSync(join(DOCK_ARTIFACTS, file))
+  }
+  const server = await startTestServer({}, { consoleDir: CONSOLE_DIST })
   const ws = await setUpWorkspace(server.api)
   const browser = await launchWithExtension(extensionDir)
   const watchers: ClientSocket[] = []
+  let consoleBrowser: Browser | undefined
   let shot = 0
   return {
     server,
@@ -67,6 +76,14 @@ export async function startDockEnv(suite: string): Promise<DockEnv> {
       watchers.push(socket)
       return socket
     },
+    async openConsole(path) {
+      consoleBrowser ??= await launchBrowser()
+      const context = await consoleBrowser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 720 } })
+      await context.addCookies([{ name: "sb_session", value: ws.token, url: server.url }])
+      const page = await context.newPage()
+      await page.goto(path)
+      return page
+    },
     async screenshot(page, name) {
       const path = join(DOCK_ARTIFACTS, `${suite}-${String(++shot).padStart(2, "0")}-${name}.png`)
       await page.screenshot({ path, fullPage: true })
@@ -74,6 +91,7 @@ export async function startDockEnv(suite: string): Promise<DockEnv> {
     },
     async close() {
       for (const watcher of watchers) watcher.close()
+      await consoleBrowser?.close()
       await browser.close()
       await server.close()
     },
