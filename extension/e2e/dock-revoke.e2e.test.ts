@@ -35,3 +35,20 @@ it("signs the dock out within a second of the agent's revocation, clearing the t
   const again = await env.openDock()
   await again.getByTestId("sign-in").waitFor()
 })
+
+it("signs the dock out within a second of the admin confirming the revoke in the console", async () => {
+  const agent = await env.addAgent("Cole Console")
+  const dock = await env.openDock()
+  await signInDock(dock, env.server.url, agent)
+  await dock.locator('[data-testid="presence"][data-status="available"]').waitFor()
+
+  const members = await env.openConsole("/members")
+  const row = members.locator(`[data-testid="members-row"][data-user-id="${agent.userId}"]`)
+  await row.getByTestId("member-revoke").click()
+  await members.getByTestId("revoke-dialog").waitFor()
+  await env.screenshot(members, "console-revoke-dialog")
+  await members.getByTestId("confirm-ok").click()
+  await dock.locator('[data-testid="dock"][data-signed-in="false"]').waitFor({ timeout: 1_000 })
+  expect(await dock.evaluate(() => chrome.storage.local.get("dock.session"))).toEqual({})
+  await env.screenshot(dock, "revoked-from-console")
+})
