@@ -50,11 +50,22 @@ it("shows the dial pad and history by default, then hides them within a second o
   expect(await visible("call-history")).toBe(true)
   await env.screenshot(dock, "defaults")
 
-  const saved = await putSettings({
-    overrideDockSettings: true,
-    overrides: { blockManualDialing: true, hideCallHistory: true, maskPhoneNumber: true, clickToCall: false },
-  })
-  expect(saved.status).toBe(200)
+  // The admin changes them in the console's member settings editor (a second browser).
+  const editor = await env.openConsole("/members")
+  await editor.locator(`[data-testid="members-row"][data-user-id="${agent.userId}"]`).getByTestId("member-settings-open").click()
+  await editor.getByTestId("dock-override-switch").check()
+  for (const [field, on] of [
+    ["blockManualDialing", true],
+    ["hideCallHistory", true],
+    ["maskPhoneNumber", true],
+    ["clickToCall", false],
+  ] as const) {
+    await editor.getByTestId(`setting-${field}-override`).check()
+    await editor.getByTestId(`setting-${field}-input`).setChecked(on)
+  }
+  await env.screenshot(editor, "console-member-settings")
+  await editor.getByTestId("settings-save").click()
+  await editor.getByTestId("settings-saved").waitFor()
   await dock.locator('[data-testid="dock"][data-click-to-call="false"]').waitFor({ timeout: 1_000 })
   await dock.getByTestId("dial-pad").waitFor({ state: "detached", timeout: 1_000 })
   await dock.getByTestId("call-history").waitFor({ state: "detached", timeout: 1_000 })
