@@ -90,3 +90,13 @@ it("with auto answer off and auto pause on, a call that rings out sets the agent
   await dock.locator('[data-testid="presence"][data-status="away"][data-away-reason="missed"]').waitFor({ timeout: 5_000 })
   await env.screenshot(dock, "missed-away")
 })
+
+it("only the browser endpoint rings the dock: endpoint sip stops the softphone within a second, browser brings it back", async () => {
+  const sip = { phoneId: "agent", sipWebSocketUrl: kamailio.wsUrl }
+  expect((await putSettings({ ...sip, phoneEndpoints: "sip" })).status).toBe(200)
+  await dock.locator('[data-testid="softphone-status"][data-registration="stopped"]').waitFor({ timeout: 1_000 })
+  await env.screenshot(dock, "endpoint-sip")
+
+  expect((await putSettings({ ...sip, phoneEndpoints: "browser" })).status).toBe(200)
+  await dock.locator('[data-testid="softphone-status"][data-registration="registered"]').waitFor({ timeout: 10_000 })
+})

@@ -122,3 +122,9 @@ it("brings the dial pad and history back live when the member's dock settings ar
   expect(await dock.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true)
   await env.screenshot(dock, "defaults-again")
 })
+
+it("stops even a hand-configured softphone when calls ring elsewhere (endpoint external)", async () => {
+  await expect(dock.getByTestId("softphone-status").getAttribute("data-registration")).resolves.toBe("registered")
+  expect((await putSettings({ overrideDockSettings: true, overrides: { phoneEndpoints: "external" } })).status).toBe(200)
+  await dock.locator('[data-testid="softphone-status"][data-registration="stopped"]').waitFor({ timeout: 1_000 })
+})

@@ -92,8 +92,11 @@ export function softphoneConfigFrom(settings: DockSettings | null): SoftphoneCon
 export async function applySoftphoneSettings(settings: DockSettings | null): Promise<void> {
   const wanted = softphoneConfigFrom(settings)
   const fromSettings = (await chrome.storage.local.get(FROM_SETTINGS_KEY))[FROM_SETTINGS_KEY] === true
+  // Calls ring a SIP phone or a forwarding number, or the member takes chats only:
+  // no softphone in the dock, not even one typed into the SIP account form.
+  const dockRings = settings === null || (settings.phoneEndpoints === "browser" && settings.channel !== "chat")
   if (!wanted) {
-    if (fromSettings) await disableSoftphone()
+    if (fromSettings || (!dockRings && (await loadConfig()))) await disableSoftphone()
     return
   }
   const current = await loadConfig()
