@@ -5,6 +5,7 @@ import { OffscreenEventSchema, SOFTPHONE_EVENTS_PORT } from "~messages/offscreen
 import { SenderKind } from "~messages/sender"
 import { getDockSettings, getDockState, updateSoftphoneStatus } from "./dock-state"
 import { applyCallRules, noteAgentHangUp } from "./call-rules"
+import { handleContentRequest } from "./click-to-call.background"
 import * as session from "./session.background"
 import * as softphone from "./softphone.background"
 
@@ -48,10 +49,7 @@ listenForMessages(MessageTarget.background, [
     from: [SenderKind.contentScript],
     schema: ContentRequestSchema,
     async handle(message) {
-      const enabled = await clickToCallEnabled()
-      if (message.type === "click-to-call:enabled") return enabled
-      if (!enabled) throw new MessageError(MessageErrorCode.BLOCKED, "Click to call is off.")
-      return softphone.dial(message.number)
+      return handleContentRequest(message, await getDockSettings(), softphone.dial)
     },
   }),
 ])
@@ -64,12 +62,6 @@ listenForPort(SOFTPHONE_EVENTS_PORT, [SenderKind.offscreen], OffscreenEventSchem
     missed: () => void session.reportMissed().catch((error) => console.error("auto pause failed", error)),
   })
 })
-
-/** Signed in, settings read, clickToCall on, and a channel that takes calls. */
-async function clickToCallEnabled(): Promise<boolean> {
-  const settings = await getDockSettings()
-  return settings !== null && settings.clickToCall && settings.channel !== "chat"
-}
 
 // Keep-alive: while signed in, an alarm every 30 s wakes a stopped worker, which reopens the socket.
 chrome.alarms.onAlarm.addListener((alarm) => {
