@@ -73,6 +73,16 @@ it("signs in, goes available, then away for Lunch and back, each seen live by a 
   await dock.locator('[data-testid="presence"][data-status="available"]').waitFor()
 })
 
+it("reconnects by itself when the server drops the dock's connection, keeping the agent's status", async () => {
+  await dock.locator('[data-testid="dock"][data-connection="connected"]').waitFor()
+  // A server-side disconnect, which Socket.IO (unlike a lost transport) does not retry by itself.
+  env.server.server.realtime.io.of("/dock").disconnectSockets(true)
+  await dock.locator('[data-testid="dock"][data-connection="disconnected"]').waitFor({ timeout: 5_000 })
+  await env.screenshot(dock, "reconnecting")
+  await dock.locator('[data-testid="dock"][data-connection="connected"]').waitFor({ timeout: 10_000 })
+  await dock.locator('[data-testid="presence"][data-status="available"]').waitFor()
+})
+
 it("keeps the token in extension storage, never in the dock UI's state, and signs out", async () => {
   const stored = await dock.evaluate(() => chrome.storage.local.get("dock.session"))
   expect(stored["dock.session"]).toMatchObject({ workspaceId: env.ws.workspaceId, userId: agent.userId })
