@@ -39,7 +39,13 @@ export class RedisPresenceStore implements PresenceStore {
     return raws.map((raw) => (raw ? (JSON.parse(raw) as PresenceRecord) : null));
   }
   async put(record: PresenceRecord) {
-    await this.redis.set(this.k("p", memberKey(record)), JSON.stringify(record), "PX", RECORD_TTL_MS);
+    // One pipeline: the write and the device list in one round trip before the change goes out.
+    const id = memberKey(record);
+    const results = await this.redis.pipeline().set(this.k("p", id), JSON.stringify(record), "PX", RECORD_TTL_MS).hvals(this.k("d", id)).exec();
+    const [setResult, devicesResult] = results ?? [];
+    if (setResult?.[0]) throw setResult[0];
+    if (devicesResult?.[0]) throw devicesResult[0];
+    return ((devicesResult?.[1] as string[] | null) ?? []).map((raw) => JSON.parse(raw) as DeviceEntry);
   }
   async addDevice(key: MemberKey, device: DeviceEntry) {
     await this.redis

@@ -23,6 +23,8 @@ import { MemoryPresenceStore, memberKey, type DeviceEntry, type MemberKey, type 
 export interface MemberInfo extends MemberKey {
   name: string;
   teams: readonly string[];
+  /** The Membership document's id, when known: lastActiveAt is then written by `_id`. */
+  membershipId?: string;
 }
 
 /** The realtime layer fans changes out; the service knows nothing of sockets. */
@@ -91,6 +93,7 @@ export class PresenceService {
       since: this.now().toISOString(),
       lastSeenAt: null,
       chosen: { status: "available" },
+      ...(member.membershipId === undefined ? {} : { membershipId: member.membershipId }),
       // The throttle starts at the first connect: handshakes already cost the database enough,
       // and going offline always writes the final lastSeenAt.
       persistedAt: this.now().getTime(),
@@ -103,11 +106,12 @@ export class PresenceService {
     const due = record.persistedAt === null || nowMs - record.persistedAt >= this.deps.config.presencePersistMs;
     const writeLastActive = (persist || due) && record.lastSeenAt !== null;
     if (writeLastActive) record.persistedAt = nowMs;
-    await this.store.put(record);
-    const presence = toPresence(record, await this.store.devices(record));
+    const presence = toPresence(record, await this.store.put(record));
     this.publish(record.workspaceId, presence);
     if (writeLastActive) {
-      const update = MembershipModel.updateOne({ workspaceId: record.workspaceId, userId: record.userId }, { lastActiveAt: new Date(record.lastSeenAt!) });
+      // By `_id` when the record knows its membership: an index lookup anywhere (FerretDB's SQLite backend pushes down only `_id`).
+      const filter = record.membershipId ? { _id: record.membershipId } : { workspaceId: record.workspaceId, userId: record.userId };
+      const update = MembershipModel.updateOne(filter, { lastActiveAt: new Date(record.lastSeenAt!) });
       // Going offline waits for the write (it is the last word); the throttled ones do not.
       if (persist) await update;
       else void update.catch((err: unknown) => this.deps.logger.warn({ err }, "could not persist lastActiveAt"));
@@ -138,6 +142,7 @@ export class PresenceService {
       const record = (await this.store.get(member)) ?? this.fresh(member);
       record.name = member.name;
       record.teams = [...member.teams];
+      if (member.membershipId !== undefined) record.membershipId = member.membershipId;
       if (record.status === "offline") this.setStatus(record, record.chosen, undefined);
       record.lastSeenAt = this.now().toISOString();
       return this.commit(record);
@@ -251,7 +256,7 @@ export class PresenceService {
     const allowed = invitableRoles(actor);
     if (!target.roles.every((role) => allowed.includes(role))) throw forbidden("You may not set the status of a member with this role.");
     await this.assertAwayReason(actor.workspaceId, choice.awayReason);
-    const member = { workspaceId: actor.workspaceId, userId, name: target.name, teams };
+    const member = { workspaceId: actor.workspaceId, userId, name: target.name, teams, membershipId: String(target._id) };
     const before = await this.store.get(member);
     const presence = await this.choose(member, choice, { by: { userId: actor.userId, name: actor.name } });
     await recordAudit({

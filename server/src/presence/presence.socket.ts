@@ -14,6 +14,7 @@ const memberInfoOf = (socket: DockSocket): MemberInfo => ({
   userId: socket.data.member.userId,
   name: socket.data.member.name,
   teams: socket.data.member.teams,
+  membershipId: socket.data.member.membershipId,
 });
 
 /** The watcher rooms a console socket belongs in, from its presence.view reach. */

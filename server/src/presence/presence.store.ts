@@ -17,6 +17,8 @@ export interface PresenceRecord {
   chosen: PresenceChoice;
   /** When lastSeenAt was last written to Membership.lastActiveAt (ms), for throttling. */
   persistedAt: number | null;
+  /** The Membership document, so persisting lastActiveAt is a write by `_id` (absent in records stored before it was kept). */
+  membershipId?: string;
 }
 
 /** One connected dock, and the node that holds its socket. */
@@ -44,7 +46,8 @@ export interface PresenceStore {
   readonly nodeId: string;
   get(key: MemberKey): Promise<PresenceRecord | null>;
   getMany(workspaceId: string, userIds: readonly string[]): Promise<Array<PresenceRecord | null>>;
-  put(record: PresenceRecord): Promise<void>;
+  /** Stores the record and returns the member's devices as they are after it (one round trip in Redis). */
+  put(record: PresenceRecord): Promise<DeviceEntry[]>;
   addDevice(key: MemberKey, device: DeviceEntry): Promise<void>;
   removeDevice(key: MemberKey, socketId: string): Promise<void>;
   devices(key: MemberKey): Promise<DeviceEntry[]>;
@@ -61,6 +64,13 @@ export interface PresenceStore {
   close(): Promise<void>;
 }
 
+/**
+ * A copy the caller may change without touching the stored one. The service only ever
+ * replaces a record's fields (arrays and `chosen`/`cause` objects included), never mutates
+ * them in place, so a shallow copy is enough: no deep clone on every presence change.
+ */
+const copyOf = (record: PresenceRecord): PresenceRecord => ({ ...record });
+
 /** One node: everything in maps. No other node can die under it. */
 export class MemoryPresenceStore implements PresenceStore {
   readonly nodeId = "local";
@@ -69,13 +79,15 @@ export class MemoryPresenceStore implements PresenceStore {
   private readonly offlineAt = new Map<string, number>();
 
   async get(key: MemberKey) {
-    return structuredClone(this.records.get(memberKey(key)) ?? null);
+    const record = this.records.get(memberKey(key));
+    return record ? copyOf(record) : null;
   }
   async getMany(workspaceId: string, userIds: readonly string[]) {
     return Promise.all(userIds.map((userId) => this.get({ workspaceId, userId })));
   }
   async put(record: PresenceRecord) {
-    this.records.set(memberKey(record), structuredClone(record));
+    this.records.set(memberKey(record), copyOf(record));
+    return this.devices(record);
   }
   async addDevice(key: MemberKey, device: DeviceEntry) {
     const id = memberKey(key);

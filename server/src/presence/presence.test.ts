@@ -266,3 +266,25 @@ describe("REST", () => {
     dock.close();
   });
 });
+
+describe("lastActiveAt", () => {
+  // Runs last: it moves the clock past the persist throttle.
+  it("is written while the member stays online, at most once per presencePersistMs", async () => {
+    const member = await addMember(ws.workspaceId, { name: "Lea Lively", roles: ["agent"], teams: [ws.teamId] });
+    const lastActive = async () => (await MembershipModel.findOne({ workspaceId: ws.workspaceId, userId: member.userId }).lean())?.lastActiveAt?.toISOString() ?? null;
+    const dock = await dockOf(member);
+    const early = await request<{ ok: true; data: Presence }>(dock, "chat:state", { activeChats: 1 });
+    expect(early.data.lastSeenAt).not.toBeNull();
+    await sleep(100);
+    expect(await lastActive()).toBeNull();
+    t.clock.advance(t.deps.config.presencePersistMs);
+    const due = await request<{ ok: true; data: Presence }>(dock, "chat:state", { activeChats: 2 });
+    await expect.poll(lastActive).toBe(due.data.lastSeenAt);
+    t.clock.advance(1_000);
+    const throttled = await request<{ ok: true; data: Presence }>(dock, "chat:state", { activeChats: 3 });
+    expect(throttled.data.lastSeenAt).not.toBe(due.data.lastSeenAt);
+    await sleep(100);
+    expect(await lastActive()).toBe(due.data.lastSeenAt);
+    dock.close();
+  });
+});
