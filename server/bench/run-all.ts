@@ -1,4 +1,31 @@
-/** `npm run bench`: every benchmark, one after the other (each starts its own database). */
+/**
+ * `npm run bench`: every benchmark, one after the other (each starts its own database).
+ * The presence benchmark is a script of its own (it starts child servers and ends with
+ * process.exit), so it runs as a child process; its table, with the p99 ratios against the
+ * bare broadcast, is printed and written to docs/benchmarks.md.
+ */
+import { spawn } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { runMembersListBench } from "./members-list.bench.js";
 
+const here = dirname(fileURLToPath(import.meta.url));
+
+function runScript(path: string): Promise<void> {
+  const child = spawn(process.execPath, ["--import", "tsx", path], { stdio: "inherit" });
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on("SIGINT", forward).on("SIGTERM", forward);
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code, signal) => {
+      process.off("SIGINT", forward).off("SIGTERM", forward);
+      if (code === 0) resolve();
+      else reject(new Error(`${path} ended with ${signal ?? `exit code ${code}`}`));
+    });
+  });
+}
+
+console.log("== members list ==");
 await runMembersListBench();
+console.log("\n== presence fan-out ==");
+await runScript(join(here, "presence.bench.ts"));
