@@ -31,6 +31,12 @@ export interface MemberInfo extends MemberKey {
 export type PresencePublisher = (workspaceId: string, presence: Presence) => void;
 
 const AWAY_REASONS_CACHE_MS = 2_000;
+/** Throttled lastActiveAt writes are gathered and sent as one bulk write this often. */
+const LAST_ACTIVE_FLUSH_MS = 1_000;
+
+type LastActiveWrite = { filter: Record<string, unknown>; at: Date };
+/** `$max`: writes may land in any order (a batch in flight, then the final one), the latest time wins. */
+const lastActiveUpdate = ({ filter, at }: LastActiveWrite) => ({ updateOne: { filter, update: { $max: { lastActiveAt: at } } } });
 
 export function toPresence(record: PresenceRecord, devices: readonly DeviceEntry[]): Presence {
   return {
@@ -57,6 +63,8 @@ export class PresenceService {
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly awayReasonsCache = new Map<string, { reasons: string[]; at: number }>();
   private publish: PresencePublisher = () => {};
+  private readonly lastActiveDue = new Map<string, LastActiveWrite>();
+  private lastActiveTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly deps: AppDeps,
@@ -111,12 +119,29 @@ export class PresenceService {
     if (writeLastActive) {
       // By `_id` when the record knows its membership: an index lookup anywhere (FerretDB's SQLite backend pushes down only `_id`).
       const filter = record.membershipId ? { _id: record.membershipId } : { workspaceId: record.workspaceId, userId: record.userId };
-      const update = MembershipModel.updateOne(filter, { lastActiveAt: new Date(record.lastSeenAt!) });
-      // Going offline waits for the write (it is the last word); the throttled ones do not.
-      if (persist) await update;
-      else void update.catch((err: unknown) => this.deps.logger.warn({ err }, "could not persist lastActiveAt"));
+      const write = { filter, at: new Date(record.lastSeenAt!) };
+      const id = memberKey(record);
+      // Going offline waits for the write (it is the last word); the throttled ones join the next batch.
+      if (persist) {
+        this.lastActiveDue.delete(id);
+        await MembershipModel.bulkWrite([lastActiveUpdate(write)]);
+      } else {
+        this.lastActiveDue.set(id, write);
+        this.lastActiveTimer ??= setTimeout(() => void this.flushLastActive(), LAST_ACTIVE_FLUSH_MS).unref();
+      }
     }
     return presence;
+  }
+
+  /** One bulk write for every member whose throttled lastActiveAt came due: no database round trip per change. */
+  private async flushLastActive(): Promise<void> {
+    this.lastActiveTimer = null;
+    const writes = [...this.lastActiveDue.values()];
+    this.lastActiveDue.clear();
+    if (writes.length === 0) return;
+    await MembershipModel.bulkWrite(writes.map(lastActiveUpdate), { ordered: false }).catch((err: unknown) =>
+      this.deps.logger.warn({ err }, "could not persist lastActiveAt"),
+    );
   }
 
   private setStatus(record: PresenceRecord, choice: PresenceChoice, cause: PresenceCause | undefined) {
@@ -303,6 +328,8 @@ export class PresenceService {
   }
 
   async close(): Promise<void> {
+    if (this.lastActiveTimer) clearTimeout(this.lastActiveTimer);
+    await this.flushLastActive();
     await this.store.close();
   }
 }
