@@ -40,7 +40,7 @@ export async function seedPresenceBench(docks: number, viewers: number, supervis
     const token = newOpaqueToken();
     users.push({ _id: userId, organizationId: organization._id, email, emailLower: email, firstName: "Bench", lastName: String(i), passwordHash: "!bench" });
     memberships.push({ workspaceId: workspace._id, userId, roles: [spec.role], teams: [teamDocs[spec.team]!._id], name: `Bench ${i}`, nameLower: `bench ${i}`, emailLower: email });
-    sessions.push({ tokenHash: hashToken(token), userId, createdAt: new Date(), expiresAt });
+    sessions.push({ _id: hashToken(token), userId, createdAt: new Date(), expiresAt });
     members.push({ userId: String(userId), token, team: spec.team, ...(spec.scope === undefined ? {} : { scope: spec.scope }) });
   }
   for (let start = 0; start < specs.length; start += 1_000) {

@@ -1,11 +1,15 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
 
 const sessionSchema = new Schema({
-  /** sha-256 of the opaque token; a database leak yields no usable sessions. */
-  tokenHash: { type: String, required: true, unique: true },
+  /**
+   * sha-256 of the opaque token, so a database leak yields no usable sessions. It is the `_id`
+   * because every request and socket handshake looks a session up by it, and `{ _id: value }`
+   * is the one filter FerretDB v1's SQLite backend answers without scanning the collection.
+   */
+  _id: { type: String, required: true },
   userId: { type: Schema.Types.ObjectId, ref: "User", required: true, index: true },
   createdAt: { type: Date, required: true },
-  /** Enforced in queries plus a periodic clean-up: FerretDB has no TTL indexes. */
+  /** Enforced in code plus a periodic clean-up: FerretDB has no TTL indexes. */
   expiresAt: { type: Date, required: true },
 });
 

@@ -14,22 +14,33 @@ export interface SessionListener {
 export async function createSession(userId: Types.ObjectId | string, clock: Clock, days: number): Promise<string> {
   const token = newOpaqueToken();
   const now = clock.now();
-  await SessionModel.create({ tokenHash: hashToken(token), userId, createdAt: now, expiresAt: new Date(now.getTime() + days * DAY_MS) });
+  await SessionModel.create({ _id: hashToken(token), userId, createdAt: now, expiresAt: new Date(now.getTime() + days * DAY_MS) });
   return token;
+}
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * The unexpired session of a token, or null. The filter is `_id` alone (expiry is checked here)
+ * so that FerretDB answers it from its primary key instead of scanning.
+ */
+export async function findLiveSession(token: string, clock: Clock) {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const tokenHash = hashToken(token);
+  const session = await SessionModel.findById(tokenHash, { userId: 1, expiresAt: 1 }).lean();
+  return session && session.expiresAt > clock.now() ? { tokenHash, userId: session.userId } : null;
 }
 
 /** Resolves a bearer/cookie token to its user, or null when unknown, expired or the user is gone. */
 export async function findSessionUser(token: string, clock: Clock) {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const tokenHash = hashToken(token);
-  const session = await SessionModel.findOne({ tokenHash, expiresAt: trusted({ $gt: clock.now() }) }).lean();
+  const session = await findLiveSession(token, clock);
   if (!session) return null;
   const user = await UserModel.findById(session.userId).lean();
-  return user ? { user, tokenHash } : null;
+  return user ? { user, tokenHash: session.tokenHash } : null;
 }
 
 export async function destroySession(tokenHash: string): Promise<void> {
-  await SessionModel.deleteOne({ tokenHash });
+  await SessionModel.deleteOne({ _id: tokenHash });
 }
 
 export async function destroyUserSessions(userId: Types.ObjectId | string): Promise<void> {

@@ -143,7 +143,8 @@ export async function patchMember(deps: AppDeps, actor: MemberContext, targetUse
   if (patch.restrictions) audit(AuditAction.memberRestrictionsChanged, { restrictions: restrictionsBefore }, { restrictions: set.restrictions });
   for (const entry of audits) await recordAudit(entry);
 
-  if (patch.roles || patch.teams) deps.events.emit("membership.changed", { workspaceId: actor.workspaceId, userId: targetUserId });
+  // Names (profile) and restrictions travel with the member's sockets and the presence board too.
+  if (user || Object.keys(set).length > 0) deps.events.emit("membership.changed", { workspaceId: actor.workspaceId, userId: targetUserId });
   if (patch.teams || patch.restrictions) deps.events.emit("settings.changed", { workspaceId: actor.workspaceId, userIds: [targetUserId] });
   const updated = await loadActiveMembership(actor.workspaceId, targetUserId);
   return toMember(updated, user ?? (await UserModel.findById(targetUserId).lean()) ?? undefined);

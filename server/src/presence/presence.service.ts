@@ -9,11 +9,11 @@ import {
   type PresenceChoice,
   invitableRoles,
 } from "@switchboard/shared";
-import { trusted } from "mongoose";
 import type { AppDeps } from "../app-deps.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { AppError, forbidden, notFound } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
+import { MembershipCache, type LeanMembership } from "../members/membership-cache.js";
 import { MembershipModel } from "../members/membership.model.js";
 import { WorkspaceModel } from "../workspaces/workspace.model.js";
 import { RedisPresenceStore } from "./presence-redis.store.js";
@@ -37,6 +37,9 @@ const LAST_ACTIVE_FLUSH_MS = 1_000;
 type LastActiveWrite = { filter: Record<string, unknown>; at: Date };
 /** `$max`: writes may land in any order (a batch in flight, then the final one), the latest time wins. */
 const lastActiveUpdate = ({ filter, at }: LastActiveWrite) => ({ updateOne: { filter, update: { $max: { lastActiveAt: at } } } });
+
+/** Viewers never take calls: the board lists members who can use a dock. */
+const showsOnBoard = (m: Pick<LeanMembership, "userId" | "roles">) => can({ userId: String(m.userId), roles: m.roles, teams: [] }, "dock.use");
 
 export function toPresence(record: PresenceRecord, devices: readonly DeviceEntry[]): Presence {
   return {
@@ -65,6 +68,8 @@ export class PresenceService {
   private publish: PresencePublisher = () => {};
   private readonly lastActiveDue = new Map<string, LastActiveWrite>();
   private lastActiveTimer: NodeJS.Timeout | null = null;
+  /** Shared with the socket handshakes; the realtime layer drops entries on membership events. */
+  readonly memberships = new MembershipCache();
 
   constructor(
     private readonly deps: AppDeps,
@@ -230,14 +235,25 @@ export class PresenceService {
   }
 
   /** Roles or teams changed: the record follows, so fan-out reaches the right watchers. */
-  async memberChanged(member: MemberInfo): Promise<void> {
+  /** Name or teams changed, or the member just joined: watchers see it now, connected or not. */
+  async memberChanged(membership: LeanMembership): Promise<void> {
+    const member = { workspaceId: String(membership.workspaceId), userId: String(membership.userId), name: membership.name, teams: membership.teams.map(String) };
     await this.serially(member, async () => {
       const record = await this.store.get(member);
-      if (!record) return;
+      if (!record) {
+        if (showsOnBoard(membership)) this.publish(member.workspaceId, toPresence(this.neverConnected(member, membership), []));
+        return;
+      }
       record.name = member.name;
       record.teams = [...member.teams];
       await this.commit(record);
     });
+  }
+
+  /** A member with no presence yet, as the board shows them: offline since they were last active. */
+  private neverConnected(member: MemberInfo, { lastActiveAt, createdAt }: Pick<LeanMembership, "lastActiveAt" | "createdAt">): PresenceRecord {
+    const lastActive = lastActiveAt ? lastActiveAt.toISOString() : null;
+    return { ...this.fresh(member), since: lastActive ?? createdAt.toISOString(), lastSeenAt: lastActive };
   }
 
   /** Runs on every node on a timer: end due grace periods, and adopt the docks of dead nodes. */
@@ -303,27 +319,14 @@ export class PresenceService {
   async listWatchable(actor: Actor & { workspaceId: string }): Promise<Presence[]> {
     const reach = reachOf(actor, "presence.view");
     if (reach === false) throw forbidden("Your role does not allow presence.view.");
-    const filter = {
-      workspaceId: actor.workspaceId,
-      status: "active",
-      ...(reach === "ownTeams" ? { teams: trusted({ $in: actor.teams }) } : {}),
-    };
-    const memberships = await MembershipModel.find(filter, { userId: 1, name: 1, roles: 1, teams: 1, lastActiveAt: 1, createdAt: 1 })
-      .sort({ nameLower: 1 })
-      .lean();
-    // Viewers never take calls: the board lists members who can use a dock.
-    const watched = memberships.filter((m) => can({ userId: String(m.userId), roles: m.roles, teams: [] }, "dock.use"));
+    const ownTeams = new Set(actor.teams);
+    const inReach = (teams: readonly unknown[]) => reach === "all" || teams.some((team) => ownTeams.has(String(team)));
+    const watched = (await this.memberships.active(actor.workspaceId)).filter((m) => inReach(m.teams) && showsOnBoard(m));
     const userIds = watched.map((m) => String(m.userId));
     const [records, devices] = await Promise.all([this.store.getMany(actor.workspaceId, userIds), this.store.devicesMany(actor.workspaceId, userIds)]);
     return watched.map((m, i) => {
-      const teams = m.teams.map(String);
-      const lastActive = m.lastActiveAt ? m.lastActiveAt.toISOString() : null;
-      const record = records[i] ?? {
-        ...this.fresh({ workspaceId: actor.workspaceId, userId: userIds[i]!, name: m.name, teams }),
-        since: lastActive ?? m.createdAt.toISOString(),
-        lastSeenAt: lastActive,
-      };
-      return toPresence({ ...record, name: m.name, teams }, devices[i] ?? []);
+      const member = { workspaceId: actor.workspaceId, userId: userIds[i]!, name: m.name, teams: m.teams.map(String) };
+      return toPresence({ ...(records[i] ?? this.neverConnected(member, m)), name: member.name, teams: member.teams }, devices[i] ?? []);
     });
   }
 

@@ -265,6 +265,21 @@ describe("REST", () => {
     await seesB;
     dock.close();
   });
+
+  it("a member renamed in the console is renamed on the board at once, live and in later snapshots", async () => {
+    const renamed = await addMember(ws.workspaceId, { name: "Rae Before", roles: ["agent"], teams: [ws.teamId] });
+    // Written straight to the database: announce the join as accepting an invitation does.
+    t.deps.events.emit("membership.changed", { workspaceId: ws.workspaceId, userId: renamed.userId });
+    const admin = await watcherOf({ token: ws.token });
+    expect(admin.snapshot.items.find((p) => p.userId === renamed.userId)?.name).toBe("Rae Before");
+    const live = nextEvent<Presence>(admin.socket, "presence:changed", (p) => p.userId === renamed.userId);
+    const res = await t.api.patch(`/api/workspaces/${ws.workspaceId}/members/${renamed.userId}`, { profile: { lastName: "After" } }, { token: ws.token });
+    expect(res.status).toBe(200);
+    expect((await live).name).toBe("Rae After");
+    const rest = await t.api.get(presenceUrl(), { token: viewer.token });
+    expect(rest.body.items.find((p: Presence) => p.userId === renamed.userId)?.name).toBe("Rae After");
+    expect((await watcherOf(supervisorA)).snapshot.items.find((p) => p.userId === renamed.userId)?.name).toBe("Rae After");
+  });
 });
 
 describe("lastActiveAt", () => {

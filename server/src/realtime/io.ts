@@ -8,8 +8,6 @@ import { presenceServiceOf } from "../presence/presence.service.js";
 import { registerPresenceSockets } from "../presence/presence.socket.js";
 import { loadMemberSettings } from "../settings/member-settings.service.js";
 import { registerLiveSync, type EffectiveSettingsLoader } from "./live-sync.js";
-import { HandshakeSessions } from "./handshake-sessions.js";
-import { MembershipCache } from "./membership-cache.js";
 import { socketAuth } from "./socket-auth.js";
 import type { ConsoleNamespace, DockNamespace } from "./socket-types.js";
 
@@ -42,8 +40,8 @@ export function attachRealtime(http: HttpServer, deps: AppDeps, options: Realtim
   // One server carries two event maps, so each namespace gets its own typing.
   const dock = io.of(NamespaceName.dock) as unknown as DockNamespace;
   const consoleNs = io.of(NamespaceName.console) as unknown as ConsoleNamespace;
-  const memberships = new MembershipCache();
-  const lookups = { sessions: new HandshakeSessions(deps.clock), memberships };
+  const { memberships } = presence;
+  const lookups = { memberships };
   dock.use(socketAuth("dock.use", deps.clock, lookups));
   consoleNs.use(socketAuth("console.use", deps.clock, lookups));
 

@@ -5,7 +5,7 @@ import type { DomainEventMap } from "../events/domain-events.js";
 import { MembershipModel } from "../members/membership.model.js";
 import { sendSnapshot, watcherRoomsFor } from "../presence/presence.socket.js";
 import type { PresenceService } from "../presence/presence.service.js";
-import type { MembershipCache } from "./membership-cache.js";
+import type { MembershipCache } from "../members/membership-cache.js";
 import { Rooms } from "./rooms.js";
 import type { ConsoleNamespace, DockNamespace } from "./socket-types.js";
 
@@ -78,7 +78,7 @@ export function registerLiveSync(input: LiveSyncInput): void {
     const membership = await MembershipModel.findOne({ workspaceId, userId, status: "active" }).lean();
     if (!membership) return;
     const teams = membership.teams.map(String);
-    if (origin) await presence.memberChanged({ workspaceId, userId, name: membership.name, teams });
+    if (origin) await presence.memberChanged(membership);
     const room = Rooms.member(workspaceId, userId);
     const update = { name: membership.name, roles: membership.roles, teams, restrictions: restrictionsSchema.parse(membership.restrictions ?? {}) };
     for (const socket of localSocketsIn(dock, room)) {

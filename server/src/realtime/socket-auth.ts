@@ -9,9 +9,9 @@ import {
 } from "@switchboard/shared";
 import type { Socket } from "socket.io";
 import { SESSION_COOKIE } from "../auth/session-cookie.js";
+import { findLiveSession } from "../auth/sessions.service.js";
 import type { Clock } from "../clock.js";
-import type { HandshakeSessions } from "./handshake-sessions.js";
-import type { MembershipCache } from "./membership-cache.js";
+import type { MembershipCache } from "../members/membership-cache.js";
 import { Rooms } from "./rooms.js";
 import type { SocketData } from "./socket-types.js";
 
@@ -34,11 +34,10 @@ function cookieToken(socket: Socket): string | undefined {
 }
 
 interface Lookups {
-  sessions: HandshakeSessions;
   memberships: MembershipCache;
 }
 
-async function admit(socket: Socket, permission: Permission, clock: Clock, { sessions, memberships }: Lookups): Promise<SocketData | Error> {
+async function admit(socket: Socket, permission: Permission, clock: Clock, { memberships }: Lookups): Promise<SocketData | Error> {
   const raw = socket.handshake.auth as Record<string, unknown>;
   // Checked before anything else: an old dock may send a handshake shaped differently.
   if (typeof raw.protocolVersion !== "number" || raw.protocolVersion < MIN_PROTOCOL_VERSION) {
@@ -48,10 +47,12 @@ async function admit(socket: Socket, permission: Permission, clock: Clock, { ses
   if (!parsed.success) return refusal("VALIDATION_FAILED", "The handshake needs a workspaceId and a token.");
   const auth = parsed.data;
   const token = auth.token ?? cookieToken(socket);
-  const found = token ? await sessions.find(token) : null;
+  // One `_id` lookup per handshake, so a reconnect storm after a deploy stays cheap. Users are
+  // never deleted, and the active membership below proves the user still belongs.
+  const found = token ? await findLiveSession(token, clock) : null;
   if (!found) return refusal("UNAUTHENTICATED", "Your session has ended. Sign in again.");
 
-  const { userId } = found;
+  const userId = String(found.userId);
   const membership = await memberships.find(auth.workspaceId, userId);
   if (!membership) return refusal("FORBIDDEN", "You are not a member of this workspace.");
   const member = {
