@@ -115,6 +115,9 @@ it("a supervisor sets their agent's status with a reason; the dock hears who did
   await boardRow(page, alan.userId).waitFor();
   expect(await boardRow(page, bea.userId).count()).toBe(0);
   expect(await page.getByTestId("presence-team").count()).toBe(1);
+  // Only where the server would allow it: not on their own row, not on the admin's (above a supervisor's ceiling).
+  expect(await boardRow(page, sam.userId).getByTestId("presence-set").count()).toBe(0);
+  expect(await boardRow(page, ws.userId).getByTestId("presence-set").count()).toBe(0);
 
   await boardRow(page, alan.userId).getByTestId("presence-set").click();
   await page.getByTestId("set-status-away").click();

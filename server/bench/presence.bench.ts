@@ -3,7 +3,8 @@
  * Starts FerretDB, seeds a workspace, then in one run measures three targets with the same
  * simulated clients (socket.io-client, websocket transport only):
  *   1. one Switchboard node (presence in memory), 2. bare Socket.IO rebroadcasting the same
- *   payload to the same rooms (the yardstick), 3. two Switchboard nodes sharing Redis.
+ *   payload to the same rooms (the yardstick), 3. two bare nodes through the Redis adapter (the
+ *   yardstick for 4), 4. two Switchboard nodes sharing Redis.
  * Servers run in child processes so their RSS is theirs alone. Results go to docs/benchmarks.md.
  * Knobs: BENCH_DOCKS (2000), BENCH_RATE changes/s (200), BENCH_SECONDS (15).
  */
@@ -24,17 +25,22 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const VIEWERS = 10;
 const SUPERVISORS = 40;
 const TEAMS = 20;
-/** Which targets to run: any of single,bare,redis (all by default). */
-const TARGETS = new Set((process.env.BENCH_TARGETS ?? "single,bare,redis").split(","));
+/** Which targets to run: any of single,bare,bare-redis,redis (all by default). */
+const TARGETS = new Set((process.env.BENCH_TARGETS ?? "single,bare,bare-redis,redis").split(","));
 const here = dirname(fileURLToPath(import.meta.url));
+
+type Topology = "1 node" | "2 nodes + Redis";
 
 interface Target {
   kind: "switchboard" | "bare";
+  topology: Topology;
   name: string;
   children: Child[];
 }
 
 interface Result {
+  kind: Target["kind"];
+  topology: Topology;
   name: string;
   docks: number;
   watchers: number;
@@ -102,6 +108,8 @@ async function runScenario(target: Target, seeded: Seeded): Promise<Result> {
   samples.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 10) / 10;
   return {
+    kind: target.kind,
+    topology: target.topology,
     name: target.name,
     docks: docks.length,
     watchers: watchers.length,
@@ -119,11 +127,12 @@ async function runScenario(target: Target, seeded: Seeded): Promise<Result> {
 }
 
 function report(results: Result[], totalSeconds: number): string {
-  const bare = results.find((r) => r.name.startsWith("bare"));
+  const bareOf = (topology: Topology) => results.find((r) => r.kind === "bare" && r.topology === topology);
+  const ratio = (r: Result, bare: Result | undefined) => (!bare ? "n/a" : (r.p99 / bare.p99).toFixed(2));
   const cpu = cpus();
   const rows = results.map(
     (r) =>
-      `| ${r.name} | ${r.docks} | ${r.watchers} | ${r.connectSeconds} s | ${r.changesPerSecond} | ${r.delivered}/${r.expected} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.rssMb} MB | ${r.rssPerConnectionKb} KB | ${!bare ? "n/a" : r === bare ? "1.00" : (r.p99 / bare.p99).toFixed(2)} |`,
+      `| ${r.name} | ${r.docks} | ${r.watchers} | ${r.connectSeconds} s | ${r.changesPerSecond} | ${r.delivered}/${r.expected} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.rssMb} MB | ${r.rssPerConnectionKb} KB | ${ratio(r, bareOf("1 node"))} | ${ratio(r, bareOf(r.topology))} |`,
   );
   return [
     "<!-- presence-bench:start -->",
@@ -136,10 +145,11 @@ function report(results: Result[], totalSeconds: number): string {
     "(`chat:state`, each member in turn so coalescing never holds one back); latency is from the dock's emit to each watcher's receipt,",
     `one sample per delivery (each change reaches the ${VIEWERS} viewers and its team's 2 supervisors). RSS is the servers' resident memory after connecting;`,
     "per connection = growth while connecting ÷ connections. The bare target is plain Socket.IO rebroadcasting the same presence payload to the same rooms",
-    "(no auth, no state, no coalescing), measured in the same run; the ratio is p99 ÷ its p99.",
+    "(no auth, no state, no coalescing), measured in the same run, on one node and on two nodes through the same Redis adapter;",
+    "the ratios are p99 ÷ the one-node bare p99 (the issue's target) and ÷ the bare p99 on the same topology (what our code adds).",
     "",
-    "| target | docks | watchers | connect | changes/s | delivered | p50 ms | p95 ms | p99 ms | max ms | server RSS | RSS/conn | p99 vs bare |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| target | docks | watchers | connect | changes/s | delivered | p50 ms | p95 ms | p99 ms | max ms | server RSS | RSS/conn | p99 vs bare | p99 vs bare, same topology |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...rows,
     "",
     "Targets (issue 5): p99 fan-out under 50 ms at 200 presence changes/s, and under 2× the bare broadcast.",
@@ -170,23 +180,30 @@ try {
   if (TARGETS.has("single")) {
     const single = await startNode(nodeEnv);
     children.push(single);
-    results.push(await runScenario({ kind: "switchboard", name: "Switchboard, 1 node (memory)", children: [single] }, seeded));
+    results.push(await runScenario({ kind: "switchboard", topology: "1 node", name: "Switchboard, 1 node (memory)", children: [single] }, seeded));
     await single.stop();
     console.log(results.at(-1));
   }
   if (TARGETS.has("bare")) {
     const bare = await startScript(join(here, "bare-broadcast.server.ts"), {});
     children.push(bare);
-    results.push(await runScenario({ kind: "bare", name: "bare Socket.IO broadcast", children: [bare] }, seeded));
+    results.push(await runScenario({ kind: "bare", topology: "1 node", name: "bare Socket.IO broadcast", children: [bare] }, seeded));
     await bare.stop();
     console.log(results.at(-1));
   }
-  if (TARGETS.has("redis")) {
-    const redis = await startRedis();
-    children.push(redis);
+  const redis = TARGETS.has("redis") || TARGETS.has("bare-redis") ? await startRedis() : null;
+  if (redis) children.push(redis);
+  if (redis && TARGETS.has("bare-redis")) {
+    const script = join(here, "bare-broadcast.server.ts");
+    const pair = await Promise.all([startScript(script, { REDIS_URL: redis.url }), startScript(script, { REDIS_URL: redis.url })]);
+    results.push(await runScenario({ kind: "bare", topology: "2 nodes + Redis", name: "bare Socket.IO, 2 nodes + Redis adapter", children: pair }, seeded));
+    for (const node of pair) await node.stop();
+    console.log(results.at(-1));
+  }
+  if (redis && TARGETS.has("redis")) {
     const pair = await Promise.all([startNode({ ...nodeEnv, REDIS_URL: redis.url }), startNode({ ...nodeEnv, REDIS_URL: redis.url })]);
     children.push(...pair);
-    results.push(await runScenario({ kind: "switchboard", name: "Switchboard, 2 nodes + Redis", children: pair }, seeded));
+    results.push(await runScenario({ kind: "switchboard", topology: "2 nodes + Redis", name: "Switchboard, 2 nodes + Redis", children: pair }, seeded));
     console.log(results.at(-1));
   }
 

@@ -48,7 +48,9 @@ export function ConsoleShell() {
         <div className="shell-user">
           <span className="avatar">{initialsOf(name)}</span>
           <div className="shell-user-text">
-            <div data-testid="shell-user-name">{name}</div>
+            <div data-testid="shell-user-name" title={name}>
+              {name}
+            </div>
             <div className="muted small">{membership.roles.map(capitalize).join(", ")}</div>
           </div>
           <button type="button" className="btn btn-ghost btn-small" data-testid="logout" onClick={onSignOut}>

@@ -1,4 +1,4 @@
-import { can, reachOf, type Presence, type PresenceStatus } from "@switchboard/shared";
+import { can, checkSetPresence, reachOf, type Presence, type PresenceStatus } from "@switchboard/shared";
 import { useMemo, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { useWorkspace } from "../app/session-context";
@@ -106,7 +106,7 @@ export function PresenceBoardPage() {
             members={g.members}
             now={now}
             chatsPerUser={board.data?.chatsPerUser ?? null}
-            maySet={(p) => p.userId !== actor.userId && can(actor, "presence.setOthers", { teamIds: p.teams })}
+            maySet={(p) => p.userId !== actor.userId && checkSetPresence(actor, p) === null}
             onSet={setSetting}
           />
         ))

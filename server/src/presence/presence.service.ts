@@ -7,7 +7,8 @@ import {
   type Presence,
   type PresenceCause,
   type PresenceChoice,
-  invitableRoles,
+  checkSetPresence,
+  type Role,
 } from "@switchboard/shared";
 import type { AppDeps } from "../app-deps.js";
 import { recordAudit } from "../audit/audit.service.js";
@@ -23,6 +24,7 @@ import { MemoryPresenceStore, memberKey, type DeviceEntry, type MemberKey, type 
 export interface MemberInfo extends MemberKey {
   name: string;
   teams: readonly string[];
+  roles: readonly Role[];
   /** The Membership document's id, when known: lastActiveAt is then written by `_id`. */
   membershipId?: string;
 }
@@ -38,6 +40,15 @@ type LastActiveWrite = { filter: Record<string, unknown>; at: Date };
 /** `$max`: writes may land in any order (a batch in flight, then the final one), the latest time wins. */
 const lastActiveUpdate = ({ filter, at }: LastActiveWrite) => ({ updateOne: { filter, update: { $max: { lastActiveAt: at } } } });
 
+const memberInfoOf = (m: LeanMembership): MemberInfo => ({
+  workspaceId: String(m.workspaceId),
+  userId: String(m.userId),
+  name: m.name,
+  teams: m.teams.map(String),
+  roles: m.roles,
+  membershipId: String(m._id),
+});
+
 /** Viewers never take calls: the board lists members who can use a dock. */
 const showsOnBoard = (m: Pick<LeanMembership, "userId" | "roles">) => can({ userId: String(m.userId), roles: m.roles, teams: [] }, "dock.use");
 
@@ -46,6 +57,7 @@ export function toPresence(record: PresenceRecord, devices: readonly DeviceEntry
     userId: record.userId,
     name: record.name,
     teams: record.teams,
+    roles: record.roles,
     status: record.status,
     ...(record.awayReason === undefined ? {} : { awayReason: record.awayReason }),
     onCall: record.onCall,
@@ -100,6 +112,7 @@ export class PresenceService {
       userId: member.userId,
       name: member.name,
       teams: [...member.teams],
+      roles: [...member.roles],
       status: "offline",
       onCall: false,
       activeChats: 0,
@@ -170,8 +183,7 @@ export class PresenceService {
       await this.store.addDevice(member, device);
       await this.store.cancelOffline(member);
       const record = (await this.store.get(member)) ?? this.fresh(member);
-      record.name = member.name;
-      record.teams = [...member.teams];
+      Object.assign(record, { name: member.name, teams: [...member.teams], roles: [...member.roles] });
       if (member.membershipId !== undefined) record.membershipId = member.membershipId;
       if (record.status === "offline") this.setStatus(record, record.chosen, undefined);
       record.lastSeenAt = this.now().toISOString();
@@ -234,18 +246,16 @@ export class PresenceService {
     });
   }
 
-  /** Roles or teams changed: the record follows, so fan-out reaches the right watchers. */
-  /** Name or teams changed, or the member just joined: watchers see it now, connected or not. */
+  /** Name, roles or teams changed, or the member just joined: watchers see it now, connected or not. */
   async memberChanged(membership: LeanMembership): Promise<void> {
-    const member = { workspaceId: String(membership.workspaceId), userId: String(membership.userId), name: membership.name, teams: membership.teams.map(String) };
+    const member = memberInfoOf(membership);
     await this.serially(member, async () => {
       const record = await this.store.get(member);
       if (!record) {
         if (showsOnBoard(membership)) this.publish(member.workspaceId, toPresence(this.neverConnected(member, membership), []));
         return;
       }
-      record.name = member.name;
-      record.teams = [...member.teams];
+      Object.assign(record, { name: member.name, teams: [...member.teams], roles: [...member.roles] });
       await this.commit(record);
     });
   }
@@ -291,13 +301,10 @@ export class PresenceService {
   async setByOther(actor: MemberContext, userId: string, choice: PresenceChoice): Promise<Presence> {
     const target = await MembershipModel.findOne({ workspaceId: actor.workspaceId, userId, status: "active" }).lean();
     if (!target) throw notFound("Member");
-    const teams = target.teams.map(String);
-    if (!can(actor, "presence.setOthers", { teamIds: teams })) throw forbidden("You may set the status of your own teams' members only.");
-    // Same ceiling as inviting: a supervisor sets agents' status, never a manager's or an admin's.
-    const allowed = invitableRoles(actor);
-    if (!target.roles.every((role) => allowed.includes(role))) throw forbidden("You may not set the status of a member with this role.");
+    const member = memberInfoOf(target);
+    const refused = checkSetPresence(actor, member);
+    if (refused) throw forbidden(refused.message);
     await this.assertAwayReason(actor.workspaceId, choice.awayReason);
-    const member = { workspaceId: actor.workspaceId, userId, name: target.name, teams, membershipId: String(target._id) };
     const before = await this.store.get(member);
     const presence = await this.choose(member, choice, { by: { userId: actor.userId, name: actor.name } });
     await recordAudit({
@@ -325,8 +332,8 @@ export class PresenceService {
     const userIds = watched.map((m) => String(m.userId));
     const [records, devices] = await Promise.all([this.store.getMany(actor.workspaceId, userIds), this.store.devicesMany(actor.workspaceId, userIds)]);
     return watched.map((m, i) => {
-      const member = { workspaceId: actor.workspaceId, userId: userIds[i]!, name: m.name, teams: m.teams.map(String) };
-      return toPresence({ ...(records[i] ?? this.neverConnected(member, m)), name: member.name, teams: member.teams }, devices[i] ?? []);
+      const member = memberInfoOf(m);
+      return toPresence({ ...(records[i] ?? this.neverConnected(member, m)), name: member.name, teams: [...member.teams], roles: [...member.roles] }, devices[i] ?? []);
     });
   }
 

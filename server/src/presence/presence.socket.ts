@@ -14,6 +14,7 @@ const memberInfoOf = (socket: DockSocket): MemberInfo => ({
   userId: socket.data.member.userId,
   name: socket.data.member.name,
   teams: socket.data.member.teams,
+  roles: socket.data.member.roles,
   membershipId: socket.data.member.membershipId,
 });
 

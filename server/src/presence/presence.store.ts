@@ -1,4 +1,4 @@
-import type { PresenceCause, PresenceChoice, PresenceDevice, PresenceStatus } from "@switchboard/shared";
+import type { PresenceCause, PresenceChoice, PresenceDevice, PresenceStatus, Role } from "@switchboard/shared";
 
 /** The server's state of one member's presence in one workspace. */
 export interface PresenceRecord {
@@ -6,6 +6,7 @@ export interface PresenceRecord {
   userId: string;
   name: string;
   teams: string[];
+  roles: Role[];
   status: PresenceStatus;
   awayReason?: string;
   onCall: boolean;

@@ -140,7 +140,7 @@ describe("docks report presence", () => {
   it("auto-pause on a missed offer sets away with reason and cause missed", async () => {
     const dock = await dockOf(agentA);
     const told = nextEvent<Presence>(dock, "presence:changed", (p) => p.cause === "missed");
-    await presenceServiceOf(t.deps).autoPause({ workspaceId: ws.workspaceId, userId: agentA.userId, name: "Ann A", teams: [ws.teamId] });
+    await presenceServiceOf(t.deps).autoPause({ workspaceId: ws.workspaceId, userId: agentA.userId, name: "Ann A", teams: [ws.teamId], roles: ["agent"] });
     expect(await told).toMatchObject({ status: "away", awayReason: "missed" });
     await request(dock, "presence:set", { status: "available" });
     dock.close();

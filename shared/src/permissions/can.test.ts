@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkAccessChange, checkInvite, checkRevoke, can, grantableRoles, invitableRoles, reachOf, type Actor } from "./can.js";
+import { checkAccessChange, checkInvite, checkRevoke, checkSetPresence, can, grantableRoles, invitableRoles, reachOf, type Actor } from "./can.js";
 import { PERMISSIONS, type Permission } from "./matrix.js";
 import { ROLES, type Role } from "./roles.js";
 
@@ -164,5 +164,17 @@ describe("hard rules", () => {
     expect(checkInvite(manager, ["viewer", "agent"], [TEAM_B])).toBeNull();
     expect(checkInvite(member(["viewer"]), ["agent"], [TEAM_A])?.code).toBe("FORBIDDEN");
     expect(checkInvite(member(["agent"]), ["agent"], [TEAM_A])?.code).toBe("FORBIDDEN");
+  });
+
+  it("sets others' presence over their own teams and within the invite ceiling", () => {
+    expect(checkSetPresence(supervisor, agent)).toBeNull();
+    expect(checkSetPresence(supervisor, { ...agent, teams: [TEAM_B] })?.message).toMatch(/own teams/);
+    expect(checkSetPresence(supervisor, otherAdmin)?.message).toMatch(/this role/);
+    expect(checkSetPresence(supervisor, { ...agent, roles: ["supervisor"] })?.message).toMatch(/this role/);
+    expect(checkSetPresence(manager, { ...agent, roles: ["supervisor", "agent"] })).toBeNull();
+    expect(checkSetPresence(manager, otherAdmin)?.code).toBe("FORBIDDEN");
+    expect(checkSetPresence(admin, { ...otherAdmin, teams: [TEAM_B] })).toBeNull();
+    expect(checkSetPresence(member(["viewer"]), agent)?.code).toBe("FORBIDDEN");
+    expect(checkSetPresence(member(["agent"]), agent)?.code).toBe("FORBIDDEN");
   });
 });

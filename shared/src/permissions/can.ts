@@ -128,3 +128,18 @@ export function checkInvite(actor: Actor, roles: readonly Role[], teamIds: reado
   }
   return null;
 }
+
+/**
+ * Whether an actor may set another member's presence from the console: presence.setOthers
+ * over the target's teams, and the same ceiling as inviting (a supervisor sets agents'
+ * status, never a manager's or an admin's).
+ */
+export function checkSetPresence(actor: Actor, target: Pick<MemberFacts, "roles" | "teams">): RuleViolation | null {
+  if (!can(actor, "presence.setOthers", { teamIds: target.teams })) {
+    return { code: ErrorCode.FORBIDDEN, message: "You may set the status of your own teams' members only." };
+  }
+  if (!within(target.roles, invitableRoles(actor))) {
+    return { code: ErrorCode.FORBIDDEN, message: "You may not set the status of a member with this role." };
+  }
+  return null;
+}

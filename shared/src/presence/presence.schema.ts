@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { objectIdSchema } from "../members/common.schema.js";
+import { roleSchema } from "../permissions/roles.js";
 
 export const PresenceStatus = Object.freeze({ available: "available", away: "away", offline: "offline" } as const);
 export type PresenceStatus = (typeof PresenceStatus)[keyof typeof PresenceStatus];
@@ -35,6 +36,8 @@ export const presenceSchema = z.object({
   name: z.string(),
   /** The member's teams, primary first: the board groups by them. */
   teams: z.array(objectIdSchema),
+  /** The member's roles: the console offers "Set status" only where the server would allow it (checkSetPresence). */
+  roles: z.array(roleSchema),
   status: presenceStatusSchema,
   awayReason: z.string().optional(),
   onCall: z.boolean(),
