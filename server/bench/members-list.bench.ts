@@ -23,6 +23,7 @@ import { MembershipModel, OrganizationModel, TeamModel, UserModel, WorkspaceMode
 import { DomainEvents } from "../src/events/domain-events.js";
 import { createMailer } from "../src/mail/mailer.js";
 import { memberFilter } from "../src/members/members.service.js";
+import { machineLine, writeBenchSection } from "./bench-report.js";
 import { startServer } from "../src/server.js";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 50_000);
@@ -94,7 +95,8 @@ export async function runMembersListBench(): Promise<void> {
     await connectDatabase(database.uri, `bench_members_${Date.now()}`);
     const seedStarted = performance.now();
     const { workspaceId, adminId, teamId } = await seed();
-    console.log(`members-list: seeded ${MEMBERS} members in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s (${database.kind})`);
+    const seedSeconds = ((performance.now() - seedStarted) / 1000).toFixed(1);
+    console.log(`members-list: seeded ${MEMBERS} members in ${seedSeconds} s (${database.kind})`);
     const config = { ...loadConfig({ NODE_ENV: "test" }), inviteLinkKey: Buffer.alloc(32, 1).toString("base64") };
     const deps = { config, logger: pino({ level: "silent" }), clock: systemClock, events: new DomainEvents(), mailer: createMailer({ clock: systemClock }) };
     const server = await startServer(deps, 0);
@@ -116,11 +118,23 @@ export async function runMembersListBench(): Promise<void> {
       console.log("members-list: winning plan", JSON.stringify((plan as { queryPlanner?: { winningPlan?: unknown } }).queryPlanner?.winningPlan ?? plan).slice(0, 300));
     }
     console.log("members-list: median of", RUNS, "requests over HTTP");
+    const rows: string[] = [];
     for (const [label, query] of scenarios) {
       const { ms, total } = await time(base + query, token);
       console.log(`  ${label.padEnd(34)} ${ms.toFixed(1).padStart(8)} ms   total=${total}`);
+      rows.push(`| ${label} | \`${query.replace(teamId, "<id>") || "(none)"}\` | ${ms.toFixed(1)} | ${total} |`);
     }
     await server.close();
+    writeBenchSection("members-bench", [
+      "## Members table at 50,000 members (`npm run bench`)",
+      "",
+      `Run on ${new Date().toISOString().slice(0, 10)}: ${machineLine()}. Engine: ${database.kind}${database.kind === "ferretdb" ? " (FerretDB v1.24.2, SQLite handler)" : ""}.`,
+      `${MEMBERS} members in one workspace (20 teams); GET /members over HTTP with a Bearer session, median of ${RUNS} requests; seeding took ${seedSeconds} s.`,
+      "",
+      "| request | query | median ms | total |",
+      "| --- | --- | --- | --- |",
+      ...rows,
+    ]);
     if (external) await (await import("mongoose")).default.connection.dropDatabase();
   } finally {
     process.off("SIGINT", stopOnSignal).off("SIGTERM", stopOnSignal);

@@ -8,15 +8,15 @@
  * Servers run in child processes so their RSS is theirs alone. Results go to docs/benchmarks.md.
  * Knobs: BENCH_DOCKS (2000), BENCH_RATE changes/s (200), BENCH_SECONDS (15).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Socket } from "socket.io-client";
 import { connectDatabase, disconnectDatabase } from "../src/db/connect.js";
-import { REPO_ROOT } from "../src/db/ferretdb-binary.js";
 import { startLocalDatabase } from "../src/db/local-database.js";
 import { startNode, startRedis, startScript, type Child } from "../test/processes.js";
+import { machineLine, writeBenchSection } from "./bench-report.js";
 import { inBatches, openSocket, percentile, rssOf, seedPresenceBench, sleep, type Presence, type Seeded } from "./presence-load.js";
 
 const DOCKS = Number(process.env.BENCH_DOCKS ?? 2_000);
@@ -126,19 +126,17 @@ async function runScenario(target: Target, seeded: Seeded): Promise<Result> {
   };
 }
 
-function report(results: Result[], totalSeconds: number): string {
+function report(results: Result[], totalSeconds: number): string[] {
   const bareOf = (topology: Topology) => results.find((r) => r.kind === "bare" && r.topology === topology);
   const ratio = (r: Result, bare: Result | undefined) => (!bare ? "n/a" : (r.p99 / bare.p99).toFixed(2));
-  const cpu = cpus();
   const rows = results.map(
     (r) =>
       `| ${r.name} | ${r.docks} | ${r.watchers} | ${r.connectSeconds} s | ${r.changesPerSecond} | ${r.delivered}/${r.expected} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.rssMb} MB | ${r.rssPerConnectionKb} KB | ${ratio(r, bareOf("1 node"))} | ${ratio(r, bareOf(r.topology))} |`,
   );
   return [
-    "<!-- presence-bench:start -->",
     "## Presence fan-out (`npm run bench:presence`)",
     "",
-    `Run on ${new Date().toISOString().slice(0, 10)}: ${cpu.length} cores (\`nproc\`), ${cpu[0]?.model ?? "unknown CPU"}, ${Math.round(totalmem() / 1024 **3)} GB RAM, Node ${process.version}. Whole run: ${Math.round(totalSeconds)} s.`,
+    `Run on ${new Date().toISOString().slice(0, 10)}: ${machineLine()}. Whole run: ${Math.round(totalSeconds)} s.`,
     "",
     `Each target gets ${DOCKS} docks and ${VIEWERS + SUPERVISORS} watchers (${VIEWERS} viewers watching the workspace, ${SUPERVISORS} supervisors watching one of ${TEAMS} teams),`,
     `all socket.io-client over websocket only, in the benchmark process; servers run in child processes. Docks then send ${RATE} changes/s for ${SECONDS} s`,
@@ -153,17 +151,7 @@ function report(results: Result[], totalSeconds: number): string {
     ...rows,
     "",
     "Targets (issue 5): p99 fan-out under 50 ms at 200 presence changes/s, and under 2× the bare broadcast.",
-    "<!-- presence-bench:end -->",
-  ].join("\n");
-}
-
-function writeReport(section: string) {
-  const file = join(REPO_ROOT, "docs/benchmarks.md");
-  mkdirSync(dirname(file), { recursive: true });
-  const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
-  const marked = /<!-- presence-bench:start -->[\s\S]*<!-- presence-bench:end -->/;
-  writeFileSync(file, marked.test(current) ? current.replace(marked, section) : `${current.trimEnd()}\n\n${section}\n`);
-  return file;
+  ];
 }
 
 const began = performance.now();
@@ -207,8 +195,7 @@ try {
     console.log(results.at(-1));
   }
 
-  const section = report(results, (performance.now() - began) / 1000);
-  console.log(`\n${section}\n\nwritten to ${writeReport(section)}`);
+  writeBenchSection("presence-bench", report(results, (performance.now() - began) / 1000));
 } finally {
   for (const child of children.reverse()) await child.stop();
   await disconnectDatabase().catch(() => {});
