@@ -34,10 +34,7 @@ async function pageAs(token: string): Promise<Page> {
 }
 
 const rowOf = (page: Page, userId: string) => page.locator(`[data-testid="members-row"][data-user-id="${userId}"]`);
-const memberVia = async (userId: string, token = ws.token) => {
-  const res = await env.api.get(`/api/workspaces/${ws.workspaceId}/members?pageSize=200`, { token });
-  return res.body.items.find((m: { userId: string }) => m.userId === userId);
-};
+const memberVia = async (userId: string, token = ws.token) => (await env.api.get(`/api/workspaces/${ws.workspaceId}/members/${userId}`, { token })).body;
 const contactsOf = async () => {
   const res = await env.api.get(`/api/workspaces/${ws.workspaceId}/contacts?pageSize=200`, { token: ws.token });
   return new Map<string, string | null>(res.body.items.map((c: { name: string; assigneeId: string | null }) => [c.name, c.assigneeId]));

@@ -1,13 +1,7 @@
-import { listOf, memberSchema, revokeResultSchema, type MemberPatch, type Role } from "@switchboard/shared";
+import { memberListSchema, memberSchema, revokeResultSchema, type MemberPatch, type Role } from "@switchboard/shared";
 import { api, wsPath } from "../lib/api";
 
-/** The list row §12 promises (userId, name, email, phone, roles, teams, lastActiveAt); other fields may follow. */
-export const memberRowSchema = memberSchema
-  .pick({ userId: true, name: true, email: true, roles: true, teams: true })
-  .extend({ phone: memberSchema.shape.phone.optional(), lastActiveAt: memberSchema.shape.lastActiveAt.optional() });
-export type MemberRow = ReturnType<typeof memberRowSchema.parse>;
-
-const memberListSchema = listOf(memberRowSchema);
+export type { MemberRow } from "@switchboard/shared";
 
 /** The PATCH body as sent (MemberPatch is the parsed shape; the wire shape is the same here). */
 export type MemberPatchBody = MemberPatch;

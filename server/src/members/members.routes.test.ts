@@ -42,13 +42,25 @@ describe("GET members", () => {
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(7);
     expect(res.body.items.map((m: { name: string }) => m.name)).toEqual(["Ada Admin", "Alex Agent", "Mona Manager", "Sam Supervisor", "Val Both", "Vic Viewer", "Zoe Zulu"]);
-    expect(res.body.items[0]).toMatchObject({ userId: ws.userId, email: "ada@example.com", firstName: "Ada", lastName: "Admin", roles: ["admin"], teams: [ws.teamId], status: "active", lastActiveAt: null, phone: null });
+    expect(res.body.items[0]).toEqual({
+      userId: ws.userId,
+      name: "Ada Admin",
+      email: "ada@example.com",
+      phone: null,
+      roles: ["admin"],
+      teams: [ws.teamId],
+      restrictions: expect.any(Object),
+      status: "active",
+      lastActiveAt: null,
+    });
   });
 
-  it("gets one member in the list's shape; agents are refused and unknown ids are 404", async () => {
+  it("gets one member with the list's fields and the profile; agents are refused and unknown ids are 404", async () => {
     const res = await t.api.get(members(`/${agent2.userId}`), { token: viewer.token });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ userId: agent2.userId, name: "Zoe Zulu", roles: ["agent"], teams: [tier2], phone: "+14155550199", status: "active" });
+    // The whole member: the profile the list rows leave out.
+    expect((await t.api.get(members(`/${ws.userId}`), { token: viewer.token })).body).toMatchObject({ firstName: "Ada", lastName: "Admin", skills: [], languages: [], username: null });
     expect((await t.api.get(members(`/${agent2.userId}`), { token: agent.token })).status).toBe(403);
     expect((await t.api.get(members(`/${"f".repeat(24)}`), { token: ws.token })).status).toBe(404);
     expect((await t.api.get(members("/not-an-id"), { token: ws.token })).status).toBe(400);

@@ -2,7 +2,8 @@ import type { Member, MemberList, MemberListQuery } from "@switchboard/shared";
 import { notFound } from "../http/app-error.js";
 import { trusted } from "mongoose";
 import { MembershipModel } from "./membership.model.js";
-import { toMembers } from "./member-view.js";
+import { toMember, toMemberRow } from "./member-view.js";
+import { UserModel } from "../users/user.model.js";
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -37,13 +38,12 @@ export async function listMembers(workspaceId: string, query: MemberListQuery): 
       .lean(),
     MembershipModel.countDocuments(filter),
   ]);
-  return { items: await toMembers(page), total };
+  return { items: page.map(toMemberRow), total };
 }
 
 /** One member of the workspace (active or revoked), in the same shape as a list row. */
 export async function getMember(workspaceId: string, userId: string): Promise<Member> {
   const membership = await MembershipModel.findOne({ workspaceId, userId }).lean();
   if (!membership) throw notFound("Member");
-  const [member] = await toMembers([membership]);
-  return member!;
+  return toMember(membership, await UserModel.findById(userId).lean());
 }

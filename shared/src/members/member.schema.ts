@@ -64,7 +64,15 @@ export const revokeBodySchema = z.strictObject({
   reassignContactsTo: objectIdSchema.nullable().default(null),
 });
 
-export const memberListSchema = listOf(memberSchema);
+/**
+ * A members-table row (DESIGN.md §12: userId, name, email, phone, roles, teams, lastActiveAt):
+ * all of it lives on the membership, so a page costs one query and no user reads.
+ * GET /members/:userId gives the whole member, profile included.
+ */
+export const memberRowSchema = memberSchema.omit({ firstName: true, lastName: true, username: true, location: true, skills: true, languages: true });
+export type MemberRow = z.infer<typeof memberRowSchema>;
+
+export const memberListSchema = listOf(memberRowSchema);
 export type MemberList = z.infer<typeof memberListSchema>;
 
 export const revokeResultSchema = z.object({ userId: objectIdSchema, contactsMoved: z.number().int() });
