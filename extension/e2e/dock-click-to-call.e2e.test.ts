@@ -67,6 +67,20 @@ it("links numbers in several formats and a click calls through Kamailio", async 
   await expect(crm.locator("textarea").inputValue()).resolves.toBe("(212) 736-5002")
   await env.screenshot(crm, "linked-page")
 
+  // Content a single-page app renders later is linked too; text nodes changed in place as well.
+  await crm.evaluate(() => {
+    const row = document.createElement("p")
+    row.id = "late"
+    row.textContent = "New lead: +1 650 253 0000"
+    document.body.append(row)
+  })
+  await crm.locator('#late a[data-switchboard-call="+16502530000"]').waitFor({ timeout: 2_000 })
+  await crm.evaluate(() => {
+    const order = [...document.querySelectorAll("p")].find((p) => p.textContent?.startsWith("Order"))!
+    order.firstChild!.nodeValue = "Callback on 212-736-5003."
+  })
+  await crm.locator('a[data-switchboard-call="+12127365003"]').waitFor({ timeout: 2_000 })
+
   await crm.getByText("(212) 736-5000").click()
   await callee.waitForEvent("session#0:incoming")
   await callee.answer()
@@ -88,6 +102,10 @@ it("changes nothing on the page with click to call off", async () => {
   // The content script asks the background at document_idle; give it ample time to (not) act.
   await crm.waitForTimeout(2_000)
   expect(await crm.evaluate(() => document.body.innerHTML)).toBe(before)
+  // Nor is anything added later.
+  await crm.evaluate(() => document.body.append(Object.assign(document.createElement("p"), { textContent: "Later: (212) 736-5004" })))
+  await crm.waitForTimeout(1_000)
+  expect(await crm.locator("a").count()).toBe(0)
   expect(await crm.locator("a").count()).toBe(0)
   await env.screenshot(crm, "untouched-page")
 })

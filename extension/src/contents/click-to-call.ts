@@ -1,5 +1,5 @@
 import type { PlasmoCSConfig } from "plasmo"
-import { linkNumbers } from "~features/click-to-call/link-numbers"
+import { linkNumbers, watchNumbers } from "~features/click-to-call/link-numbers"
 import { MessageTarget } from "~messages/envelope"
 import { sendMessage } from "~messages/send"
 
@@ -13,11 +13,12 @@ export const config: PlasmoCSConfig = {
 async function start(): Promise<void> {
   const enabled = await sendMessage<boolean>({ target: MessageTarget.background, type: "click-to-call:enabled" })
   if (enabled !== true) return
-  linkNumbers(document.body, (number) => {
+  const dial = (number: string) =>
     void sendMessage({ target: MessageTarget.background, type: "click-to-call:dial", number }).catch((error) =>
       console.warn("Switchboard: call failed", error)
     )
-  })
+  linkNumbers(document.body, dial)
+  watchNumbers(document.body, dial)
 }
 
 void start().catch(() => undefined)

@@ -48,3 +48,36 @@ export function linkNumbers(root: Element, onCall: (e164: string) => void): numb
   }
   return linked
 }
+
+/** How long added content may settle before it is scanned (CRMs render lists in bursts). */
+const SETTLE_MS = 150
+
+/**
+ * Keeps linking numbers that pages add later (CRMs and other single-page apps render after
+ * document_idle). Additions are gathered and scanned once per burst; the links this makes
+ * trigger one more, empty, pass (text inside links is skipped). Returns a stop function.
+ */
+export function watchNumbers(root: Element, onCall: (e164: string) => void): () => void {
+  const pending = new Set<Element>()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const flush = () => {
+    timer = undefined
+    for (const element of pending) if (element.isConnected) linkNumbers(element, onCall)
+    pending.clear()
+  }
+  const observer = new MutationObserver((mutations) => {
+    for (const mutation of mutations) {
+      const changed = mutation.type === "characterData" ? [mutation.target] : [...mutation.addedNodes]
+      for (const node of changed) {
+        const element = node instanceof Element ? node : node.parentElement
+        if (element) pending.add(element)
+      }
+    }
+    if (pending.size > 0) timer ??= setTimeout(flush, SETTLE_MS)
+  })
+  observer.observe(root, { childList: true, subtree: true, characterData: true })
+  return () => {
+    observer.disconnect()
+    if (timer !== undefined) clearTimeout(timer)
+  }
+}
