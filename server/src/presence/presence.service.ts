@@ -29,8 +29,8 @@ export interface MemberInfo extends MemberKey {
   membershipId?: string;
 }
 
-/** The realtime layer fans changes out; the service knows nothing of sockets. */
-export type PresencePublisher = (workspaceId: string, presence: Presence) => void;
+/** The realtime layer fans changes out; the service knows nothing of sockets. `devices` say which nodes hold the member's docks. */
+export type PresencePublisher = (workspaceId: string, presence: Presence, devices: readonly DeviceEntry[]) => void;
 
 const AWAY_REASONS_CACHE_MS = 2_000;
 /** Throttled lastActiveAt writes are gathered and sent as one bulk write this often. */
@@ -40,7 +40,7 @@ type LastActiveWrite = { filter: Record<string, unknown>; at: Date };
 /** `$max`: writes may land in any order (a batch in flight, then the final one), the latest time wins. */
 const lastActiveUpdate = ({ filter, at }: LastActiveWrite) => ({ updateOne: { filter, update: { $max: { lastActiveAt: at } } } });
 
-const memberInfoOf = (m: LeanMembership): MemberInfo => ({
+const memberInfoFrom = (m: LeanMembership): MemberInfo => ({
   workspaceId: String(m.workspaceId),
   userId: String(m.userId),
   name: m.name,
@@ -132,8 +132,9 @@ export class PresenceService {
     const due = record.persistedAt === null || nowMs - record.persistedAt >= this.deps.config.presencePersistMs;
     const writeLastActive = (persist || due) && record.lastSeenAt !== null;
     if (writeLastActive) record.persistedAt = nowMs;
-    const presence = toPresence(record, await this.store.put(record));
-    this.publish(record.workspaceId, presence);
+    const devices = await this.store.put(record);
+    const presence = toPresence(record, devices);
+    this.publish(record.workspaceId, presence, devices);
     if (writeLastActive) {
       // By `_id` when the record knows its membership: an index lookup anywhere (FerretDB's SQLite backend pushes down only `_id`).
       const filter = record.membershipId ? { _id: record.membershipId } : { workspaceId: record.workspaceId, userId: record.userId };
@@ -248,11 +249,11 @@ export class PresenceService {
 
   /** Name, roles or teams changed, or the member just joined: watchers see it now, connected or not. */
   async memberChanged(membership: LeanMembership): Promise<void> {
-    const member = memberInfoOf(membership);
+    const member = memberInfoFrom(membership);
     await this.serially(member, async () => {
       const record = await this.store.get(member);
       if (!record) {
-        if (showsOnBoard(membership)) this.publish(member.workspaceId, toPresence(this.neverConnected(member, membership), []));
+        if (showsOnBoard(membership)) this.publish(member.workspaceId, toPresence(this.neverConnected(member, membership), []), []);
         return;
       }
       Object.assign(record, { name: member.name, teams: [...member.teams], roles: [...member.roles] });
@@ -301,7 +302,7 @@ export class PresenceService {
   async setByOther(actor: MemberContext, userId: string, choice: PresenceChoice): Promise<Presence> {
     const target = await MembershipModel.findOne({ workspaceId: actor.workspaceId, userId, status: "active" }).lean();
     if (!target) throw notFound("Member");
-    const member = memberInfoOf(target);
+    const member = memberInfoFrom(target);
     const refused = checkSetPresence(actor, member);
     if (refused) throw forbidden(refused.message);
     await this.assertAwayReason(actor.workspaceId, choice.awayReason);
@@ -332,7 +333,7 @@ export class PresenceService {
     const userIds = watched.map((m) => String(m.userId));
     const [records, devices] = await Promise.all([this.store.getMany(actor.workspaceId, userIds), this.store.devicesMany(actor.workspaceId, userIds)]);
     return watched.map((m, i) => {
-      const member = memberInfoOf(m);
+      const member = memberInfoFrom(m);
       return toPresence({ ...(records[i] ?? this.neverConnected(member, m)), name: member.name, teams: [...member.teams], roles: [...member.roles] }, devices[i] ?? []);
     });
   }

@@ -51,9 +51,12 @@ export function registerPresenceSockets(input: {
     // One emit to the union of rooms: the adapter delivers once per socket and encodes once.
     consoleNs.to(watcherRoomsOf(change.workspaceId, change.presence.teams)).emit("presence:changed", change.presence);
   });
-  presence.setPublisher((workspaceId, changed) => {
+  presence.setPublisher((workspaceId, changed, devices) => {
     toWatchers.push(`${workspaceId}|${changed.userId}`, { workspaceId, presence: changed });
-    dock.to(Rooms.member(workspaceId, changed.userId)).emit("presence:changed", changed);
+    if (devices.length === 0) return; // no dock to tell
+    // Docks all on this node (always, without Redis): no trip through the adapter to every other node.
+    const docks = devices.every((device) => device.nodeId === nodeId) ? dock.local : dock;
+    docks.to(Rooms.member(workspaceId, changed.userId)).emit("presence:changed", changed);
   });
 
   const reportFailure = (err: unknown) => deps.logger.error({ err }, "presence update failed");

@@ -80,6 +80,25 @@ describe("two nodes sharing Redis", () => {
     expect(gone).toMatchObject({ cause: "disconnected", devices: [] });
   });
 
+  it("a member's docks on two nodes agree: a status set on one reaches the other", async () => {
+    const nodeC = await startNode(nodeEnv); // node A was killed above
+    try {
+      const agent = await addMember(ws.workspaceId, { name: "Dua Docks", roles: ["agent"], teams: [ws.teamId] });
+      const auth = { token: agent.token, workspaceId: ws.workspaceId };
+      const onC = await connect(nodeC.url, "/dock", auth);
+      open.push(onC);
+      const seesTwo = nextEvent<Presence>(onC, "presence:changed", (p) => p.devices.length === 2);
+      const onB = await connect(nodeB.url, "/dock", auth);
+      open.push(onB);
+      await seesTwo;
+      const heardOnC = nextEvent<Presence>(onC, "presence:changed", (p) => p.awayReason === "Break");
+      expect((await request(onB, "presence:set", { status: "away", awayReason: "Break" })).ok).toBe(true);
+      expect(await heardOnC).toMatchObject({ status: "away", awayReason: "Break", cause: { by: { userId: agent.userId } } });
+    } finally {
+      await nodeC.stop();
+    }
+  });
+
   it("revoking a member on node B disconnects their dock held by another node within a second", async () => {
     const nodeC = await startNode(nodeEnv);
     try {
