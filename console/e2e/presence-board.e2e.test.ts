@@ -75,6 +75,10 @@ it("shows a dock going available, then away for Lunch, live on the board", async
   expect(await boardRow(page, alan.userId).getByTestId("presence-reason").textContent()).toBe("Lunch");
   await request(dock, "chat:state", { activeChats: 2 });
   await expect.poll(() => boardRow(page, alan.userId).getByTestId("presence-chats").textContent()).toBe("2/3");
+  // Each agent's own limit: raising Tier 1's reaches the open board without a reload.
+  const raised = await env.api.patch(`/api/workspaces/${ws.workspaceId}/teams/${ws.teamId}`, { settings: { chatsPerUser: 5 } }, { token: ws.token });
+  expect(raised.status).toBe(200);
+  await expect.poll(() => boardRow(page, alan.userId).getByTestId("presence-chats").textContent()).toBe("2/5");
 
   // Time in state ticks on its own.
   const before = await boardRow(page, alan.userId).getByTestId("presence-time").textContent();

@@ -105,7 +105,7 @@ export function PresenceBoardPage() {
             teamName={nameOf(g.team.id)}
             members={g.members}
             now={now}
-            chatsPerUser={board.data?.chatsPerUser ?? null}
+            chatLimitOf={(p) => live.chatLimits[p.userId] ?? null}
             maySet={(p) => p.userId !== actor.userId && checkSetPresence(actor, p) === null}
             onSet={setSetting}
           />

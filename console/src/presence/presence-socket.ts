@@ -1,4 +1,5 @@
 import {
+  chatLimitsSchema,
   Namespace,
   PROTOCOL_VERSION,
   presenceSchema,
@@ -16,6 +17,8 @@ export interface PresenceFeedState {
   /** False until the first `presence:snapshot`: before it, "no entry" does not mean offline. */
   loaded: boolean;
   byUser: ReadonlyMap<string, Presence>;
+  /** Each watched member's chat limit (from snapshots; the server sends a new one when settings change). */
+  chatLimits: Readonly<Record<string, number>>;
   /** Why the server refused or ended the connection, in words for the user. */
   problem?: string;
 }
@@ -32,7 +35,7 @@ const LINGER_MS = 5_000;
  * deltas; each payload is parsed with the shared schema before it reaches the UI.
  */
 class PresenceFeed {
-  private state: PresenceFeedState = { connection: "connecting", loaded: false, byUser: new Map() };
+  private state: PresenceFeedState = { connection: "connecting", loaded: false, byUser: new Map(), chatLimits: {} };
   private readonly listeners = new Set<Listener>();
   private readonly socket: ConsoleSocket;
   private users = 0;
@@ -49,7 +52,8 @@ class PresenceFeed {
     this.socket.on("connect", () => this.update({ connection: "live", problem: undefined }));
     this.socket.on("presence:snapshot", (payload) => {
       const items = Array.isArray(payload?.items) ? payload.items.map(parsePresence).filter((p): p is Presence => p !== null) : [];
-      this.update({ loaded: true, byUser: new Map(items.map((p) => [p.userId, p])) });
+      const chatLimits = chatLimitsSchema.safeParse(payload?.chatLimits);
+      this.update({ loaded: true, byUser: new Map(items.map((p) => [p.userId, p])), chatLimits: chatLimits.success ? chatLimits.data : {} });
     });
     this.socket.on("presence:changed", (payload) => {
       const presence = parsePresence(payload);

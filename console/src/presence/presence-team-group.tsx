@@ -8,7 +8,8 @@ interface PresenceTeamGroupProps {
   teamName: string;
   members: readonly Presence[];
   now: number;
-  chatsPerUser: number | null;
+  /** The member's effective chats per user, when known. */
+  chatLimitOf: (presence: Presence) => number | null;
   /** Whether the actor may set this member's status (own teams for supervisors and managers). */
   maySet: (presence: Presence) => boolean;
   onSet: (presence: Presence) => void;
@@ -17,7 +18,7 @@ interface PresenceTeamGroupProps {
 const countOf = (members: readonly Presence[], status: Presence["status"]) => members.filter((m) => m.status === status).length;
 
 /** One team's agents on the board: status with reason and cause, activity, time in state, last seen. */
-export function PresenceTeamGroup({ teamId, teamName, members, now, chatsPerUser, maySet, onSet }: PresenceTeamGroupProps) {
+export function PresenceTeamGroup({ teamId, teamName, members, now, chatLimitOf, maySet, onSet }: PresenceTeamGroupProps) {
   return (
     <section className="panel presence-group" data-testid="presence-team" data-team-id={teamId}>
       <header className="presence-group-header">
@@ -86,7 +87,7 @@ export function PresenceTeamGroup({ teamId, teamName, members, now, chatsPerUser
                 <td data-testid="presence-on-call">{p.onCall ? <span className="pill pill-call">On call</span> : <span className="muted">—</span>}</td>
                 <td data-testid="presence-chats" className="num">
                   {p.activeChats}
-                  {chatsPerUser !== null ? <span className="muted">/{chatsPerUser}</span> : null}
+                  {chatLimitOf(p) !== null ? <span className="muted">/{chatLimitOf(p)}</span> : null}
                 </td>
                 <td data-testid="presence-time" className="num" title={`Since ${formatDateTime(p.since)}`}>
                   {neverSeen ? <span className="muted">—</span> : formatDuration(now - new Date(p.since).getTime())}

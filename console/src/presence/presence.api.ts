@@ -9,20 +9,18 @@ export const setMemberPresence = (workspaceId: string, userId: string, choice: P
 export interface BoardSettings {
   /** The workspace's away reasons (Break, Lunch, …); empty when this user may not read them. */
   awayReasons: string[];
-  /** Chats per agent at workspace level (teams and members may override it). */
-  chatsPerUser: number | null;
 }
 
 /**
- * The board's context from the workspace settings. A manager restricted from workspace settings
- * cannot read them; the board still works, with a free-text reason and no chat limit.
+ * The board's context from the workspace settings (chat limits come with the live snapshot).
+ * A manager restricted from workspace settings cannot read them; the board still works.
  */
 export async function fetchBoardSettings(workspaceId: string, signal?: AbortSignal): Promise<BoardSettings> {
   try {
-    const { settings, defaults, awayReasons } = await fetchWorkspaceSettings(workspaceId, signal);
-    return { awayReasons, chatsPerUser: settings.chatsPerUser ?? defaults.chatsPerUser };
+    const { awayReasons } = await fetchWorkspaceSettings(workspaceId, signal);
+    return { awayReasons };
   } catch (error) {
     if (signal?.aborted) throw error;
-    return { awayReasons: [], chatsPerUser: null };
+    return { awayReasons: [] };
   }
 }

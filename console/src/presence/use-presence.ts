@@ -2,7 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from "react";
 import { useWorkspace } from "../app/session-context";
 import { releasePresenceFeed, retainPresenceFeed, type PresenceFeed, type PresenceFeedState } from "./presence-socket";
 
-const OFF: PresenceFeedState = { connection: "refused", loaded: false, byUser: new Map() };
+const OFF: PresenceFeedState = { connection: "refused", loaded: false, byUser: new Map(), chatLimits: {} };
 const noop = () => () => {};
 
 export interface LivePresence extends PresenceFeedState {

@@ -11,8 +11,8 @@ export function presenceRouter(deps: AppDeps): Router {
   const presence = presenceServiceOf(deps);
 
   router.get("/", requirePermission("presence.view"), async (req, res) => {
-    const items = await presence.listWatchable(requireMember(req));
-    res.json({ items, total: items.length });
+    const { items, chatLimits } = await presence.snapshot(requireMember(req));
+    res.json({ items, total: items.length, chatLimits });
   });
 
   router.put("/:userId", requirePermission("presence.setOthers"), async (req, res) => {

@@ -7,6 +7,7 @@ import {
   type Presence,
   type PresenceCause,
   type PresenceChoice,
+  type PresenceSnapshot,
   checkSetPresence,
   type Role,
 } from "@switchboard/shared";
@@ -16,6 +17,7 @@ import { AppError, forbidden, notFound } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
 import { MembershipCache, type LeanMembership } from "../members/membership-cache.js";
 import { MembershipModel } from "../members/membership.model.js";
+import { loadChatLimits } from "../settings/member-settings.service.js";
 import { WorkspaceModel } from "../workspaces/workspace.model.js";
 import { RedisPresenceStore } from "./presence-redis.store.js";
 import { MemoryPresenceStore, memberKey, type DeviceEntry, type MemberKey, type PresenceRecord, type PresenceStore } from "./presence.store.js";
@@ -321,17 +323,23 @@ export class PresenceService {
   }
 
   /**
-   * Everyone the actor may watch: admins and viewers the workspace, supervisors and managers
-   * their teams. Members who never connected show as offline since they were last active.
+   * Everyone the actor may watch (admins and viewers the workspace, supervisors and managers
+   * their teams) with each one's chat limit. Members who never connected show as offline
+   * since they were last active.
    */
-  async listWatchable(actor: Actor & { workspaceId: string }): Promise<Presence[]> {
+  async snapshot(actor: Actor & { workspaceId: string }): Promise<PresenceSnapshot> {
     const reach = reachOf(actor, "presence.view");
     if (reach === false) throw forbidden("Your role does not allow presence.view.");
     const ownTeams = new Set(actor.teams);
     const inReach = (teams: readonly unknown[]) => reach === "all" || teams.some((team) => ownTeams.has(String(team)));
     const watched = (await this.memberships.active(actor.workspaceId)).filter((m) => inReach(m.teams) && showsOnBoard(m));
+    const [items, chatLimits] = await Promise.all([this.presenceOf(actor.workspaceId, watched), loadChatLimits(actor.workspaceId, watched)]);
+    return { items, chatLimits };
+  }
+
+  private async presenceOf(workspaceId: string, watched: readonly LeanMembership[]): Promise<Presence[]> {
     const userIds = watched.map((m) => String(m.userId));
-    const [records, devices] = await Promise.all([this.store.getMany(actor.workspaceId, userIds), this.store.devicesMany(actor.workspaceId, userIds)]);
+    const [records, devices] = await Promise.all([this.store.getMany(workspaceId, userIds), this.store.devicesMany(workspaceId, userIds)]);
     return watched.map((m, i) => {
       const member = memberInfoFrom(m);
       return toPresence({ ...(records[i] ?? this.neverConnected(member, m)), name: member.name, teams: [...member.teams], roles: [...member.roles] }, devices[i] ?? []);

@@ -28,8 +28,7 @@ export function watcherRoomsFor(socket: ConsoleSocket): string[] {
 }
 
 export async function sendSnapshot(socket: ConsoleSocket, presence: PresenceService): Promise<void> {
-  const items = await presence.listWatchable(socket.data.member);
-  socket.emit("presence:snapshot", { items });
+  socket.emit("presence:snapshot", await presence.snapshot(socket.data.member));
 }
 
 /**

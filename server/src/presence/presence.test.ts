@@ -1,4 +1,4 @@
-import type { Presence } from "@switchboard/shared";
+import type { Presence, PresenceSnapshot } from "@switchboard/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuditEventModel } from "../audit/audit-event.model.js";
 import { MembershipModel } from "../members/membership.model.js";
@@ -20,7 +20,7 @@ const dockOf = async (member: { token: string }, deviceId?: string, beforeConnec
   track(await connect(t.url, "/dock", { token: member.token, workspaceId: ws.workspaceId, ...(deviceId ? { deviceId } : {}) }, beforeConnect));
 /** A console socket with its snapshot. */
 async function watcherOf(member: { token: string }) {
-  let snapshot!: Promise<{ items: Presence[] }>;
+  let snapshot!: Promise<PresenceSnapshot>;
   const socket = await connect(t.url, "/console", { token: member.token, workspaceId: ws.workspaceId }, (s) => {
     snapshot = nextEvent(s, "presence:snapshot");
   });
@@ -266,6 +266,27 @@ describe("REST", () => {
     dock.close();
   });
 
+  it("lists each member's own chat limit, and watchers get a new snapshot when a team's limit changes", async () => {
+    const admin = await watcherOf({ token: ws.token });
+    const workspaceLimit = admin.snapshot.chatLimits[agentA.userId];
+    expect(workspaceLimit).toBeGreaterThan(1);
+    expect(admin.snapshot.chatLimits[agentB.userId]).toBe(workspaceLimit);
+
+    const next = nextEvent<{ items: Presence[]; chatLimits: Record<string, number> }>(admin.socket, "presence:snapshot");
+    const res = await t.api.patch(`/api/workspaces/${ws.workspaceId}/teams/${teamB}`, { settings: { chatsPerUser: 1 } }, { token: ws.token });
+    expect(res.status).toBe(200);
+    const fresh = await next;
+    expect(fresh.chatLimits[agentB.userId]).toBe(1);
+    expect(fresh.chatLimits[agentA.userId]).toBe(workspaceLimit);
+    expect((await t.api.get(presenceUrl(), { token: viewer.token })).body.chatLimits[agentB.userId]).toBe(1);
+
+    // A member's own override (with the dock switch on) wins over the team's.
+    const override = nextEvent<{ chatLimits: Record<string, number> }>(admin.socket, "presence:snapshot");
+    const own = await t.api.put(`/api/workspaces/${ws.workspaceId}/members/${agentB.userId}/settings`, { overrideDockSettings: true, overrides: { chatsPerUser: 4 } }, { token: ws.token });
+    expect(own.status).toBe(200);
+    expect((await override).chatLimits[agentB.userId]).toBe(4);
+  });
+
   it("a member renamed in the console is renamed on the board at once, live and in later snapshots", async () => {
     const renamed = await addMember(ws.workspaceId, { name: "Rae Before", roles: ["agent"], teams: [ws.teamId] });
     // Written straight to the database: announce the join as accepting an invitation does.
@@ -294,7 +315,8 @@ describe("lastActiveAt", () => {
     expect(await lastActive()).toBeNull();
     t.clock.advance(t.deps.config.presencePersistMs);
     const due = await request<{ ok: true; data: Presence }>(dock, "chat:state", { activeChats: 2 });
-    await expect.poll(lastActive).toBe(due.data.lastSeenAt);
+    // Throttled writes are gathered and flushed once a second (real time), so allow for one flush.
+    await expect.poll(lastActive, { timeout: 3_000 }).toBe(due.data.lastSeenAt);
     t.clock.advance(1_000);
     const throttled = await request<{ ok: true; data: Presence }>(dock, "chat:state", { activeChats: 3 });
     expect(throttled.data.lastSeenAt).not.toBe(due.data.lastSeenAt);

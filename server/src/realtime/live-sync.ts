@@ -98,6 +98,11 @@ export function registerLiveSync(input: LiveSyncInput): void {
   });
 
   on("settings.changed", async ({ workspaceId, userIds }) => {
+    // Boards show each member's chat limit: the cache holds member overrides, and watchers get a fresh snapshot.
+    memberships.forget(workspaceId);
+    for (const socket of consoleNs.sockets.values()) {
+      if (socket.data.member.workspaceId === workspaceId && watcherRoomsFor(socket).length > 0) await sendSnapshot(socket, presence);
+    }
     const targets = userIds === "all" ? null : new Set(userIds);
     const byUser = new Map<string, string[]>();
     for (const socket of dock.sockets.values()) {

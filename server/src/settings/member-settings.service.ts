@@ -4,6 +4,7 @@ import {
   lockLevelOf,
   resolveEffectiveSettings,
   SettingsAuditAction,
+  type ChatLimits,
   type MemberSettings,
   type MemberSettingsBody,
 } from "@switchboard/shared";
@@ -16,6 +17,14 @@ import { TeamModel } from "../teams/team.model.js";
 import { WorkspaceModel } from "../workspaces/workspace.model.js";
 import { assertNoLockedOverride, storedLocks, storedOverrides } from "./stored-settings.js";
 
+type StoredLevel = { settings?: unknown; locks?: readonly string[] | null };
+const workspaceLevel = (workspace: StoredLevel) => ({ settings: storedOverrides(workspace.settings), locks: storedLocks(workspace.locks) });
+const teamLevel = (team: StoredLevel & { _id: unknown; name: string }) => ({ id: String(team._id), name: team.name, ...workspaceLevel(team) });
+const userLevel = (membership: { settingsOverrides?: unknown; overrideDockSettings: boolean }) => ({
+  overrides: storedOverrides(membership.settingsOverrides),
+  overrideDockSettings: membership.overrideDockSettings,
+});
+
 async function loadLevels(workspaceId: string, userId: string) {
   const membership = await MembershipModel.findOne({ workspaceId, userId, status: "active" });
   if (!membership) throw notFound("Member");
@@ -23,16 +32,31 @@ async function loadLevels(workspaceId: string, userId: string) {
   if (!workspace) throw notFound("Workspace");
   const primaryTeamId = membership.teams[0];
   const team = primaryTeamId ? await TeamModel.findOne({ _id: primaryTeamId, workspaceId }).lean() : null;
-  return {
-    membership,
-    workspace: { settings: storedOverrides(workspace.settings), locks: storedLocks(workspace.locks) },
-    team: team ? { id: String(team._id), name: team.name, settings: storedOverrides(team.settings), locks: storedLocks(team.locks) } : null,
-  };
+  return { membership, workspace: workspaceLevel(workspace), team: team ? teamLevel(team) : null };
 }
+
+/**
+ * Effective chatsPerUser of many members at once (the presence board's "n / limit"): the
+ * workspace and its teams are read once, each member resolved in memory.
+ */
+export async function loadChatLimits(workspaceId: string, memberships: readonly ChatLimitMember[]): Promise<ChatLimits> {
+  const [workspace, teams] = await Promise.all([WorkspaceModel.findById(workspaceId).lean(), TeamModel.find({ workspaceId }).lean()]);
+  if (!workspace) return {};
+  const teamById = new Map(teams.map((team) => [String(team._id), teamLevel(team)]));
+  const level = workspaceLevel(workspace);
+  return Object.fromEntries(
+    memberships.map((m) => {
+      const team = m.teams[0] === undefined ? null : (teamById.get(String(m.teams[0])) ?? null);
+      return [String(m.userId), resolveEffectiveSettings({ workspace: level, team, user: userLevel(m) }).values.chatsPerUser];
+    }),
+  );
+}
+
+type ChatLimitMember = { userId: unknown; teams: readonly unknown[]; settingsOverrides?: unknown; overrideDockSettings: boolean };
 
 function toView(levels: Awaited<ReturnType<typeof loadLevels>>): MemberSettings {
   const { membership, workspace, team } = levels;
-  const user = { overrides: storedOverrides(membership.settingsOverrides), overrideDockSettings: membership.overrideDockSettings };
+  const user = userLevel(membership);
   const resolved = resolveEffectiveSettings({ workspace, team, user });
   const inherited = resolveEffectiveSettings({ workspace, team, user: { overrides: {}, overrideDockSettings: false } });
   return {

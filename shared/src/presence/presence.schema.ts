@@ -68,5 +68,9 @@ export const onlyAwayHasReasonIssue = { message: "Only an away status has a reas
 export const presenceChoiceSchema = z.strictObject(presenceChoiceShape).refine(onlyAwayHasReason, onlyAwayHasReasonIssue);
 export type PresenceChoice = z.infer<typeof presenceChoiceSchema>;
 
-export const presenceListSchema = z.object({ items: z.array(presenceSchema), total: z.number().int() });
+/** Each listed member's effective chatsPerUser (team and member overrides included): the board's "n / limit". */
+export const chatLimitsSchema = z.record(objectIdSchema, z.number().int().min(1));
+export type ChatLimits = z.infer<typeof chatLimitsSchema>;
+
+export const presenceListSchema = z.object({ items: z.array(presenceSchema), total: z.number().int(), chatLimits: chatLimitsSchema });
 export type PresenceList = z.infer<typeof presenceListSchema>;

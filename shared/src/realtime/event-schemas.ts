@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Permission } from "../permissions/matrix.js";
-import { MISSED_AWAY_REASON, onlyAwayHasReason, onlyAwayHasReasonIssue, presenceChoiceShape, presenceSchema } from "../presence/presence.schema.js";
+import { MISSED_AWAY_REASON, onlyAwayHasReason, onlyAwayHasReasonIssue, presenceChoiceShape, presenceSchema, chatLimitsSchema } from "../presence/presence.schema.js";
 import { effectiveSettingsSchema } from "../settings/settings.schema.js";
 import type {
   Ack,
@@ -48,7 +48,7 @@ export const offerSchema = z.object({
 });
 export const settingsChangedSchema = z.object({ workspaceId: z.string(), settings: effectiveSettingsSchema });
 export const sessionRevokedSchema = z.object({ reason: z.enum(Object.values(SessionEndReason) as [SessionEndReason, ...SessionEndReason[]]) });
-export const presenceSnapshotSchema = z.object({ items: z.array(presenceSchema) });
+export const presenceSnapshotSchema = z.object({ items: z.array(presenceSchema), chatLimits: chatLimitsSchema });
 
 /**
  * One entry per event of the maps in events.ts: `satisfies` makes a new event fail to

@@ -1,5 +1,5 @@
 import type { ErrorBody } from "../errors/error-body.schema.js";
-import type { Presence, PresenceChoice } from "../presence/presence.schema.js";
+import type { ChatLimits, Presence, PresenceChoice } from "../presence/presence.schema.js";
 import type { EffectiveSettings } from "../settings/settings.schema.js";
 import type { SessionEndReason } from "./protocol.js";
 
@@ -36,6 +36,7 @@ export interface SessionRevoked {
 
 export interface PresenceSnapshot {
   items: Presence[];
+  chatLimits: ChatLimits;
 }
 
 /** /dock: requests are imperative and acked. */
