@@ -16,12 +16,7 @@ let agent: Agent
 let dock: Page
 let customer: SipPeer
 
-const putSettings = (overrides: Record<string, unknown>) =>
-  env.server.api.put(
-    `/api/workspaces/${env.ws.workspaceId}/members/${agent.userId}/settings`,
-    { overrideDockSettings: true, overrides },
-    { token: env.ws.token }
-  )
+const putSettings = (overrides: Record<string, unknown>) => env.setMemberSettings(agent.userId, overrides)
 const dockSettings = () =>
   dock.evaluate(async () => {
     const reply = await chrome.runtime.sendMessage({ target: "background", type: "dock:get-state" })

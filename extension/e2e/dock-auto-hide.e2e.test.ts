@@ -13,12 +13,7 @@ afterAll(async () => {
 
 it("closes the dock 10 s after the last interaction when autoHideDock is on, and not before", async () => {
   const agent = await env.addAgent("Hugo Hide")
-  const saved = await env.server.api.put(
-    `/api/workspaces/${env.ws.workspaceId}/members/${agent.userId}/settings`,
-    { overrideDockSettings: true, overrides: { autoHideDock: true } },
-    { token: env.ws.token }
-  )
-  expect(saved.status).toBe(200)
+  expect((await env.setMemberSettings(agent.userId, { autoHideDock: true })).status).toBe(200)
   const dock = await env.openDock()
   await signInDock(dock, env.server.url, agent)
   await dock.locator('[data-testid="dock"][data-auto-hide="true"]').waitFor()

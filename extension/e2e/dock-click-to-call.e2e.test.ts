@@ -20,12 +20,7 @@ const PAGE_BODY = `<h1>Contacts</h1>
 <p>Order 12345, zip 10001, date 2024-01-15.</p>
 <textarea>(212) 736-5002</textarea>`
 
-const putSettings = (overrides: Record<string, unknown>) =>
-  env.server.api.put(
-    `/api/workspaces/${env.ws.workspaceId}/members/${agent.userId}/settings`,
-    { overrideDockSettings: true, overrides },
-    { token: env.ws.token }
-  )
+const putSettings = (overrides: Record<string, unknown>) => env.setMemberSettings(agent.userId, overrides)
 
 beforeAll(async () => {
   env = await startDockEnv("click-to-call")

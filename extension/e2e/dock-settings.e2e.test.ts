@@ -15,10 +15,6 @@ let dock: Page
 
 const CALLER = "15551234567"
 
-const putSettings = (body: unknown) =>
-  env.server.api.put(`/api/workspaces/${env.ws.workspaceId}/members/${agent.userId}/settings`, body, {
-    token: env.ws.token,
-  })
 const visible = (testId: string) => dock.getByTestId(testId).count().then((n) => n > 0)
 
 beforeAll(async () => {
@@ -115,7 +111,7 @@ it("security: a masked dock never receives the caller's real number", async () =
 })
 
 it("brings the dial pad and history back live when the member's dock settings are inherited again", async () => {
-  expect((await putSettings({ overrideDockSettings: false, overrides: {} })).status).toBe(200)
+  expect((await env.setMemberSettings(agent.userId, {}, { overrideDockSettings: false })).status).toBe(200)
   await dock.getByTestId("dial-pad").waitFor({ timeout: 1_000 })
   await dock.getByTestId("call-history").waitFor({ timeout: 1_000 })
   await dock.locator('[data-testid="dock"][data-click-to-call="true"]').waitFor({ timeout: 1_000 })
@@ -125,6 +121,6 @@ it("brings the dial pad and history back live when the member's dock settings ar
 
 it("stops even a hand-configured softphone when calls ring elsewhere (endpoint external)", async () => {
   await expect(dock.getByTestId("softphone-status").getAttribute("data-registration")).resolves.toBe("registered")
-  expect((await putSettings({ overrideDockSettings: true, overrides: { phoneEndpoints: "external" } })).status).toBe(200)
+  expect((await env.setMemberSettings(agent.userId, { phoneEndpoints: "external" })).status).toBe(200)
   await dock.locator('[data-testid="softphone-status"][data-registration="stopped"]').waitFor({ timeout: 1_000 })
 })

@@ -8,6 +8,7 @@ import { hashPassword } from "../../../server/src/auth/passwords.js"
 import { UserModel } from "../../../server/src/users/user.model.js"
 import { addTestMember } from "../../../server/test/member-fixtures.js"
 import { connect, type ClientSocket } from "../../../server/test/realtime-fixtures.js"
+import type { HttpResult } from "../../../server/test/http-client.js"
 import { setUpWorkspace, startTestServer, type TestServer } from "../../../server/test/test-server.js"
 import { launchBrowser, launchWithExtension, type ExtensionBrowser } from "./chromium"
 import { requireExtensionBuild } from "./extension-build"
@@ -31,6 +32,11 @@ export interface DockEnv {
   addAgent(name: string): Promise<Agent>
   /** The dock's popup page, opened as a tab (same page the toolbar icon shows). */
   openDock(): Promise<Page>
+  /**
+   * The admin saves a member's settings (PUT …/members/:userId/settings): these overrides,
+   * with the dock-settings switch on unless said otherwise.
+   */
+  setMemberSettings(userId: string, overrides: Record<string, unknown>, options?: { overrideDockSettings?: boolean }): Promise<HttpResult>
   /** A console watcher: socket.io-client on /console as the admin. */
   watch(): Promise<ClientSocket>
   /** The real console, signed in as the admin, in a second browser (its own context). */
@@ -70,6 +76,9 @@ export async function startDockEnv(suite: string): Promise<DockEnv> {
       await page.goto(`chrome-extension://${browser.extensionId}/popup.html`)
       await page.locator('[data-testid="dock"][data-synced="true"]').waitFor()
       return page
+    },
+    setMemberSettings(userId, overrides, { overrideDockSettings = true } = {}) {
+      return server.api.put(`/api/workspaces/${ws.workspaceId}/members/${userId}/settings`, { overrideDockSettings, overrides }, { token: ws.token })
     },
     async watch() {
       const socket = await connect(server.url, "/console", { token: ws.token, workspaceId: ws.workspaceId })

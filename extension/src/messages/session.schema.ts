@@ -58,7 +58,9 @@ export type PresenceChoice = z.infer<typeof PresenceChoiceSchema>
 
 /**
  * The effective settings the dock acts on. `z.object` (not strict): the server sends every
- * field, the dock keeps the ones it uses.
+ * field, the dock keeps the ones it uses. A copy of those fields of shared's settingsShape
+ * (Parcel mis-bundles shared's zod imports, see DOCK_PROTOCOL_VERSION); session.schema.test.ts
+ * parses shared's DEFAULT_SETTINGS with it so the two cannot drift apart unnoticed.
  */
 export const DockSettingsSchema = z.object({
   /** The SIP user (or full sip: address) the dock's softphone registers as. */

@@ -35,6 +35,8 @@ async function loadLevels(workspaceId: string, userId: string) {
   return { membership, workspace: workspaceLevel(workspace), team: team ? teamLevel(team) : null };
 }
 
+type ChatLimitMember = { userId: unknown; teams: readonly unknown[]; settingsOverrides?: unknown; overrideDockSettings: boolean };
+
 /**
  * Effective chatsPerUser of many members at once (the presence board's "n / limit"): the
  * workspace and its teams are read once, each member resolved in memory.
@@ -51,8 +53,6 @@ export async function loadChatLimits(workspaceId: string, memberships: readonly 
     }),
   );
 }
-
-type ChatLimitMember = { userId: unknown; teams: readonly unknown[]; settingsOverrides?: unknown; overrideDockSettings: boolean };
 
 function toView(levels: Awaited<ReturnType<typeof loadLevels>>): MemberSettings {
   const { membership, workspace, team } = levels;
