@@ -76,7 +76,8 @@ it("an admin edits a member's profile, roles and primary team from the member pa
   // The members table shows the change, primary team first.
   await page.getByTestId("member-back").click();
   await expect.poll(() => rowOf(page, alan.userId).textContent()).toContain("Supervisor");
-  expect(await rowOf(page, alan.userId).textContent()).toContain("Tier 2, Tier 1");
+  // The teams list loads beside the members list; its names may land a moment later.
+  await expect.poll(() => rowOf(page, alan.userId).textContent()).toContain("Tier 2, Tier 1");
   expect(await rowOf(page, alan.userId).textContent()).toContain("+442071838750");
 });
 

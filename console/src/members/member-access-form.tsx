@@ -21,7 +21,7 @@ interface MemberAccessFormProps {
 /** "Profile & access": organization-level profile fields, then roles and ordered teams (seed 003). */
 export function MemberAccessForm({ member, onSaved }: MemberAccessFormProps) {
   const { workspaceId, actor } = useWorkspace();
-  const { teams } = useTeams();
+  const { teams, nameOf } = useTeams();
   const rights = editRightsOf(actor, member);
   const [draft, setDraft] = useState<MemberDraft>(() => draftOf(member));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -113,6 +113,7 @@ export function MemberAccessForm({ member, onSaved }: MemberAccessFormProps) {
         <TeamOrderPicker
           value={draft.teams}
           teams={teams}
+          nameOf={nameOf}
           touchable={rights.touchableTeams}
           locked={!rights.mayChangeTeams}
           disabled={busy}

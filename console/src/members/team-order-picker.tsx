@@ -3,6 +3,8 @@ import type { TeamSummary } from "../teams/teams.api";
 interface TeamOrderPickerProps {
   value: readonly string[];
   teams: readonly TeamSummary[];
+  /** Team id to name, from useTeams (it knows a team still loading from an unknown one). */
+  nameOf: (teamId: string) => string;
   onChange: (next: string[]) => void;
   /** Teams the actor may add, remove or promote; null = any. Others stay where they are. */
   touchable: readonly string[] | null;
@@ -17,8 +19,7 @@ interface TeamOrderPickerProps {
  * Teams in order: the first is the primary team (its settings apply, DESIGN.md §4).
  * Reordering and removing are buttons rather than drag and drop, so keyboards and tests reach them.
  */
-export function TeamOrderPicker({ value, teams, onChange, touchable, locked, disabled, error }: TeamOrderPickerProps) {
-  const nameOf = (id: string) => teams.find((t) => t.id === id)?.name ?? "Unknown team";
+export function TeamOrderPicker({ value, teams, nameOf, onChange, touchable, locked, disabled, error }: TeamOrderPickerProps) {
   const reaches = (id: string) => touchable === null || touchable.includes(id);
   const may = (id: string) => !locked && !disabled && reaches(id);
   const addable = teams.filter((t) => !value.includes(t.id) && reaches(t.id));

@@ -18,6 +18,8 @@ export function useTeams(): Teams {
   return useMemo(() => {
     const teams = data?.items ?? [];
     const names = new Map(teams.map((t) => [t.id, t.name]));
-    return { teams, nameOf: (id: string) => names.get(id) ?? "Unknown team", loading, error, reload };
+    // Until the list has arrived a team is not unknown, only not loaded yet: say so quietly.
+    const nameOf = (id: string) => names.get(id) ?? (data ? "Unknown team" : "…");
+    return { teams, nameOf, loading, error, reload };
   }, [data, loading, error, reload]);
 }
