@@ -15,7 +15,8 @@ export interface TestMember {
 
 /**
  * Puts a member straight into the database with a live session, so tests of one feature do not
- * depend on the invitation flow. Never used by production code.
+ * depend on the invitation flow, and announces them as accepting an invitation does (the
+ * server's membership copy and presence follow that event). Never used by production code.
  */
 export async function addTestMember(
   t: TestServer,
@@ -47,6 +48,7 @@ export async function addTestMember(
     nameLower: name.toLowerCase(),
     emailLower: email,
   });
+  t.deps.events.emit("membership.changed", { workspaceId, userId: String(user._id) });
   const token = await createSession(user._id, t.clock, 1);
   return { userId: String(user._id), token, email };
 }

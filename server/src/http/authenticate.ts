@@ -4,7 +4,8 @@ import { objectIdSchema } from "@switchboard/shared";
 import { findSessionUser } from "../auth/sessions.service.js";
 import { readSessionToken } from "../auth/session-cookie.js";
 import type { Clock } from "../clock.js";
-import { MembershipModel } from "../members/membership.model.js";
+import type { AppDeps } from "../app-deps.js";
+import { membershipsOf } from "../members/membership-cache.js";
 import { AppError } from "./app-error.js";
 import "./request-context.js";
 
@@ -19,20 +20,27 @@ export function authenticate(clock: Clock): RequestHandler {
   };
 }
 
-/** Loads the caller's active membership of `:ws`; revoked or absent members get 403. */
-export const loadWorkspaceMember: RequestHandler = async (req, _res, next) => {
-  const workspaceId = objectIdSchema.parse(req.params.ws);
-  const auth = req.auth!;
-  const membership = await MembershipModel.findOne({ workspaceId, userId: auth.userId, status: "active" }).lean();
-  if (!membership) throw new AppError("FORBIDDEN", "You are not a member of this workspace.");
-  req.member = {
-    workspaceId,
-    membershipId: String(membership._id),
-    userId: auth.userId,
-    name: membership.name,
-    roles: membership.roles,
-    teams: membership.teams.map(String),
-    restrictions: restrictionsSchema.parse(membership.restrictions ?? {}),
+/**
+ * Loads the caller's active membership of `:ws` from the workspace's in-memory copy (kept in step
+ * by membership events); revoked or absent members get 403. A revoked member's sessions are
+ * deleted as well, so the session check above already stops them on every node.
+ */
+export function loadWorkspaceMember(deps: AppDeps): RequestHandler {
+  const memberships = membershipsOf(deps);
+  return async (req, _res, next) => {
+    const workspaceId = objectIdSchema.parse(req.params.ws);
+    const auth = req.auth!;
+    const membership = await memberships.find(workspaceId, auth.userId);
+    if (!membership) throw new AppError("FORBIDDEN", "You are not a member of this workspace.");
+    req.member = {
+      workspaceId,
+      membershipId: String(membership._id),
+      userId: auth.userId,
+      name: membership.name,
+      roles: membership.roles,
+      teams: membership.teams.map(String),
+      restrictions: restrictionsSchema.parse(membership.restrictions ?? {}),
+    };
+    next();
   };
-  next();
-};
+}

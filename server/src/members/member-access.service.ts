@@ -88,8 +88,9 @@ async function updateProfile(userId: string, profile: NonNullable<MemberPatch["p
   if (!user) throw notFound("User");
   const name = `${user.firstName} ${user.lastName}`;
   await MembershipModel.updateMany({ userId }, { $set: { name, nameLower: name.toLowerCase(), emailLower: user.emailLower, phone: user.phone ?? null } });
+  const workspaceIds = (await MembershipModel.find({ userId, status: "active" }, { workspaceId: 1 }).lean()).map((m) => String(m.workspaceId));
   const pick = (u: typeof before) => Object.fromEntries(Object.keys(profile).map((key) => [key, (u as Record<string, unknown>)[key] ?? null]));
-  return { user, before: pick(before), after: pick(user) };
+  return { user, workspaceIds, before: pick(before), after: pick(user) };
 }
 
 /**
@@ -122,9 +123,12 @@ export async function patchMember(deps: AppDeps, actor: MemberContext, targetUse
     audits.push({ workspaceId: actor.workspaceId, actor: { id: actor.userId, name: actor.name }, action, target: { type: "member", id: targetUserId, label: current.name }, before, after, at: now });
 
   let user = undefined as Awaited<ReturnType<typeof updateProfile>>["user"] | undefined;
+  // The profile is the user's: its copies change on every membership they hold, not only this one.
+  const changedIn = new Set<string>();
   if (patch.profile && Object.keys(patch.profile).length > 0) {
     const result = await updateProfile(targetUserId, patch.profile);
     user = result.user;
+    for (const workspaceId of result.workspaceIds) changedIn.add(workspaceId);
     audit(AuditAction.memberProfileChanged, result.before, result.after);
   }
   const set: Record<string, unknown> = {};
@@ -144,7 +148,8 @@ export async function patchMember(deps: AppDeps, actor: MemberContext, targetUse
   for (const entry of audits) await recordAudit(entry);
 
   // Names (profile) and restrictions travel with the member's sockets and the presence board too.
-  if (user || Object.keys(set).length > 0) deps.events.emit("membership.changed", { workspaceId: actor.workspaceId, userId: targetUserId });
+  if (Object.keys(set).length > 0) changedIn.add(actor.workspaceId);
+  for (const workspaceId of changedIn) deps.events.emit("membership.changed", { workspaceId, userId: targetUserId });
   if (patch.teams || patch.restrictions) deps.events.emit("settings.changed", { workspaceId: actor.workspaceId, userIds: [targetUserId] });
   const updated = await loadActiveMembership(actor.workspaceId, targetUserId);
   return toMember(updated, user ?? (await UserModel.findById(targetUserId).lean()) ?? undefined);

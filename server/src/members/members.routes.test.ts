@@ -5,6 +5,7 @@ import { setUpWorkspace, startTestServer, type TestServer } from "../../test/tes
 import { AuditEventModel } from "../audit/audit-event.model.js";
 import { TeamModel } from "../teams/team.model.js";
 import { UserModel } from "../users/user.model.js";
+import { WorkspaceModel } from "../workspaces/workspace.model.js";
 import { patchMember, revokeMember } from "./member-access.service.js";
 import { MembershipModel } from "./membership.model.js";
 
@@ -243,5 +244,36 @@ describe("PATCH member profile", () => {
 
   it("answers 404 for someone who is not a member", async () => {
     expect((await patch(ws.token, "0123456789abcdef01234567", { roles: ["agent"] })).status).toBe(404);
+  });
+});
+
+describe("the members list stays in step with every change", () => {
+  it("shows a rename in every workspace of the member, and a new role, a join and a revoke on the next request", async () => {
+    const listed = async (workspaceId: string, query = "") =>
+      (await t.api.get(`/api/workspaces/${workspaceId}/members${query}`, { token: ws.token })).body.items.map((m: { name: string }) => m.name);
+    const workspace = await WorkspaceModel.findById(ws.workspaceId).lean();
+    const second = await WorkspaceModel.create({ organizationId: workspace!.organizationId, name: "Sales" });
+    const salesTeam = await TeamModel.create({ workspaceId: second._id, name: "Sales", nameLower: "sales" });
+    await addTestMember(t, String(second._id), { roles: ["admin"], teams: [String(salesTeam._id)], name: "Other Admin" });
+    await MembershipModel.create({ workspaceId: second._id, userId: ws.userId, roles: ["admin"], teams: [salesTeam._id], name: "Ada Admin", nameLower: "ada admin", emailLower: "ada@example.com" });
+    const mover = await addTestMember(t, ws.workspaceId, { roles: ["agent"], teams: [ws.teamId], name: "Moe Mover" });
+    await MembershipModel.create({ workspaceId: second._id, userId: mover.userId, roles: ["agent"], teams: [salesTeam._id], name: "Moe Mover", nameLower: "moe mover", emailLower: mover.email });
+    expect(await listed(ws.workspaceId, "?q=mover")).toEqual(["Moe Mover"]);
+    expect(await listed(String(second._id))).toEqual(["Ada Admin", "Moe Mover", "Other Admin"]);
+
+    // Renamed from the first workspace: the second one's list follows (the name is the user's).
+    expect((await patch(ws.token, mover.userId, { profile: { firstName: "Aaron", lastName: "Mover" } })).status).toBe(200);
+    expect(await listed(String(second._id))).toEqual(["Aaron Mover", "Ada Admin", "Other Admin"]);
+    expect(await listed(ws.workspaceId, "?q=mover")).toEqual(["Aaron Mover"]);
+
+    expect((await patch(ws.token, mover.userId, { roles: ["agent", "supervisor"] })).status).toBe(200);
+    expect(await listed(ws.workspaceId, "?role=supervisor&q=mover")).toEqual(["Aaron Mover"]);
+
+    const joiner = await addTestMember(t, ws.workspaceId, { roles: ["agent"], teams: [ws.teamId], name: "Jo Joiner" });
+    expect(await listed(ws.workspaceId, "?q=joiner")).toEqual(["Jo Joiner"]);
+
+    expect((await t.api.post(members(`/${joiner.userId}/revoke`), {}, { token: ws.token })).status).toBe(200);
+    expect(await listed(ws.workspaceId, "?q=joiner")).toEqual([]);
+    expect(await listed(ws.workspaceId, "?q=joiner&status=revoked")).toEqual(["Jo Joiner"]);
   });
 });

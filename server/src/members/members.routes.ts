@@ -12,7 +12,7 @@ export function membersRouter(deps: AppDeps): Router {
   const router = Router({ mergeParams: true });
 
   router.get("/", requirePermission("members.view"), async (req, res) => {
-    res.json(await listMembers(requireMember(req).workspaceId, memberListQuerySchema.parse(req.query)));
+    res.json(await listMembers(deps, requireMember(req).workspaceId, memberListQuerySchema.parse(req.query)));
   });
 
   router.get("/export.csv", requirePermission("data.export"), async (req, res) => {

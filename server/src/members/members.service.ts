@@ -1,44 +1,45 @@
 import type { Member, MemberList, MemberListQuery } from "@switchboard/shared";
+import { Types } from "mongoose";
+import type { AppDeps } from "../app-deps.js";
 import { notFound } from "../http/app-error.js";
-import { trusted } from "mongoose";
 import { MembershipModel } from "./membership.model.js";
+import { byNameThenId, membershipsOf, type LeanMembership } from "./membership-cache.js";
 import { toMember, toMemberRow } from "./member-view.js";
 import { UserModel } from "../users/user.model.js";
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+type MemberFilter = Pick<MemberListQuery, "q" | "team" | "role">;
 
 /**
- * Members table query. Search is a case-insensitive "contains" on the lower-cased copies kept
- * on the membership (name, e-mail) and on the phone digits, so no join with users is needed;
- * workspace + status lead every index so the scan stays within one workspace.
+ * The members table's search and filters as one predicate. Search is a case-insensitive
+ * "contains" on the lower-cased name and e-mail kept on the membership, and on the phone
+ * digits when the query looks like a number.
  */
-export function memberFilter(workspaceId: string, query: Pick<MemberListQuery, "q" | "team" | "role" | "status">) {
-  const filter: Record<string, unknown> = { workspaceId, status: query.status };
-  if (query.team) filter.teams = query.team;
-  if (query.role) filter.roles = query.role;
-  if (query.q) {
-    const text = escapeRegex(query.q.toLowerCase());
-    const digits = query.q.replace(/[\s().-]/g, "");
-    filter.$or = [
-      { nameLower: trusted({ $regex: text }) },
-      { emailLower: trusted({ $regex: text }) },
-      ...(/^\+?[0-9]+$/.test(digits) ? [{ phone: trusted({ $regex: escapeRegex(digits) }) }] : []),
-    ];
-  }
-  return filter;
+export function memberMatcher({ q, team, role }: MemberFilter): (membership: LeanMembership) => boolean {
+  // Compared as ObjectIds: turning 50,000 members' team ids into strings costs more than the rest of the filter.
+  const teamId = team ? new Types.ObjectId(team) : null;
+  const text = q?.toLowerCase();
+  const digits = q?.replace(/[\s().-]/g, "");
+  const phoneDigits = digits && /^\+?[0-9]+$/.test(digits) ? digits : null;
+  return (m) =>
+    (!teamId || m.teams.some((id) => teamId.equals(id))) &&
+    (!role || m.roles.includes(role)) &&
+    (!text || m.nameLower.includes(text) || m.emailLower.includes(text) || (phoneDigits !== null && (m.phone ?? "").includes(phoneDigits)));
 }
 
-export async function listMembers(workspaceId: string, query: MemberListQuery): Promise<MemberList> {
-  const filter = memberFilter(workspaceId, query);
-  const [page, total] = await Promise.all([
-    MembershipModel.find(filter)
-      .sort({ nameLower: 1, _id: 1 })
-      .skip((query.page - 1) * query.pageSize)
-      .limit(query.pageSize)
-      .lean(),
-    MembershipModel.countDocuments(filter),
-  ]);
-  return { items: page.map(toMemberRow), total };
+/**
+ * Active members come from the workspace's in-memory copy (already in name order), so a page
+ * at 50,000 members is a filter over memory rather than a collection scan per request; the
+ * revoked are read from the database, which has no copy of them.
+ */
+async function membersInOrder(deps: AppDeps, workspaceId: string, status: MemberListQuery["status"]): Promise<readonly LeanMembership[]> {
+  if (status === "active") return membershipsOf(deps).active(workspaceId);
+  return (await MembershipModel.find({ workspaceId, status }).lean()).sort(byNameThenId);
+}
+
+export async function listMembers(deps: AppDeps, workspaceId: string, query: MemberListQuery): Promise<MemberList> {
+  const matches = (await membersInOrder(deps, workspaceId, query.status)).filter(memberMatcher(query));
+  const start = (query.page - 1) * query.pageSize;
+  return { items: matches.slice(start, start + query.pageSize).map(toMemberRow), total: matches.length };
 }
 
 /** One member of the workspace (active or revoked), in the same shape as a list row. */

@@ -15,7 +15,7 @@ import type { AppDeps } from "../app-deps.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { AppError, forbidden, notFound } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
-import { MembershipCache, type LeanMembership } from "../members/membership-cache.js";
+import { membershipsOf, type LeanMembership, type MembershipCache } from "../members/membership-cache.js";
 import { MembershipModel } from "../members/membership.model.js";
 import { loadChatLimits } from "../settings/member-settings.service.js";
 import { WorkspaceModel } from "../workspaces/workspace.model.js";
@@ -82,13 +82,15 @@ export class PresenceService {
   private publish: PresencePublisher = () => {};
   private readonly lastActiveDue = new Map<string, LastActiveWrite>();
   private lastActiveTimer: NodeJS.Timeout | null = null;
-  /** Shared with the socket handshakes; the realtime layer drops entries on membership events. */
-  readonly memberships = new MembershipCache();
+  /** Shared with the socket handshakes and REST; the realtime layer keeps it in step on membership events. */
+  readonly memberships: MembershipCache;
 
   constructor(
     private readonly deps: AppDeps,
     readonly store: PresenceStore,
-  ) {}
+  ) {
+    this.memberships = membershipsOf(deps);
+  }
 
   setPublisher(publisher: PresencePublisher): void {
     this.publish = publisher;
@@ -141,6 +143,7 @@ export class PresenceService {
       // By `_id` when the record knows its membership: an index lookup anywhere (FerretDB's SQLite backend pushes down only `_id`).
       const filter = record.membershipId ? { _id: record.membershipId } : { workspaceId: record.workspaceId, userId: record.userId };
       const write = { filter, at: new Date(record.lastSeenAt!) };
+      this.memberships.touch(record.workspaceId, record.userId, write.at);
       const id = memberKey(record);
       // Going offline waits for the write (it is the last word); the throttled ones join the next batch.
       if (persist) {

@@ -60,22 +60,22 @@ export function registerLiveSync(input: LiveSyncInput): void {
   on("sessions.revoked", async ({ userId, reason, tokenHash }, origin) => {
     // Logout ends the one session; a revocation ends every session of the user.
     endSessions(reason === "logout" && tokenHash ? Rooms.session(tokenHash) : Rooms.user(userId), reason);
-    if (reason !== "revoked") return;
+    if (reason !== "revoked" || !origin) return;
     for (const { workspaceId } of await MembershipModel.find({ userId }, { workspaceId: 1 }).lean()) {
-      memberships.forget(String(workspaceId));
-      if (origin) await presence.markRevoked({ workspaceId: String(workspaceId), userId });
+      await presence.markRevoked({ workspaceId: String(workspaceId), userId });
     }
   });
 
+  // The membership copy is updated before the first await, so the next request on this node sees it.
   on("membership.revoked", async ({ workspaceId, userId }, origin) => {
-    memberships.forget(workspaceId);
+    memberships.drop(workspaceId, userId);
     endSessions(Rooms.member(workspaceId, userId), "revoked");
     if (origin) await presence.markRevoked({ workspaceId, userId });
   });
 
   on("membership.changed", async ({ workspaceId, userId }, origin) => {
-    memberships.forget(workspaceId);
-    const membership = await MembershipModel.findOne({ workspaceId, userId, status: "active" }).lean();
+    memberships.reload(workspaceId, userId);
+    const membership = await memberships.lookup(workspaceId, userId);
     if (!membership) return;
     const teams = membership.teams.map(String);
     if (origin) await presence.memberChanged(membership);
@@ -98,8 +98,8 @@ export function registerLiveSync(input: LiveSyncInput): void {
   });
 
   on("settings.changed", async ({ workspaceId, userIds }) => {
-    // Boards show each member's chat limit: the cache holds member overrides, and watchers get a fresh snapshot.
-    memberships.forget(workspaceId);
+    // Boards show each member's chat limit: member overrides live on the membership (reread), and watchers get a fresh snapshot.
+    if (userIds !== "all") for (const userId of userIds) memberships.reload(workspaceId, userId);
     for (const socket of consoleNs.sockets.values()) {
       if (socket.data.member.workspaceId === workspaceId && watcherRoomsFor(socket).length > 0) await sendSnapshot(socket, presence);
     }

@@ -115,4 +115,31 @@ describe("two nodes sharing Redis", () => {
       await nodeC.stop();
     }
   });
+
+  it("a member who joins or is revoked through node B shows in another node's members list within a second", async () => {
+    // Node A was stopped by the first test; node C stands in for it.
+    const nodeC = await startNode(nodeEnv);
+    try {
+      const apiB = httpClient(nodeB.url);
+      const apiC = httpClient(nodeC.url);
+      const listedOnC = async () =>
+        (await apiC.get(`/api/workspaces/${ws.workspaceId}/members?q=ivy`, { token: ws.token })).body.items.map((m: { name: string }) => m.name);
+      // Node C has its copy of the workspace loaded before the join.
+      expect(await listedOnC()).toEqual([]);
+
+      const invited = await apiB.post(`/api/workspaces/${ws.workspaceId}/invitations`, { invitees: [{ name: "Ivy Invited", email: "ivy@example.com" }], roles: ["agent"], teams: [ws.teamId] }, { token: ws.token });
+      expect(invited.body.results[0].status).toBe("invited");
+      const pending = await apiB.get(`/api/workspaces/${ws.workspaceId}/invitations`, { token: ws.token });
+      const link = pending.body.items.find((i: { email: string }) => i.email === "ivy@example.com").link as string;
+      const accepted = await apiB.post(`/api/invitations/${link.split("/").pop()}/accept`, { firstName: "Ivy", lastName: "Invited", password: "long-enough-pw-1" });
+      expect(accepted.status).toBe(200);
+      await expect.poll(listedOnC, { timeout: 1_000, interval: 50 }).toEqual(["Ivy Invited"]);
+
+      const revoked = await apiB.post(`/api/workspaces/${ws.workspaceId}/members/${accepted.body.user.id}/revoke`, { reassignContactsTo: null }, { token: ws.token });
+      expect(revoked.status).toBe(200);
+      await expect.poll(listedOnC, { timeout: 1_000, interval: 50 }).toEqual([]);
+    } finally {
+      await nodeC.stop();
+    }
+  });
 });

@@ -16,7 +16,7 @@ import { teamsRouter } from "../teams/teams.routes.js";
  */
 export function workspaceRouter(deps: AppDeps): Router {
   const router = Router({ mergeParams: true });
-  router.use(loadWorkspaceMember);
+  router.use(loadWorkspaceMember(deps));
   router.use(settingsRouter(deps));
   router.use("/teams", teamsRouter(deps));
   router.use("/contacts", contactsRouter(deps));
