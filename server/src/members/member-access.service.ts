@@ -19,6 +19,7 @@ import { AppError, forbidden, notFound } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
 import { UserModel } from "../users/user.model.js";
 import { toMember } from "./member-view.js";
+import { membershipsOf } from "./membership-cache.js";
 import { MembershipModel } from "./membership.model.js";
 import { assertTeamsExist } from "./workspace-teams.js";
 
@@ -26,13 +27,17 @@ const fail = (violation: RuleViolation | null) => {
   if (violation) throw new AppError(violation.code, violation.message);
 };
 
-async function loadActiveMembership(workspaceId: string, userId: string) {
-  const membership = await MembershipModel.findOne({ workspaceId, userId, status: "active" }).lean();
+/** The target as this node's membership copy has it (kept in step by events); writes then go by `_id`. */
+async function loadActiveMembership(deps: AppDeps, workspaceId: string, userId: string) {
+  const membership = await membershipsOf(deps).find(workspaceId, userId);
   if (!membership) throw notFound("Member");
   return membership;
 }
 
 const countActiveAdmins = (workspaceId: string) => MembershipModel.countDocuments({ workspaceId, status: "active", roles: "admin" });
+
+/** For the rule checks before a write; guardLastAdmin counts in the database after it. */
+const adminsInCopy = async (deps: AppDeps, workspaceId: string) => (await membershipsOf(deps).active(workspaceId)).filter((m) => m.roles.includes("admin")).length;
 
 /**
  * Without transactions two admins could demote or revoke each other at once and leave none.
@@ -87,8 +92,11 @@ async function updateProfile(userId: string, profile: NonNullable<MemberPatch["p
   const user = await UserModel.findByIdAndUpdate(userId, { $set: set }, { new: true }).lean();
   if (!user) throw notFound("User");
   const name = `${user.firstName} ${user.lastName}`;
-  await MembershipModel.updateMany({ userId }, { $set: { name, nameLower: name.toLowerCase(), emailLower: user.emailLower, phone: user.phone ?? null } });
-  const workspaceIds = (await MembershipModel.find({ userId, status: "active" }, { workspaceId: 1 }).lean()).map((m) => String(m.workspaceId));
+  // Found once, then written by `_id` (FerretDB's SQLite backend would scan the collection for each `{ userId }` write).
+  const memberships = await MembershipModel.find({ userId }, { workspaceId: 1, status: 1 }).lean();
+  const copies = { name, nameLower: name.toLowerCase(), emailLower: user.emailLower, phone: user.phone ?? null };
+  for (const { _id } of memberships) await MembershipModel.updateOne({ _id }, { $set: copies });
+  const workspaceIds = memberships.filter((m) => m.status === "active").map((m) => String(m.workspaceId));
   const pick = (u: typeof before) => Object.fromEntries(Object.keys(profile).map((key) => [key, (u as Record<string, unknown>)[key] ?? null]));
   return { user, workspaceIds, before: pick(before), after: pick(user) };
 }
@@ -98,11 +106,11 @@ async function updateProfile(userId: string, profile: NonNullable<MemberPatch["p
  * write, so a refused patch changes nothing.
  */
 export async function patchMember(deps: AppDeps, actor: MemberContext, targetUserId: string, patch: MemberPatch): Promise<Member> {
-  const current = await loadActiveMembership(actor.workspaceId, targetUserId);
+  const current = await loadActiveMembership(deps, actor.workspaceId, targetUserId);
   const target = { userId: targetUserId, roles: current.roles, teams: current.teams.map(String) };
   const changesAccess = patch.roles !== undefined || patch.teams !== undefined || patch.restrictions !== undefined;
   if (changesAccess && actor.userId === targetUserId) throw new AppError("SELF_ACCESS_CHANGE", "You cannot change your own roles, teams, restrictions or access.");
-  const activeAdminCount = patch.roles ? await countActiveAdmins(actor.workspaceId) : 0;
+  const activeAdminCount = patch.roles ? await adminsInCopy(deps, actor.workspaceId) : 0;
   if (patch.roles) {
     if (!can(actor, "members.changeRoles")) throw forbidden("Your role does not allow changing roles.");
     fail(checkAccessChange({ actor, target, nextRoles: patch.roles, activeAdminCount }));
@@ -151,7 +159,8 @@ export async function patchMember(deps: AppDeps, actor: MemberContext, targetUse
   if (Object.keys(set).length > 0) changedIn.add(actor.workspaceId);
   for (const workspaceId of changedIn) deps.events.emit("membership.changed", { workspaceId, userId: targetUserId });
   if (patch.teams || patch.restrictions) deps.events.emit("settings.changed", { workspaceId: actor.workspaceId, userIds: [targetUserId] });
-  const updated = await loadActiveMembership(actor.workspaceId, targetUserId);
+  const updated = await MembershipModel.findById(current._id).lean();
+  if (!updated) throw notFound("Member");
   return toMember(updated, user ?? (await UserModel.findById(targetUserId).lean()) ?? undefined);
 }
 
@@ -165,10 +174,10 @@ const moveContacts = async (workspaceId: string, from: string, to: string | null
  * revoke to catch any assigned meanwhile.
  */
 export async function revokeMember(deps: AppDeps, actor: MemberContext, targetUserId: string, reassignTo: string | null) {
-  const current = await loadActiveMembership(actor.workspaceId, targetUserId);
-  fail(checkRevoke({ actor, target: { userId: targetUserId, roles: current.roles, teams: current.teams.map(String) }, activeAdminCount: await countActiveAdmins(actor.workspaceId) }));
+  const current = await loadActiveMembership(deps, actor.workspaceId, targetUserId);
+  fail(checkRevoke({ actor, target: { userId: targetUserId, roles: current.roles, teams: current.teams.map(String) }, activeAdminCount: await adminsInCopy(deps, actor.workspaceId) }));
   if (reassignTo !== null) {
-    const heir = await MembershipModel.exists({ workspaceId: actor.workspaceId, userId: reassignTo, status: "active" });
+    const heir = await membershipsOf(deps).find(actor.workspaceId, reassignTo);
     if (!heir || reassignTo === targetUserId) {
       throw new AppError("VALIDATION_FAILED", "reassignContactsTo: Must be another active member of this workspace", {
         issues: [{ path: "reassignContactsTo", message: "Must be another active member of this workspace" }],
