@@ -131,8 +131,11 @@ export async function runMembersListBench(): Promise<void> {
       row(label, query, ms, total);
     }
     const edited = (await MembershipModel.findOne({ workspaceId, roles: "agent", status: "active" }, { userId: 1 }).lean())!;
-    const edit = await request(`${base}/${String(edited.userId)}`, token, { method: "PATCH", body: JSON.stringify({ profile: { location: "Bench" } }) });
-    row("edit a member (PATCH)", `/${"<userId>"}`, edit.ms, "—");
+    const editUrl = `${base}/${String(edited.userId)}`;
+    const located = await request(editUrl, token, { method: "PATCH", body: JSON.stringify({ profile: { location: "Bench" } }) });
+    row("edit a member's location (PATCH)", "/<userId>", located.ms, "—");
+    const renamed = await request(editUrl, token, { method: "PATCH", body: JSON.stringify({ profile: { lastName: "Benchmark" } }) });
+    row("rename a member (PATCH)", "/<userId>", renamed.ms, "—");
     const after = await request(base, token);
     row("first page right after the edit", "", after.ms, after.body.total ?? 0);
     await server.close();

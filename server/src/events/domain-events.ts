@@ -9,7 +9,7 @@ export interface DomainEventMap {
   "sessions.revoked": [{ userId: string; reason: "logout" | "revoked"; tokenHash?: string }];
   /** Effective settings may have changed for these users of a workspace. */
   "settings.changed": [{ workspaceId: string; userIds: string[] | "all" }];
-  /** A membership changed roles or teams (presence fan-out scopes move with it). */
+  /** A membership was written (roles, teams, profile copies, restrictions, settings overrides) or created. */
   "membership.changed": [{ workspaceId: string; userId: string }];
   /** A membership was revoked. */
   "membership.revoked": [{ workspaceId: string; userId: string; by: string }];

@@ -80,7 +80,10 @@ function checkProfileEdit(actor: MemberContext, target: { userId: string; roles:
   return null;
 }
 
-/** Organization-level profile: updates the user, then the searchable copies on every membership of that user. */
+/** The profile fields memberships keep copies of, for the members table. */
+const COPIED_PROFILE_FIELDS = ["firstName", "lastName", "email", "phone"] as const;
+
+/** Organization-level profile: updates the user, then, when a copied field changed, the copies on every membership of that user. */
 async function updateProfile(userId: string, profile: NonNullable<MemberPatch["profile"]>) {
   const before = await UserModel.findById(userId).lean();
   if (!before) throw notFound("User");
@@ -91,14 +94,15 @@ async function updateProfile(userId: string, profile: NonNullable<MemberPatch["p
   if (profile.email) set.emailLower = profile.email;
   const user = await UserModel.findByIdAndUpdate(userId, { $set: set }, { new: true }).lean();
   if (!user) throw notFound("User");
-  const name = `${user.firstName} ${user.lastName}`;
+  const pick = (u: typeof before) => Object.fromEntries(Object.keys(profile).map((key) => [key, (u as Record<string, unknown>)[key] ?? null]));
+  const result = { user, before: pick(before), after: pick(user) };
+  if (!COPIED_PROFILE_FIELDS.some((field) => field in profile)) return { ...result, workspaceIds: [] };
   // Found once, then written by `_id` (FerretDB's SQLite backend would scan the collection for each `{ userId }` write).
+  const name = `${user.firstName} ${user.lastName}`;
   const memberships = await MembershipModel.find({ userId }, { workspaceId: 1, status: 1 }).lean();
   const copies = { name, nameLower: name.toLowerCase(), emailLower: user.emailLower, phone: user.phone ?? null };
   for (const { _id } of memberships) await MembershipModel.updateOne({ _id }, { $set: copies });
-  const workspaceIds = memberships.filter((m) => m.status === "active").map((m) => String(m.workspaceId));
-  const pick = (u: typeof before) => Object.fromEntries(Object.keys(profile).map((key) => [key, (u as Record<string, unknown>)[key] ?? null]));
-  return { user, workspaceIds, before: pick(before), after: pick(user) };
+  return { ...result, workspaceIds: memberships.filter((m) => m.status === "active").map((m) => String(m.workspaceId)) };
 }
 
 /**

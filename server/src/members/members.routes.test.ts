@@ -232,6 +232,14 @@ describe("PATCH member profile", () => {
     expect((await MembershipModel.findOne({ userId: agent.userId }).lean())!.emailLower).toBe("alexa@example.com");
   });
 
+  it("leaves the memberships alone when no field they copy changes", async () => {
+    const before = (await MembershipModel.findOne({ userId: agent2.userId }).lean())!;
+    expect((await patch(ws.token, agent2.userId, { profile: { location: "Oslo", skills: ["returns"] } })).status).toBe(200);
+    const after = (await MembershipModel.findOne({ userId: agent2.userId }).lean())!;
+    expect(after.updatedAt).toEqual(before.updatedAt);
+    expect((await UserModel.findById(agent2.userId).lean())!.location).toBe("Oslo");
+  });
+
   it("lets a member edit their own profile, and refuses editors below the member's role", async () => {
     expect((await patch(manager.token, manager.userId, { profile: { location: "Lyon" } })).status).toBe(200);
     expect((await patch(manager.token, ws.userId, { profile: { location: "Nowhere" } })).body.error.code).toBe("ROLE_CEILING");

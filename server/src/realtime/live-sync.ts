@@ -98,8 +98,7 @@ export function registerLiveSync(input: LiveSyncInput): void {
   });
 
   on("settings.changed", async ({ workspaceId, userIds }) => {
-    // Boards show each member's chat limit: member overrides live on the membership (reread), and watchers get a fresh snapshot.
-    if (userIds !== "all") for (const userId of userIds) memberships.reload(workspaceId, userId);
+    // Boards show each member's chat limit: watchers get a fresh snapshot (a member's own overrides come with membership.changed).
     for (const socket of consoleNs.sockets.values()) {
       if (socket.data.member.workspaceId === workspaceId && watcherRoomsFor(socket).length > 0) await sendSnapshot(socket, presence);
     }

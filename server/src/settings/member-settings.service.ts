@@ -118,6 +118,8 @@ export async function updateMemberSettings(deps: AppDeps, actor: MemberContext, 
     after: { overrides: body.overrides, overrideDockSettings: membership.overrideDockSettings },
     at: deps.clock.now(),
   });
+  // The overrides live on the membership: its copies are reread first, then docks and boards hear of the new settings.
+  deps.events.emit("membership.changed", { workspaceId: actor.workspaceId, userId });
   deps.events.emit("settings.changed", { workspaceId: actor.workspaceId, userIds: [userId] });
   return toView(levels);
 }
