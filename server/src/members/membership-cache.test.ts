@@ -72,3 +72,20 @@ it("lookup asks the database for a workspace nobody has read, without loading it
   cache.drop(workspaceId, fay);
   expect((await cache.lookup(workspaceId, fay))?.name).toBe("Fay Fox");
 });
+
+it("drops the copy of a workspace nobody has read for a while", async () => {
+  let now = 1_000;
+  const cache = new MembershipCache({ idleMs: 10_000, now: () => now });
+  const other = String(new Types.ObjectId());
+  await insertMember("Gus Gray");
+  const before = await namesIn(cache);
+  expect(before).toContain("Gus Gray");
+  // Written behind the copy's back: invisible while the copy lives...
+  await insertMember("Hal Hunt");
+  now += 5_000;
+  expect(await namesIn(cache)).toEqual(before);
+  // ...and seen once an idle copy was dropped and the workspace loaded afresh.
+  now += 10_001;
+  await cache.active(other);
+  expect(await namesIn(cache)).toContain("Hal Hunt");
+});

@@ -15,6 +15,8 @@ type Step = (loaded: Loaded) => Promise<void> | void;
 
 interface Entry {
   at: number;
+  /** Last read, so workspaces nobody uses leave memory. */
+  readAt: number;
   /** Every read awaits this, so a step queued by an event is seen by the next read on this node. */
   loaded: Promise<Loaded>;
   /** Steps queued while a background reload runs, replayed on its result before it takes over. */
@@ -27,6 +29,8 @@ interface Entry {
  * reload runs, so nobody waits for a full scan.
  */
 const FRESH_MS = 5 * 60_000;
+/** A workspace's copy not read for this long is dropped (checked at most once a minute, on a read). */
+const IDLE_MS = 30 * 60_000;
 
 /** The members' order everywhere: name, then `_id` so equal names keep a stable order across pages. */
 export const byNameThenId = (a: LeanMembership, b: LeanMembership) =>
@@ -68,11 +72,15 @@ async function loadWorkspace(workspaceId: string): Promise<Loaded> {
 export class MembershipCache {
   private readonly workspaces = new Map<string, Entry>();
   private readonly freshMs: number;
+  private readonly idleMs: number;
   private readonly now: () => number;
+  private sweptAt: number;
 
-  constructor(options: { freshMs?: number; now?: () => number } = {}) {
+  constructor(options: { freshMs?: number; idleMs?: number; now?: () => number } = {}) {
     this.freshMs = options.freshMs ?? FRESH_MS;
+    this.idleMs = options.idleMs ?? IDLE_MS;
     this.now = options.now ?? Date.now;
+    this.sweptAt = this.now();
   }
 
   /** Every active membership of the workspace, ordered by name. Do not mutate. */
@@ -133,15 +141,24 @@ export class MembershipCache {
   }
 
   private entry(workspaceId: string): Entry {
+    const now = this.now();
+    this.sweepIdle(now);
     const entry = this.workspaces.get(workspaceId);
     if (!entry) {
-      const created: Entry = { at: this.now(), loaded: loadWorkspace(workspaceId) };
+      const created: Entry = { at: now, readAt: now, loaded: loadWorkspace(workspaceId) };
       this.settle(workspaceId, created, created.loaded);
       this.workspaces.set(workspaceId, created);
       return created;
     }
-    if (this.now() - entry.at > this.freshMs && !entry.replay) this.refresh(workspaceId, entry);
+    entry.readAt = now;
+    if (now - entry.at > this.freshMs && !entry.replay) this.refresh(workspaceId, entry);
     return entry;
+  }
+
+  private sweepIdle(now: number): void {
+    if (now - this.sweptAt < Math.min(60_000, this.idleMs)) return;
+    this.sweptAt = now;
+    for (const [workspaceId, entry] of this.workspaces) if (now - entry.readAt > this.idleMs) this.workspaces.delete(workspaceId);
   }
 
   /** Reloads in the background; steps queued meanwhile are replayed on the new copy before it is used. */
