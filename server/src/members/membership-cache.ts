@@ -128,10 +128,6 @@ export class MembershipCache {
     });
   }
 
-  forget(workspaceId: string): void {
-    this.workspaces.delete(workspaceId);
-  }
-
   /** Queued on the workspace's copy if there is one; a workspace nobody has read needs nothing. */
   private step(workspaceId: string, step: Step): void {
     const entry = this.workspaces.get(workspaceId);
