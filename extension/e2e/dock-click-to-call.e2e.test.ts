@@ -104,3 +104,55 @@ it("changes nothing on the page with click to call off", async () => {
   expect(await crm.locator("a").count()).toBe(0)
   await env.screenshot(crm, "untouched-page")
 })
+
+it("an open page follows click to call turned off and on, and sign-out, without a reload", async () => {
+  expect((await putSettings({ phoneId: "agent", sipWebSocketUrl: kamailio.wsUrl, clickToCall: true })).status).toBe(200)
+  await dock.locator('[data-testid="dock"][data-click-to-call="true"]').waitFor({ timeout: 5_000 })
+  const crm = await env.browser.context.newPage()
+  await crm.goto(`${site.origin}/crm.html`)
+  const links = crm.locator("a[data-switchboard-call]")
+  await links.nth(3).waitFor({ timeout: 10_000 })
+  // Content a single-page app rendered after load is linked too, and must be put back as well.
+  await crm.evaluate(() => document.body.append(Object.assign(document.createElement("p"), { id: "late", textContent: "New lead: +1 650 253 0000" })))
+  await crm.locator('#late a[data-switchboard-call="+16502530000"]').waitFor({ timeout: 2_000 })
+  // The page as served plus the late row, serialized by the same browser; and a mark a reload would wipe.
+  const original = await crm.evaluate((body) => {
+    const served = new DOMParser().parseFromString(`<!doctype html><meta charset="utf-8"><body>${body}</body>`, "text/html").body
+    served.append(Object.assign(document.createElement("p"), { id: "late", textContent: "New lead: +1 650 253 0000" }))
+    ;(window as unknown as { notReloaded?: boolean }).notReloaded = true
+    return { html: served.innerHTML, text: served.textContent }
+  }, PAGE_BODY)
+  expect(await crm.evaluate(() => document.body.innerHTML)).not.toBe(original.html)
+
+  expect((await putSettings({ phoneId: "agent", sipWebSocketUrl: kamailio.wsUrl, clickToCall: false })).status).toBe(200)
+  await crm.waitForFunction(() => document.querySelectorAll("[data-switchboard-call]").length === 0, null, { timeout: 1_000 })
+  expect(await crm.evaluate(() => document.body.innerHTML)).toBe(original.html)
+  expect(await crm.evaluate(() => document.body.textContent)).toBe(original.text)
+  await env.screenshot(crm, "links-removed-when-turned-off")
+  // The watch stopped too: numbers the page adds now stay plain text.
+  await crm.evaluate(() => document.body.append(Object.assign(document.createElement("p"), { id: "later", textContent: "Later: (212) 736-5004" })))
+  await crm.waitForTimeout(1_000)
+  expect(await crm.locator("a").count()).toBe(0)
+  // Taken after the screenshot, which leaves an empty style attribute on the textarea.
+  const unlinked = await crm.evaluate(() => document.body.innerHTML)
+
+  expect((await putSettings({ phoneId: "agent", sipWebSocketUrl: kamailio.wsUrl, clickToCall: true })).status).toBe(200)
+  await crm.locator('#later a[data-switchboard-call="+12127365004"]').waitFor({ timeout: 1_000 })
+  expect(await links.evaluateAll((all) => all.map((a) => a.getAttribute("data-switchboard-call")))).toEqual([
+    "+442071838750",
+    "+33142685300",
+    "+12127365000",
+    "+12127365001",
+    "+16502530000",
+    "+12127365004",
+  ])
+  expect(await crm.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
+  await env.screenshot(crm, "links-back-when-turned-on")
+
+  // Signing out counts as off.
+  await dock.getByRole("button", { name: "Sign out" }).click()
+  await crm.waitForFunction(() => document.querySelectorAll("[data-switchboard-call]").length === 0, null, { timeout: 1_000 })
+  expect(await crm.evaluate(() => document.body.innerHTML)).toBe(unlinked)
+  await env.screenshot(crm, "links-removed-on-sign-out")
+  await crm.close()
+})

@@ -1,8 +1,8 @@
 import { DEFAULT_SETTINGS } from "@switchboard/shared"
 import { describe, expect, it, vi } from "vitest"
 import { MessageErrorCode } from "~messages/envelope"
-import { DockSettingsSchema } from "~messages/session.schema"
-import { handleContentRequest } from "./click-to-call.background"
+import { DockSettingsSchema, SIGNED_OUT, type DockSession } from "~messages/session.schema"
+import { clickToCallChange, handleContentRequest } from "./click-to-call.background"
 
 const on = DockSettingsSchema.parse({ ...DEFAULT_SETTINGS, clickToCall: true })
 const dialMessage = { target: "background", type: "click-to-call:dial", number: "+12127365000" } as const
@@ -23,5 +23,45 @@ describe("content script requests", () => {
       await expect(handleContentRequest(dialMessage, settings, dial)).rejects.toMatchObject({ code: MessageErrorCode.BLOCKED })
     }
     expect(dial).not.toHaveBeenCalled()
+  })
+})
+
+describe("clickToCallChange", () => {
+  const signedIn = (settings: typeof on | null): DockSession => ({
+    signedIn: true,
+    serverUrl: "http://localhost:3000",
+    userName: "Ana",
+    workspaceName: "Acme",
+    awayReasons: [],
+    connection: "connected",
+    presence: null,
+    settings,
+  })
+  const off = { ...on, clickToCall: false }
+
+  it("tells pages when an admin turns click to call off or on", () => {
+    expect(clickToCallChange(signedIn(on), signedIn(off))).toBe(false)
+    expect(clickToCallChange(signedIn(off), signedIn(on))).toBe(true)
+    expect(clickToCallChange(signedIn(on), signedIn({ ...on, channel: "chat" }))).toBe(false)
+  })
+
+  it("counts signing out as off", () => {
+    expect(clickToCallChange(signedIn(on), SIGNED_OUT)).toBe(false)
+    expect(clickToCallChange(signedIn(on), { signedIn: false, notice: "Your access was revoked." })).toBe(false)
+  })
+
+  it("stays quiet when the effective value does not move", () => {
+    expect(clickToCallChange(signedIn(on), signedIn({ ...on, autoHideDock: true }))).toBeNull()
+    expect(clickToCallChange(signedIn(off), SIGNED_OUT)).toBeNull()
+    expect(clickToCallChange(SIGNED_OUT, SIGNED_OUT)).toBeNull()
+  })
+
+  it("keeps links through a worker restart, and tells the settings read afterwards", () => {
+    // A restart reopens the session with settings not read yet.
+    expect(clickToCallChange(signedIn(on), signedIn(null))).toBeNull()
+    expect(clickToCallChange(SIGNED_OUT, signedIn(null))).toBeNull()
+    expect(clickToCallChange(signedIn(null), signedIn(on))).toBe(true)
+    expect(clickToCallChange(signedIn(null), signedIn(off))).toBe(false)
+    expect(clickToCallChange(signedIn(null), SIGNED_OUT)).toBe(false)
   })
 })

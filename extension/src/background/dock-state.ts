@@ -3,6 +3,7 @@ import { broadcastMessage } from "~messages/send"
 import { SIGNED_OUT, type DockSession } from "~messages/session.schema"
 import { STOPPED_SOFTPHONE, type SoftphoneStatus } from "~messages/softphone.schema"
 import { DockStateSchema, type DockState } from "~messages/ui.messages"
+import { announceClickToCall, clickToCallChange } from "./click-to-call.background"
 import { softphoneView } from "./dock-view"
 
 const SESSION_KEY = "dock.state"
@@ -43,7 +44,10 @@ const viewSettingsOf = (of: DockState) =>
   of.session.signedIn ? (of.session.settings ?? { maskPhoneNumber: true, hideCallHistory: true }) : null
 
 async function commit(next: DockState): Promise<DockState> {
+  const clickToCall = clickToCallChange(state.session, next.session)
   state = next
+  // Open pages follow the setting without a reload (they asked once, at load).
+  if (clickToCall !== null) announceClickToCall(clickToCall)
   await chrome.storage.session.set({ [SESSION_KEY]: next })
   await broadcastMessage({ target: MessageTarget.ui, type: "dock:state-changed", state: next })
   return next

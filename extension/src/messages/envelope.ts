@@ -8,6 +8,8 @@ export const MessageTarget = Object.freeze({
   background: "background",
   offscreen: "offscreen",
   ui: "ui",
+  /** Our content scripts; reached through chrome.tabs.sendMessage, never runtime.sendMessage. */
+  content: "content",
 } as const)
 export type MessageTarget = (typeof MessageTarget)[keyof typeof MessageTarget]
 

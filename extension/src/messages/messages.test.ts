@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest"
 import { UiRequestSchema, ContentRequestSchema } from "./background.messages"
+import { ContentEventSchema } from "./content.messages"
 import { MessageErrorCode, MessageTarget } from "./envelope"
 import { dispatchMessage, messageChannel } from "./listen"
 import { OffscreenRequestSchema } from "./offscreen.messages"
@@ -103,6 +104,35 @@ describe("dispatchMessage", () => {
       self
     )
     expect(reply).toEqual({ ok: false, error: { code: MessageErrorCode.INTERNAL, message: "boom", details: undefined } })
+  })
+})
+
+describe("content script listener", () => {
+  const handle = vi.fn(() => null)
+  const channels = [messageChannel({ from: [SenderKind.serviceWorker], schema: ContentEventSchema, handle })]
+  const changed = { target: "content", type: "click-to-call:changed", enabled: false }
+  const dispatch = (raw: unknown, sender: Parameters<typeof classifySender>[0]) =>
+    dispatchMessage(raw, sender, MessageTarget.content, channels, self)
+
+  it("takes the click to call switch from our service worker", async () => {
+    expect(await dispatch(changed, worker)).toEqual({ ok: true, data: null })
+    expect(handle).toHaveBeenCalledWith(changed, { kind: SenderKind.serviceWorker, tabId: undefined })
+  })
+
+  it("security: refuses the switch from pages, other content scripts, other extensions and our UI", async () => {
+    handle.mockClear()
+    for (const sender of [contentScript, otherExtension, popup, { url: "https://evil.example.com/", tab: { id: 1 } }]) {
+      expect(await dispatch(changed, sender)).toMatchObject({ ok: false, error: { code: MessageErrorCode.FORBIDDEN_SENDER } })
+    }
+    expect(handle).not.toHaveBeenCalled()
+  })
+
+  it("security: refuses a switch that is not exactly a boolean", async () => {
+    handle.mockClear()
+    for (const bad of [{ ...changed, enabled: "false" }, { ...changed, numbers: ["+12127365000"] }]) {
+      expect(await dispatch(bad, worker)).toMatchObject({ ok: false, error: { code: MessageErrorCode.VALIDATION_FAILED } })
+    }
+    expect(handle).not.toHaveBeenCalled()
   })
 })
 

@@ -1,6 +1,11 @@
 import { findNumbers } from "./find-numbers"
 
 export const CALL_LINK_ATTRIBUTE = "data-switchboard-call"
+/**
+ * The links this script made. A page may carry its own `data-switchboard-call` elements
+ * (copied markup, or on purpose): unlinking leaves those alone.
+ */
+const madeLinks = new WeakSet<Element>()
 const SKIPPED = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEXTAREA", "INPUT", "SELECT", "OPTION", "A", "BUTTON", "CODE", "PRE"])
 
 function isSkipped(node: Node): boolean {
@@ -39,6 +44,7 @@ export function linkNumbers(root: Element, onCall: (e164: string) => void): numb
         event.preventDefault()
         onCall(number.e164)
       })
+      madeLinks.add(link)
       fragment.append(link)
       at = number.endsAt
       linked += 1
@@ -47,6 +53,24 @@ export function linkNumbers(root: Element, onCall: (e164: string) => void): numb
     text.replaceWith(fragment)
   }
   return linked
+}
+
+/**
+ * Puts the text back: each link made by `linkNumbers` under `root` becomes its text again,
+ * and the split text nodes are merged, so the page reads (and serializes) as before.
+ */
+export function unlinkNumbers(root: Element): number {
+  const parents = new Set<Node>()
+  let unlinked = 0
+  for (const link of root.querySelectorAll(`a[${CALL_LINK_ATTRIBUTE}]`)) {
+    if (!madeLinks.has(link) || !link.parentNode) continue
+    parents.add(link.parentNode)
+    link.replaceWith(root.ownerDocument.createTextNode(link.textContent ?? ""))
+    madeLinks.delete(link)
+    unlinked += 1
+  }
+  for (const parent of parents) parent.normalize()
+  return unlinked
 }
 
 /** How long added content may settle before it is scanned (CRMs render lists in bursts). */
