@@ -35,7 +35,9 @@ export const startNode = (env: Record<string, string>): Promise<Child> => startS
 
 /** Runs a TypeScript entry with tsx that prints `READY <url>` once it listens. */
 export function startScript(path: string, env: Record<string, string>): Promise<Child> {
-  const child = spawn(process.execPath, ["--import", "tsx", path], {
+  // NODE_OPTIONS refuses --cpu-prof, so profiling a child (the bench's servers) is asked for here.
+  const profile = process.env.CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.CPU_PROF_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", path], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
