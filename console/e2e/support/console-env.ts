@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -29,6 +29,8 @@ export async function startConsoleEnv(suite: string): Promise<ConsoleEnv> {
   const server = await startTestServer({ smtpUrl: smtp.url }, { consoleDir: CONSOLE_DIST });
   const browser = await launchBrowser();
   const dir = join(ARTIFACTS, suite);
+  // A re-run replaces this suite's screenshots rather than mixing in stale numbering (as the dock suites do).
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   let shot = 0;
   return {
