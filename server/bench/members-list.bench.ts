@@ -132,6 +132,8 @@ export async function runMembersListBench(): Promise<void> {
     }
     const edited = (await MembershipModel.findOne({ workspaceId, roles: "agent", status: "active" }, { userId: 1 }).lean())!;
     const editUrl = `${base}/${String(edited.userId)}`;
+    row("open a member (GET /members/:userId)", "/<userId>", (await time(editUrl, token)).ms, "—");
+    row("a member's settings (GET …/settings)", "/<userId>/settings", (await time(`${editUrl}/settings`, token)).ms, "—");
     const located = await request(editUrl, token, { method: "PATCH", body: JSON.stringify({ profile: { location: "Bench" } }) });
     row("edit a member's location (PATCH)", "/<userId>", located.ms, "—");
     const renamed = await request(editUrl, token, { method: "PATCH", body: JSON.stringify({ profile: { lastName: "Benchmark" } }) });

@@ -20,7 +20,7 @@ export function membersRouter(deps: AppDeps): Router {
   });
 
   router.get("/:userId", requirePermission("members.view"), async (req, res) => {
-    res.json(await getMember(requireMember(req).workspaceId, objectIdSchema.parse(req.params.userId)));
+    res.json(await getMember(deps, requireMember(req).workspaceId, objectIdSchema.parse(req.params.userId)));
   });
 
   // Who may change what is decided per field in the service; viewers and agents change nothing.

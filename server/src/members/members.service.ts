@@ -42,9 +42,9 @@ export async function listMembers(deps: AppDeps, workspaceId: string, query: Mem
   return { items: matches.slice(start, start + query.pageSize).map(toMemberRow), total: matches.length };
 }
 
-/** One member of the workspace (active or revoked), in the same shape as a list row. */
-export async function getMember(workspaceId: string, userId: string): Promise<Member> {
-  const membership = await MembershipModel.findOne({ workspaceId, userId }).lean();
+/** One member of the workspace (active from the copy, or revoked from the database), with their profile. */
+export async function getMember(deps: AppDeps, workspaceId: string, userId: string): Promise<Member> {
+  const membership = (await membershipsOf(deps).find(workspaceId, userId)) ?? (await MembershipModel.findOne({ workspaceId, userId }).lean());
   if (!membership) throw notFound("Member");
   return toMember(membership, await UserModel.findById(userId).lean());
 }

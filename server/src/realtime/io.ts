@@ -21,7 +21,6 @@ export interface RealtimeOptions {
   loadEffectiveSettings?: EffectiveSettingsLoader;
 }
 
-const defaultSettingsLoader: EffectiveSettingsLoader = async (workspaceId, userId) => (await loadMemberSettings(workspaceId, userId)).values;
 
 /**
  * Socket.IO on the app's HTTP server: /dock for members with dock.use, /console for those
@@ -54,7 +53,7 @@ export function attachRealtime(http: HttpServer, deps: AppDeps, options: Realtim
     console: consoleNs,
     relay: redis !== null,
     memberships,
-    loadEffectiveSettings: options.loadEffectiveSettings ?? defaultSettingsLoader,
+    loadEffectiveSettings: options.loadEffectiveSettings ?? (async (workspaceId, userId) => (await loadMemberSettings(memberships, workspaceId, userId)).values),
   });
 
   // Each node beats and sweeps: expiring grace periods and adopting the docks of dead nodes.

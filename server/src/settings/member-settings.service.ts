@@ -12,6 +12,7 @@ import type { AppDeps } from "../app-deps.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { forbidden, notFound } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
+import { membershipsOf, type MembershipCache } from "../members/membership-cache.js";
 import { MembershipModel } from "../members/membership.model.js";
 import { TeamModel } from "../teams/team.model.js";
 import { WorkspaceModel } from "../workspaces/workspace.model.js";
@@ -25,9 +26,10 @@ const userLevel = (membership: { settingsOverrides?: unknown; overrideDockSettin
   overrideDockSettings: membership.overrideDockSettings,
 });
 
-async function loadLevels(workspaceId: string, userId: string) {
-  const membership = await MembershipModel.findOne({ workspaceId, userId, status: "active" });
-  if (!membership) throw notFound("Member");
+type MembershipLevel = { userId: unknown; teams: readonly unknown[]; settingsOverrides?: unknown; overrideDockSettings: boolean };
+
+/** The workspace and primary-team levels above a membership. */
+async function levelsAbove<M extends MembershipLevel>(workspaceId: string, membership: M) {
   const workspace = await WorkspaceModel.findById(workspaceId).lean();
   if (!workspace) throw notFound("Workspace");
   const primaryTeamId = membership.teams[0];
@@ -35,13 +37,19 @@ async function loadLevels(workspaceId: string, userId: string) {
   return { membership, workspace: workspaceLevel(workspace), team: team ? teamLevel(team) : null };
 }
 
-type ChatLimitMember = { userId: unknown; teams: readonly unknown[]; settingsOverrides?: unknown; overrideDockSettings: boolean };
+/** For a change: the membership as a document to save, read from the database. */
+async function loadLevelsToEdit(workspaceId: string, userId: string) {
+  const membership = await MembershipModel.findOne({ workspaceId, userId, status: "active" });
+  if (!membership) throw notFound("Member");
+  return levelsAbove(workspaceId, membership);
+}
+
 
 /**
  * Effective chatsPerUser of many members at once (the presence board's "n / limit"): the
  * workspace and its teams are read once, each member resolved in memory.
  */
-export async function loadChatLimits(workspaceId: string, memberships: readonly ChatLimitMember[]): Promise<ChatLimits> {
+export async function loadChatLimits(workspaceId: string, memberships: readonly MembershipLevel[]): Promise<ChatLimits> {
   const [workspace, teams] = await Promise.all([WorkspaceModel.findById(workspaceId).lean(), TeamModel.find({ workspaceId }).lean()]);
   if (!workspace) return {};
   const teamById = new Map(teams.map((team) => [String(team._id), teamLevel(team)]));
@@ -54,7 +62,7 @@ export async function loadChatLimits(workspaceId: string, memberships: readonly 
   );
 }
 
-function toView(levels: Awaited<ReturnType<typeof loadLevels>>): MemberSettings {
+function toView(levels: Awaited<ReturnType<typeof levelsAbove>>): MemberSettings {
   const { membership, workspace, team } = levels;
   const user = userLevel(membership);
   const resolved = resolveEffectiveSettings({ workspace, team, user });
@@ -70,16 +78,19 @@ function toView(levels: Awaited<ReturnType<typeof loadLevels>>): MemberSettings 
 }
 
 /**
- * A member's effective settings with origins and locks. The realtime layer calls this
- * after a "settings.changed" event to push the new values to docks.
+ * A member's effective settings with origins and locks, the membership taken from the
+ * workspace's copy: after a workspace-wide change the realtime layer calls this for every
+ * connected dock, which must not mean one collection scan per member on FerretDB.
  */
-export async function loadMemberSettings(workspaceId: string, userId: string): Promise<MemberSettings> {
-  return toView(await loadLevels(workspaceId, userId));
+export async function loadMemberSettings(memberships: MembershipCache, workspaceId: string, userId: string): Promise<MemberSettings> {
+  const membership = await memberships.find(workspaceId, userId);
+  if (!membership) throw notFound("Member");
+  return toView(await levelsAbove(workspaceId, membership));
 }
 
-export async function getMemberSettings(actor: MemberContext, userId: string): Promise<MemberSettings> {
+export async function getMemberSettings(deps: AppDeps, actor: MemberContext, userId: string): Promise<MemberSettings> {
   if (actor.userId !== userId && !can(actor, "members.view")) throw forbidden("You may only see your own settings.");
-  return loadMemberSettings(actor.workspaceId, userId);
+  return loadMemberSettings(membershipsOf(deps), actor.workspaceId, userId);
 }
 
 /**
@@ -95,7 +106,7 @@ function assertMayEdit(actor: MemberContext, target: { userId: string; roles: re
 }
 
 export async function updateMemberSettings(deps: AppDeps, actor: MemberContext, userId: string, body: MemberSettingsBody): Promise<MemberSettings> {
-  const levels = await loadLevels(actor.workspaceId, userId);
+  const levels = await loadLevelsToEdit(actor.workspaceId, userId);
   const { membership, workspace, team } = levels;
   assertMayEdit(actor, { userId, roles: membership.roles, teams: membership.teams.map(String) });
   const before = { overrides: storedOverrides(membership.settingsOverrides), overrideDockSettings: membership.overrideDockSettings };

@@ -39,7 +39,7 @@ export function settingsRouter(deps: AppDeps): Router {
   });
 
   router.get("/members/:userId/settings", async (req, res) => {
-    res.json(await getMemberSettings(requireMember(req), objectIdSchema.parse(req.params.userId)));
+    res.json(await getMemberSettings(deps, requireMember(req), objectIdSchema.parse(req.params.userId)));
   });
   router.put("/members/:userId/settings", async (req, res) => {
     const userId = objectIdSchema.parse(req.params.userId);
