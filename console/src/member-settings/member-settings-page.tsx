@@ -122,11 +122,9 @@ function MemberSettingsForm({ member, loaded }: { member: Member; loaded: Member
       />
       <SaveBar
         dirty={dirty}
-        busy={save.busy}
-        saved={save.saved}
-        error={save.error}
+        save={save}
         readOnly={readOnly}
-        invalidCount={Object.keys(errors).length}
+        errors={errors}
         onSave={onSave}
         onDiscard={() => {
           reset(settings.overrides);

@@ -99,9 +99,7 @@ export function RestrictionsPanel({ member, onSaved }: { member: Member; onSaved
         <div className="restriction-save">
           <SaveBar
             dirty={Object.keys(changes).length > 0}
-            busy={save.busy}
-            saved={save.saved}
-            error={save.error}
+            save={save}
             readOnly={false}
             onSave={onSave}
             onDiscard={() => setDraft(member.restrictions)}

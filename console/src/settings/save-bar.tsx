@@ -1,21 +1,21 @@
 import { ErrorBanner } from "../ui/error-banner";
+import type { SaveState } from "./use-save";
 
 interface SaveBarProps {
   dirty: boolean;
-  busy: boolean;
-  saved: boolean;
-  error: unknown;
+  save: Pick<SaveState, "busy" | "saved" | "error">;
   onSave: () => void;
   onDiscard: () => void;
   readOnly: boolean;
-  /** Fields showing an error, so a long form says so where the Save button is. */
-  invalidCount?: number;
+  /** Field errors by path, so a long form says how many need fixing where the Save button is. */
+  errors?: Readonly<Record<string, unknown>>;
   /** Prefix of the bar's test ids, for pages with more than one form. */
   testId?: string;
 }
 
 /** Sticky at the bottom of a settings page, so a long form never hides its Save button. */
-export function SaveBar({ dirty, busy, saved, error, onSave, onDiscard, readOnly, invalidCount = 0, testId = "settings" }: SaveBarProps) {
+export function SaveBar({ dirty, save: { busy, saved, error }, onSave, onDiscard, readOnly, errors = {}, testId = "settings" }: SaveBarProps) {
+  const invalidCount = Object.keys(errors).length;
   if (readOnly) return <p className="muted small" data-testid={`${testId}-read-only`}>You can see these settings but not change them.</p>;
   return (
     <div className="save-bar" data-testid={`${testId}-save-bar`}>

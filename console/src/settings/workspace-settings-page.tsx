@@ -73,11 +73,9 @@ function WorkspaceSettingsForm({ initial: loaded }: { initial: WorkspaceSettings
       <AwayReasonsEditor reasons={awayReasons} onChange={setAwayReasons} readOnly={readOnly} error={reasonsError} />
       <SaveBar
         dirty={dirty}
-        busy={save.busy}
-        saved={save.saved}
-        error={save.error}
+        save={save}
         readOnly={readOnly}
-        invalidCount={Object.keys(errors).length}
+        errors={errors}
         onSave={onSave}
         onDiscard={() => {
           reset(initial.settings);

@@ -108,11 +108,9 @@ function TeamSettingsForm({ loaded }: { loaded: Loaded }) {
       />
       <SaveBar
         dirty={dirty}
-        busy={save.busy}
-        saved={save.saved}
-        error={save.error}
+        save={save}
         readOnly={readOnly}
-        invalidCount={Object.keys(errors).length}
+        errors={errors}
         onSave={onSave}
         onDiscard={() => {
           reset(team.settings);
