@@ -152,8 +152,22 @@ export async function signOut(): Promise<DockState> {
   return endSession()
 }
 
-/** Worker start and keep-alive alarm: reopen the socket of a stored session if it is not open. */
-export async function restoreSession(): Promise<void> {
+let restoring: Promise<void> | undefined
+
+/**
+ * Worker start and keep-alive alarm: reopen the socket of a stored session if it is not open.
+ * When the alarm is what wakes a stopped worker, both run at once, and both would find no socket
+ * while the session is read: they share one restore, or the second opens a second socket and
+ * drops the first mid-handshake.
+ */
+export function restoreSession(): Promise<void> {
+  restoring ??= restoreStoredSession().finally(() => {
+    restoring = undefined
+  })
+  return restoring
+}
+
+async function restoreStoredSession(): Promise<void> {
   if (isDockSocketOpen()) return
   const session = await loadSession()
   if (session) await startSession(session)
