@@ -29,8 +29,8 @@ const membershipSchema = new Schema(
 );
 
 membershipSchema.index({ workspaceId: 1, userId: 1 }, { unique: true });
-// Serves the members table on MongoDB: equality on workspace+status, then name order with _id as
-// the tie-break, so sort + skip/limit walk the index instead of sorting in memory.
+// On MongoDB: loading a workspace's membership copy (active) and the revoked list walk this index
+// (equality on workspace+status, then name order with _id as the tie-break).
 membershipSchema.index({ workspaceId: 1, status: 1, nameLower: 1, _id: 1 });
 membershipSchema.index({ workspaceId: 1, status: 1, emailLower: 1 });
 membershipSchema.index({ userId: 1 });
