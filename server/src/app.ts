@@ -19,7 +19,8 @@ export interface CreateAppOptions {
 export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Express {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // Decides `req.ip` (rate limit keys) and `req.protocol`; see TRUST_PROXY in config.ts.
+  app.set("trust proxy", deps.config.trustProxy);
   app.use(express.json({ limit: "1mb" }));
   app.use(cookieParser());
 

@@ -1,4 +1,4 @@
-import { loginBodySchema } from "@switchboard/shared";
+import { attemptedEmailOf, loginBodySchema } from "@switchboard/shared";
 import { Router } from "express";
 import type { AppDeps } from "../app-deps.js";
 import { AppError } from "../http/app-error.js";
@@ -12,12 +12,11 @@ import { destroySession } from "./sessions.service.js";
 
 export function authRouter(deps: AppDeps): Router {
   const router = Router();
-  // Per address and account, so one attacker cannot lock everyone out and cannot spray one account.
-  const loginLimiter = attemptLimiter(
-    deps.config,
-    (req) => String((req.body as { email?: unknown })?.email ?? "").toLowerCase(),
-    "Too many sign-in attempts. Try again later.",
-  );
+  // Per address and account, so one attacker cannot lock everyone out and cannot spray one account;
+  // failed attempts only, so signing in often never locks the owner out.
+  const loginLimiter = attemptLimiter(deps.config, (req) => attemptedEmailOf(req.body), "Too many sign-in attempts. Try again later.", {
+    failedOnly: true,
+  });
 
   router.post("/login", loginLimiter, async (req, res) => {
     const { email, password } = loginBodySchema.parse(req.body);
