@@ -46,6 +46,8 @@ export interface Config {
   /** Login attempts allowed per IP and e-mail within `loginWindowMs`. */
   loginAttempts: number;
   loginWindowMs: number;
+  /** How often each node looks for sockets whose session has expired (realtime/session-expiry.ts). */
+  sessionCheckMs: number;
   /** A dock that drops is offline only after this long without reconnecting (DESIGN.md §8). */
   presenceGraceMs: number;
   /** How often a node renews its registration in Redis; a node silent for 3 beats is dead. */
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: parsed.SESSION_DAYS,
     loginAttempts: 10,
     loginWindowMs: 15 * 60_000,
+    sessionCheckMs: 15_000,
     presenceGraceMs: 30_000,
     presenceHeartbeatMs: 1_000,
     presencePersistMs: 60_000,

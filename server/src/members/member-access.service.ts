@@ -2,6 +2,7 @@ import {
   AuditAction,
   can,
   checkAccessChange,
+  checkLoginEmailChange,
   checkRevoke,
   invitableRoles,
   reachOf,
@@ -128,6 +129,7 @@ export async function patchMember(deps: AppDeps, actor: MemberContext, targetUse
     await assertTeamsExist(actor.workspaceId, patch.teams);
   }
   if (patch.profile) fail(checkProfileEdit(actor, target));
+  if (patch.profile?.email !== undefined && patch.profile.email !== current.emailLower) fail(checkLoginEmailChange(actor, targetUserId));
 
   const now = deps.clock.now();
   const audits: AuditEntry[] = [];
