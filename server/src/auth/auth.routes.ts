@@ -6,6 +6,7 @@ import { attemptLimiter } from "../http/attempt-limiter.js";
 import { authenticate } from "../http/authenticate.js";
 import { UserModel } from "../users/user.model.js";
 import { issueSession } from "./issue-session.js";
+import { passwordRouter } from "./password.routes.js";
 import { dummyPasswordHash, verifyPassword } from "./passwords.js";
 import { SESSION_COOKIE } from "./session-cookie.js";
 import { destroySession } from "./sessions.service.js";
@@ -25,6 +26,8 @@ export function authRouter(deps: AppDeps): Router {
     if (!user || !ok) throw new AppError("UNAUTHENTICATED", "Wrong e-mail or password.");
     res.json(await issueSession(res, user, deps));
   });
+
+  router.use(passwordRouter(deps));
 
   router.post("/logout", authenticate(deps.clock), async (req, res) => {
     const auth = req.auth!;
