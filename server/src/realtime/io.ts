@@ -8,6 +8,7 @@ import { presenceServiceOf } from "../presence/presence.service.js";
 import { registerPresenceSockets } from "../presence/presence.socket.js";
 import { loadMemberSettings } from "../settings/member-settings.service.js";
 import { registerLiveSync, type EffectiveSettingsLoader } from "./live-sync.js";
+import { startSessionExpiry } from "./session-expiry.js";
 import { socketAuth } from "./socket-auth.js";
 import type { ConsoleNamespace, DockNamespace } from "./socket-types.js";
 
@@ -56,6 +57,8 @@ export function attachRealtime(http: HttpServer, deps: AppDeps, options: Realtim
     loadEffectiveSettings: options.loadEffectiveSettings ?? (async (workspaceId, userId) => (await loadMemberSettings(memberships, workspaceId, userId)).values),
   });
 
+  const stopSessionExpiry = startSessionExpiry({ namespaces: [dock, consoleNs], clock: deps.clock, everyMs: config.sessionCheckMs });
+
   // Each node beats and sweeps: expiring grace periods and adopting the docks of dead nodes.
   const tickMs = Math.max(20, Math.min(config.presenceHeartbeatMs, config.presenceGraceMs / 4));
   let ticking = false;
@@ -79,6 +82,7 @@ export function attachRealtime(http: HttpServer, deps: AppDeps, options: Realtim
     io,
     async close() {
       clearInterval(timer);
+      stopSessionExpiry();
       sockets.close();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await presence.close();
