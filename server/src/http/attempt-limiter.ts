@@ -12,8 +12,9 @@ export interface AttemptLimiterOptions {
 }
 
 /**
- * DESIGN.md §11: sign-in and invitation acceptance are rate limited, with one budget
- * (`loginAttempts` per `loginWindowMs`). `scope` names what is counted besides the address;
+ * DESIGN.md §11: sign-in (and the password-reset request) are rate limited per address and
+ * account (`loginAttempts` per `loginWindowMs`); invitation links have their own failed-lookup
+ * limiter (invitations/failed-lookup-limiter.ts), since an office shares one address. `scope` names what is counted besides the address;
  * it must normalize its input exactly as the route's schema does, or variants of one value
  * (" Ann@x.com", "ann@x.com") each get a budget of their own.
  * The address is `req.ip`, which follows `X-Forwarded-For` only when TRUST_PROXY says so.
