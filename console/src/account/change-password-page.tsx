@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from "react";
-import { PasswordMeter } from "../auth/password-meter";
+import { NewPasswordField } from "../auth/new-password-field";
 import { changePassword } from "../auth/password.api";
 import { fieldErrorsOf } from "../lib/field-issues";
+import { useSave } from "../settings/use-save";
 import { ErrorBanner } from "../ui/error-banner";
 import { FormField } from "../ui/form-field";
 
@@ -9,25 +10,15 @@ import { FormField } from "../ui/form-field";
 export function ChangePasswordPage() {
   const [currentPassword, setCurrentPassword] = useState("");
   const [newPassword, setNewPassword] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, saved: done, error, run } = useSave();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setDone(false);
-    try {
+    void run(async () => {
       await changePassword({ currentPassword, newPassword });
       setCurrentPassword("");
       setNewPassword("");
-      setDone(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const fields = fieldErrorsOf(error);
@@ -44,8 +35,7 @@ export function ChangePasswordPage() {
         ) : null}
         <ErrorBanner error={fields.currentPassword || fields.newPassword ? undefined : error} testId="password-error" />
         <FormField label="Current password" testId="password-current" type="password" autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrentPassword(e.target.value)} error={fields.currentPassword} required />
-        <FormField label="New password" testId="password-new" type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNewPassword(e.target.value)} error={fields.newPassword} hint="At least 10 characters, with letters and a digit." required />
-        <PasswordMeter password={newPassword} />
+        <NewPasswordField label="New password" testId="password-new" value={newPassword} onChange={setNewPassword} error={fields.newPassword} />
         <button type="submit" className="btn btn-primary" data-testid="password-submit" disabled={busy}>
           {busy ? "Saving…" : "Change password"}
         </button>

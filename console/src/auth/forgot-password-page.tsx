@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router-dom";
 import { fieldErrorsOf } from "../lib/field-issues";
+import { useSave } from "../settings/use-save";
 import { ErrorBanner } from "../ui/error-banner";
 import { FormField } from "../ui/form-field";
 import { AuthCard } from "./auth-card";
@@ -9,22 +10,11 @@ import { requestPasswordReset } from "./password.api";
 /** /forgot-password — asks for a reset link by e-mail. */
 export function ForgotPasswordPage() {
   const [email, setEmail] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [sent, setSent] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, saved: sent, error, run } = useSave();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await requestPasswordReset({ email });
-      setSent(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void run(() => requestPasswordReset({ email }));
   };
 
   if (sent) {

@@ -2,10 +2,10 @@ import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { ApiError } from "../lib/api";
 import { fieldErrorsOf } from "../lib/field-issues";
+import { useSave } from "../settings/use-save";
 import { ErrorBanner } from "../ui/error-banner";
-import { FormField } from "../ui/form-field";
 import { AuthCard } from "./auth-card";
-import { PasswordMeter } from "./password-meter";
+import { NewPasswordField } from "./new-password-field";
 import { resetPassword } from "./password.api";
 
 /** Shown on the sign-in page after a reset (router state, so a reload does not repeat it). */
@@ -16,20 +16,14 @@ export function ResetPasswordPage() {
   const { token = "" } = useParams();
   const navigate = useNavigate();
   const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useSave();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    void run(async () => {
       await resetPassword(token, { newPassword: password });
       navigate("/login", { replace: true, state: { notice: PASSWORD_RESET_NOTICE } });
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
+    });
   };
 
   const linkDead = error instanceof ApiError && (error.code === "RESET_LINK_INVALID" || (error.code === "VALIDATION_FAILED" && !fieldErrorsOf(error).newPassword));
@@ -47,8 +41,7 @@ export function ResetPasswordPage() {
     <AuthCard title="Choose a new password" subtitle="Every device signed in to your account will be signed out.">
       <form className="form" onSubmit={submit} noValidate>
         <ErrorBanner error={error} testId="reset-error" />
-        <FormField label="New password" testId="reset-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={fields.newPassword} hint="At least 10 characters, with letters and a digit." required autoFocus />
-        <PasswordMeter password={password} />
+        <NewPasswordField label="New password" testId="reset-password" value={password} onChange={setPassword} error={fields.newPassword} autoFocus />
         <button type="submit" className="btn btn-primary btn-block" data-testid="reset-submit" disabled={busy}>
           {busy ? "Saving…" : "Set new password"}
         </button>
