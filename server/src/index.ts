@@ -35,6 +35,7 @@ logger.info({ kind: database.kind }, "database ready");
 await connectDatabase(database.uri, "switchboard", { severalNodes: Boolean(config.redisUrl) }).catch(refuseToStart);
 // Restarts the embedded database when it dies or hangs; with MONGODB_URI it only reports the outage.
 const watchdog = watchDatabase({ logger, restart: database.restart ? () => database.restart!() : undefined });
+database.onUnexpectedExit?.(() => watchdog.reportDead("the database process exited"));
 
 const consoleDir = join(REPO_ROOT, "console/dist");
 // Fails fast in production without INVITE_LINK_KEY; creates the development key in .data/ otherwise.

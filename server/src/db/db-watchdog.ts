@@ -7,6 +7,8 @@ export interface DatabaseStatus {
 }
 
 export interface DatabaseWatchdog extends DatabaseStatus {
+  /** The database is known to be gone (its process exited): down at once, restart without waiting for probes. */
+  reportDead(reason: string): void;
   /** Resolves once the loop has stopped (no probe or restart is left running). */
   stop(): Promise<void>;
 }
@@ -54,41 +56,54 @@ export function watchDatabase(options: WatchdogOptions): DatabaseWatchdog {
       wake = () => (clearTimeout(timer), resolve());
     });
 
-  async function check(): Promise<void> {
+  /** Resolves true when it restarted the database: the next probe then runs at once. */
+  async function check(): Promise<boolean> {
     try {
       await withTimeout(probe(), timeoutMs);
       failures = 0;
       if (!up) logger.warn({ downMs: Date.now() - downSince }, "database answers again");
       up = true;
-      return;
+      return false;
     } catch (err) {
       failures += 1;
-      if (failures < failuresBeforeDown) return;
+      if (failures < failuresBeforeDown) return false;
       if (up) {
         up = false;
         downSince = Date.now();
         logger.error({ err }, "database is not answering");
       }
     }
-    if (!restart || stopped) return;
+    if (!restart || stopped) return false;
     logger.warn("restarting the database");
     try {
       await restart();
       failures = 0;
+      return true;
     } catch (err) {
       logger.error({ err }, "database restart failed; trying again");
+      return false;
     }
   }
 
   const loop = (async () => {
     while (!stopped) {
-      await check();
-      if (!stopped) await pause();
+      const restarted = await check();
+      if (!stopped && !restarted) await pause();
     }
   })();
 
   return {
     isUp: () => up,
+    reportDead(reason) {
+      if (stopped) return;
+      if (up) {
+        up = false;
+        downSince = Date.now();
+        logger.error({ reason }, "database is gone");
+      }
+      failures = Math.max(failures, failuresBeforeDown - 1);
+      wake?.();
+    },
     async stop() {
       stopped = true;
       wake?.();

@@ -12,6 +12,8 @@ export interface LocalDatabase {
   readonly pid?: number;
   /** Kills our daemon and starts it again on the same data dir and port; absent when we do not own it. */
   restart?(): Promise<void>;
+  /** Called when our daemon exits without being asked to (killed, crashed). */
+  onUnexpectedExit?(listener: () => void): void;
   stop(): Promise<void>;
 }
 
@@ -63,19 +65,29 @@ function stopChild(child: ChildProcess, signal: NodeJS.Signals, killAfterMs: num
 
 /** A daemon we own: the watchdog may restart it on the same data dir and port. */
 async function startDaemon(kind: LocalDatabase["kind"], cmd: string, args: string[], port: number): Promise<LocalDatabase> {
-  let child = await spawnDaemon(kind, cmd, args, port);
+  const exitListeners: Array<() => void> = [];
+  let expectingExit = false;
+  const spawnWatched = async () => {
+    const started = await spawnDaemon(kind, cmd, args, port);
+    started.once("exit", () => expectingExit || exitListeners.forEach((listener) => listener()));
+    return started;
+  };
+  let child = await spawnWatched();
   return {
     kind,
     uri: `mongodb://127.0.0.1:${port}/`,
     get pid() {
       return child.pid;
     },
+    onUnexpectedExit: (listener) => void exitListeners.push(listener),
     async restart() {
       // SIGKILL: a hung FerretDB does not finish a graceful stop, and SQLite survives a kill.
+      expectingExit = true;
       await stopChild(child, "SIGKILL", 0);
-      child = await spawnDaemon(kind, cmd, args, port);
+      expectingExit = false;
+      child = await spawnWatched();
     },
-    stop: () => stopChild(child, "SIGTERM", 5_000),
+    stop: () => ((expectingExit = true), stopChild(child, "SIGTERM", 5_000)),
   };
 }
 

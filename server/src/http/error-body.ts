@@ -13,13 +13,19 @@ const isDuplicateKey = (err: unknown): err is { code: number; keyValue?: Record<
 
 const { MongoNetworkError, MongoServerSelectionError, MongoTopologyClosedError, MongoNotConnectedError } = mongoose.mongo;
 
+// Driver 6.20 lets the EPIPE of a command written to a socket the killed database closed escape
+// unwrapped; its stack is what says it came from the driver's connection.
+const isDriverSocketError = (err: unknown): boolean =>
+  err instanceof Error && ["EPIPE", "ECONNRESET"].includes((err as NodeJS.ErrnoException).code ?? "") && /[\\/]mongodb[\\/]lib[\\/]cmap[\\/]/.test(err.stack ?? "");
+
 /** The driver lost the database (killed, restarting, unreachable): the same answer as while the watchdog holds it down. */
 const isDatabaseUnreachable = (err: unknown): boolean =>
   err instanceof MongoNetworkError ||
   err instanceof MongoServerSelectionError ||
   err instanceof MongoTopologyClosedError ||
   err instanceof MongoNotConnectedError ||
-  err instanceof mongoose.Error.MongooseServerSelectionError;
+  err instanceof mongoose.Error.MongooseServerSelectionError ||
+  isDriverSocketError(err);
 
 // Driver messages name hosts and ports ("connect ECONNREFUSED 127.0.0.1:41235"); those go to the log only.
 const withoutAddresses = (message: string) => message.replace(/\b(?:\d{1,3}(?:\.\d{1,3}){3}|localhost|\[[0-9a-f:]+\])(?::\d+)?/gi, "[address]");
