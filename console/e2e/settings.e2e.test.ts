@@ -1,7 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { addTestMember, type TestMember } from "../../server/test/member-fixtures.js";
-import { ADMIN, setUpWorkspace } from "../../server/test/test-server.js";
+import { addTestMember, ADMIN, setUpWorkspace, type TestMember } from "@switchboard/server/test-support";
 import { startConsoleEnv, type ConsoleEnv } from "./support/console-env.js";
 
 /**

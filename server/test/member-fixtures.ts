@@ -1,4 +1,5 @@
 import type { Restrictions, Role } from "@switchboard/shared";
+import { hashPassword } from "../src/auth/passwords.js";
 import { createSession } from "../src/auth/sessions.service.js";
 import { MembershipModel } from "../src/members/membership.model.js";
 import { UserModel } from "../src/users/user.model.js";
@@ -21,7 +22,14 @@ export interface TestMember {
 export async function addTestMember(
   t: TestServer,
   workspaceId: string,
-  input: { roles: Role[]; teams: string[]; restrictions?: Partial<Restrictions>; name?: string },
+  input: {
+    roles: Role[];
+    teams: string[];
+    restrictions?: Partial<Restrictions>;
+    name?: string;
+    /** For a test that signs in through a form (the dock's e2e); others use the returned session. */
+    password?: string;
+  },
 ): Promise<TestMember> {
   counter += 1;
   const name = input.name ?? `${input.roles.join("-")} ${counter}`;
@@ -35,8 +43,8 @@ export async function addTestMember(
     emailLower: email,
     firstName: firstName!,
     lastName,
-    // Signs in through a session created below, never with a password.
-    passwordHash: "!test-fixture",
+    // Without a password, signs in only through the session created below.
+    passwordHash: input.password ? await hashPassword(input.password) : "!test-fixture",
   });
   await MembershipModel.create({
     workspaceId,
