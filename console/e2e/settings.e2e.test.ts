@@ -121,7 +121,7 @@ it("locks a workspace field for every level below, edits away reasons, and sets 
   await page.getByTestId("setting-forwardTo-override").check();
   await page.getByTestId("setting-forwardTo-input").fill("+1 (415) 555");
   await page.getByTestId("settings-save").click();
-  expect(await page.getByTestId("setting-forwardTo-error").textContent()).toContain("Digits only");
+  expect(await page.getByTestId("setting-forwardTo-error").textContent()).toContain("Not a valid phone number");
   expect(await page.getByTestId("settings-invalid").textContent()).toBe("Fix 1 highlighted field");
   await env.screenshot(page, "workspace-invalid-forwarding");
   await page.getByTestId("setting-forwardTo-input").fill("+14155550123");
