@@ -1,14 +1,12 @@
 import { ZodError } from "zod";
 import { errorHttpStatus, toFieldIssues, type ErrorBody } from "@switchboard/shared";
+import { isDuplicateKey } from "../db/duplicate-key.js";
 import { AppError } from "./app-error.js";
 
 interface MappedError {
   status: number;
   body: ErrorBody;
 }
-
-const isDuplicateKey = (err: unknown): err is { code: number; keyValue?: Record<string, unknown> } =>
-  typeof err === "object" && err !== null && (err as { code?: unknown }).code === 11000;
 
 /**
  * The one mapping from a thrown error to `{ error: { code, message, details? } }`.

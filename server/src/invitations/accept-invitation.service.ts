@@ -4,6 +4,7 @@ import type { AppDeps } from "../app-deps.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { hashPassword } from "../auth/passwords.js";
 import { hashToken } from "../auth/tokens.js";
+import { onDuplicateKey } from "../db/duplicate-key.js";
 import { AppError, notFound } from "../http/app-error.js";
 import { MembershipModel } from "../members/membership.model.js";
 import { OrganizationModel } from "../organizations/organization.model.js";
@@ -76,8 +77,8 @@ export async function acceptInvitation(deps: AppDeps, token: string, input: Acce
       });
     }
     const passwordHash = await hashPassword(input.password);
-    try {
-      const created = await UserModel.create({
+    const created = await onDuplicateKey(
+      UserModel.create({
         organizationId: workspace.organizationId,
         email: inv.email,
         emailLower: inv.emailLower,
@@ -85,12 +86,12 @@ export async function acceptInvitation(deps: AppDeps, token: string, input: Acce
         lastName: input.lastName,
         phone: inv.phone ?? null,
         passwordHash,
-      });
-      user = created.toObject();
-    } catch (err) {
-      if ((err as { code?: number }).code === 11000) throw new AppError("CONFLICT", "An account for this e-mail was just created. Sign in to accept.");
-      throw err;
-    }
+      }),
+      () => {
+        throw new AppError("CONFLICT", "An account for this e-mail was just created. Sign in to accept.");
+      },
+    );
+    user = created.toObject();
   }
 
   await joinWorkspace(inv, user);
@@ -138,10 +139,6 @@ async function joinWorkspace(inv: AcceptedInvitation, user: JoiningUser) {
     await MembershipModel.updateOne({ _id: existing._id, status: "revoked" }, { $set: { ...fresh, restrictions: {}, settingsOverrides: {}, overrideDockSettings: false } });
     return;
   }
-  try {
-    await MembershipModel.create({ workspaceId: inv.workspaceId, userId: user._id, ...fresh });
-  } catch (err) {
-    // A concurrent accept created it first: that is the state we wanted.
-    if ((err as { code?: number }).code !== 11000) throw err;
-  }
+  // A concurrent accept may create it first: that is the state we wanted.
+  await onDuplicateKey(MembershipModel.create({ workspaceId: inv.workspaceId, userId: user._id, ...fresh }), () => undefined);
 }

@@ -1,7 +1,8 @@
-import { PERMISSIONS, reachOf, restrictionsSchema } from "@switchboard/shared";
+import { PERMISSIONS, reachOf } from "@switchboard/shared";
 import { Router } from "express";
 import { trusted } from "mongoose";
 import { requireAuth } from "../http/request-context.js";
+import { toMemberContext } from "../members/member-context.js";
 import { MembershipModel } from "../members/membership.model.js";
 import { toPublicUser } from "../users/public-user.js";
 import { WorkspaceModel } from "../workspaces/workspace.model.js";
@@ -16,7 +17,7 @@ export function meRouter(): Router {
     res.json({
       user: toPublicUser(auth.user),
       memberships: memberships.map((m) => {
-        const actor = { userId: auth.userId, roles: m.roles, teams: m.teams.map(String), restrictions: restrictionsSchema.parse(m.restrictions ?? {}) };
+        const actor = toMemberContext(m);
         return {
           workspaceId: String(m.workspaceId),
           workspaceName: workspaceById.get(String(m.workspaceId))?.name ?? "",

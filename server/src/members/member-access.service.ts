@@ -149,7 +149,7 @@ export async function patchMember(deps: AppDeps, actor: MemberContext, targetUse
 
   const now = deps.clock.now();
   const audits: AuditEntry[] = [];
-  const audit = (action: string, before: unknown, after: unknown) =>
+  const audit = (action: AuditAction, before: unknown, after: unknown) =>
     audits.push({ workspaceId: actor.workspaceId, actor: { id: actor.userId, name: actor.name }, action, target: { type: "member", id: targetUserId, label: current.name }, before, after, at: now });
 
   const set: Record<string, unknown> = {};

@@ -1,4 +1,5 @@
 import {
+  AuditAction,
   MISSED_AWAY_REASON,
   can,
   reachOf,
@@ -316,7 +317,7 @@ export class PresenceService {
     await recordAudit({
       workspaceId: actor.workspaceId,
       actor: { id: actor.userId, name: actor.name },
-      action: "presence.set",
+      action: AuditAction.presenceSet,
       target: { type: "member", id: userId, label: target.name },
       before: before ? { status: before.status, awayReason: before.awayReason ?? null } : null,
       after: { status: choice.status, awayReason: choice.awayReason ?? null },

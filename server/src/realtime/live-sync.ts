@@ -1,10 +1,11 @@
-import { can, restrictionsSchema, type EffectiveSettings, type SessionEndReason } from "@switchboard/shared";
+import { can, type EffectiveSettings, type SessionEndReason } from "@switchboard/shared";
 import type { Server } from "socket.io";
 import type { AppDeps } from "../app-deps.js";
 import type { DomainEventMap } from "../events/domain-events.js";
 import { MembershipModel } from "../members/membership.model.js";
 import { sendSnapshot, watcherRoomsFor } from "../presence/presence.socket.js";
 import type { PresenceService } from "../presence/presence.service.js";
+import { toMemberContext } from "../members/member-context.js";
 import type { MembershipCache } from "../members/membership-cache.js";
 import { Rooms } from "./rooms.js";
 import type { ConsoleNamespace, DockNamespace } from "./socket-types.js";
@@ -79,10 +80,10 @@ export function registerLiveSync(input: LiveSyncInput): void {
     memberships.reload(workspaceId, userId);
     const membership = await memberships.lookup(workspaceId, userId);
     if (!membership) return;
-    const teams = membership.teams.map(String);
     if (origin) await presence.memberChanged(membership);
     const room = Rooms.member(workspaceId, userId);
-    const update = { name: membership.name, roles: membership.roles, teams, restrictions: restrictionsSchema.parse(membership.restrictions ?? {}) };
+    const { name, roles, teams, restrictions } = toMemberContext(membership);
+    const update = { name, roles, teams, restrictions };
     for (const socket of localSocketsIn(dock, room)) {
       Object.assign(socket.data.member, update);
       if (!can(socket.data.member, "dock.use")) socket.disconnect(true);

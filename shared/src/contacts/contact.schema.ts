@@ -45,5 +45,3 @@ export const contactSchema = z.object({
   updatedAt: z.string(),
 });
 export type Contact = z.infer<typeof contactSchema>;
-
-export const ContactAuditAction = Object.freeze({ contactDeleted: "contact.deleted" } as const);
