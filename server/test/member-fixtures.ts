@@ -1,7 +1,7 @@
 import type { Restrictions, Role } from "@switchboard/shared";
 import { hashPassword } from "../src/auth/passwords.js";
 import { createSession } from "../src/auth/sessions.service.js";
-import { MembershipModel } from "../src/members/membership.model.js";
+import { membershipWritesOf } from "../src/members/membership-writes.js";
 import { UserModel } from "../src/users/user.model.js";
 import { WorkspaceModel } from "../src/workspaces/workspace.model.js";
 import type { TestServer } from "./test-server.js";
@@ -46,7 +46,7 @@ export async function addTestMember(
     // Without a password, signs in only through the session created below.
     passwordHash: input.password ? await hashPassword(input.password) : "!test-fixture",
   });
-  await MembershipModel.create({
+  await membershipWritesOf(t.deps).create({
     workspaceId,
     userId: user._id,
     roles: input.roles,
@@ -56,7 +56,6 @@ export async function addTestMember(
     nameLower: name.toLowerCase(),
     emailLower: email,
   });
-  t.deps.events.emit("membership.changed", { workspaceId, userId: String(user._id) });
   const token = await createSession(user._id, t.clock, 1);
   return { userId: String(user._id), token, email };
 }

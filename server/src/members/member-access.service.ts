@@ -22,6 +22,7 @@ import { UserModel } from "../users/user.model.js";
 import { toMember } from "./member-view.js";
 import { membershipsOf } from "./membership-cache.js";
 import { MembershipModel } from "./membership.model.js";
+import { membershipWritesOf, type MembershipWrites } from "./membership-writes.js";
 import { assertTeamsExist } from "./workspace-teams.js";
 
 const fail = (violation: RuleViolation | null) => {
@@ -100,7 +101,7 @@ async function checkProfileChange(userId: string, profile: NonNullable<MemberPat
 }
 
 /** Organization-level profile: updates the user, then, when a copied field changed, the copies on every membership of that user. */
-async function updateProfile(before: Awaited<ReturnType<typeof checkProfileChange>>, profile: NonNullable<MemberPatch["profile"]>) {
+async function updateProfile(writes: MembershipWrites, before: Awaited<ReturnType<typeof checkProfileChange>>, profile: NonNullable<MemberPatch["profile"]>) {
   const userId = String(before._id);
   const set: Record<string, unknown> = { ...profile };
   if (profile.email) set.emailLower = profile.email;
@@ -108,13 +109,13 @@ async function updateProfile(before: Awaited<ReturnType<typeof checkProfileChang
   if (!user) throw notFound("User");
   const pick = (u: typeof before) => Object.fromEntries(Object.keys(profile).map((key) => [key, (u as Record<string, unknown>)[key] ?? null]));
   const result = { user, before: pick(before), after: pick(user) };
-  if (!COPIED_PROFILE_FIELDS.some((field) => field in profile)) return { ...result, workspaceIds: [] };
+  if (!COPIED_PROFILE_FIELDS.some((field) => field in profile)) return result;
   // Found once, then written by `_id` (FerretDB's SQLite backend would scan the collection for each `{ userId }` write).
   const name = `${user.firstName} ${user.lastName}`;
-  const memberships = await MembershipModel.find({ userId }, { workspaceId: 1, status: 1 }).lean();
+  const memberships = await MembershipModel.find({ userId }, { workspaceId: 1, userId: 1 }).lean();
   const copies = { name, nameLower: name.toLowerCase(), emailLower: user.emailLower, phone: user.phone ?? null };
-  for (const { _id } of memberships) await MembershipModel.updateOne({ _id }, { $set: copies });
-  return { ...result, workspaceIds: memberships.filter((m) => m.status === "active").map((m) => String(m.workspaceId)) };
+  for (const membership of memberships) await writes.set(membership, copies);
+  return result;
 }
 
 /**
@@ -157,27 +158,26 @@ export async function patchMember(deps: AppDeps, actor: MemberContext, targetUse
   if (patch.teams) set.teams = patch.teams;
   const restrictionsBefore = restrictionsSchema.parse(current.restrictions ?? {});
   if (patch.restrictions) set.restrictions = { ...restrictionsBefore, ...patch.restrictions };
+  const writes = membershipWritesOf(deps);
   const accessBefore = { roles: current.roles, teams: current.teams, restrictions: current.restrictions ?? {} };
-  const undoAccess = () => MembershipModel.updateOne({ _id: current._id }, { $set: Object.fromEntries(Object.keys(set).map((key) => [key, accessBefore[key as keyof typeof accessBefore]])) });
+  const undoAccess = () => writes.set(current, Object.fromEntries(Object.keys(set).map((key) => [key, accessBefore[key as keyof typeof accessBefore]])));
   if (Object.keys(set).length > 0) {
-    await MembershipModel.updateOne({ _id: current._id }, { $set: set });
+    await writes.set(current, set);
     if (demotesAdmin) await guardLastAdmin(actor.workspaceId, undoAccess, "The last admin of a workspace cannot be demoted.");
   }
 
   let user = undefined as Awaited<ReturnType<typeof updateProfile>>["user"] | undefined;
   // The profile is the user's: its copies change on every membership they hold, not only this one.
-  const changedIn = new Set<string>();
   if (userBefore) {
     let result: Awaited<ReturnType<typeof updateProfile>>;
     try {
-      result = await updateProfile(userBefore, patch.profile!);
+      result = await updateProfile(writes, userBefore, patch.profile!);
     } catch (err) {
       // e.g. the e-mail taken by someone else since the check: the whole patch is refused.
       if (Object.keys(set).length > 0) await undoAccess();
       throw err;
     }
     user = result.user;
-    for (const workspaceId of result.workspaceIds) changedIn.add(workspaceId);
     audit(AuditAction.memberProfileChanged, result.before, result.after);
   }
   if (patch.roles) audit(AuditAction.memberRolesChanged, { roles: current.roles }, { roles: patch.roles });
@@ -185,9 +185,6 @@ export async function patchMember(deps: AppDeps, actor: MemberContext, targetUse
   if (patch.restrictions) audit(AuditAction.memberRestrictionsChanged, { restrictions: restrictionsBefore }, { restrictions: set.restrictions });
   for (const entry of audits) await recordAudit(entry);
 
-  // Names (profile) and restrictions travel with the member's sockets and the presence board too.
-  if (Object.keys(set).length > 0) changedIn.add(actor.workspaceId);
-  for (const workspaceId of changedIn) deps.events.emit("membership.changed", { workspaceId, userId: targetUserId });
   if (patch.teams || patch.restrictions) deps.events.emit("settings.changed", { workspaceId: actor.workspaceId, userIds: [targetUserId] });
   const updated = await MembershipModel.findById(current._id).lean();
   if (!updated) throw notFound("Member");
@@ -220,15 +217,12 @@ export async function revokeMember(deps: AppDeps, actor: MemberContext, targetUs
   // before that write holds. Any other revoke moves contacts first, so that a retry after a
   // crash (the member still active) finishes the job.
   let contactsMoved = revokesAdmin ? 0 : await moveContacts(actor.workspaceId, targetUserId, reassignTo);
-  const { modifiedCount } = await MembershipModel.updateOne(
-    { _id: current._id, status: "active" },
-    { $set: { status: "revoked", revokedAt: now, revokedBy: actor.userId } },
-  );
-  if (modifiedCount === 0) throw notFound("Member");
-  if (revokesAdmin) {
-    const undo = () => MembershipModel.updateOne({ _id: current._id }, { $set: { status: "active", revokedAt: null, revokedBy: null } });
-    await guardLastAdmin(actor.workspaceId, undo, "The last admin of a workspace cannot be revoked.");
-  }
+  const writes = membershipWritesOf(deps);
+  const keepsAnAdmin = async () => {
+    const undo = () => writes.set(current, { status: "active", revokedAt: null, revokedBy: null });
+    if (revokesAdmin) await guardLastAdmin(actor.workspaceId, undo, "The last admin of a workspace cannot be revoked.");
+  };
+  if (!(await writes.revoke(current, actor.userId, now, keepsAnAdmin))) throw notFound("Member");
   contactsMoved += await moveContacts(actor.workspaceId, targetUserId, reassignTo);
   await destroyUserSessions(targetUserId);
   await recordAudit({
@@ -240,7 +234,6 @@ export async function revokeMember(deps: AppDeps, actor: MemberContext, targetUs
     after: { status: "revoked", reassignContactsTo: reassignTo, contactsMoved },
     at: now,
   });
-  deps.events.emit("membership.revoked", { workspaceId: actor.workspaceId, userId: targetUserId, by: actor.userId });
   deps.events.emit("sessions.revoked", { userId: targetUserId, reason: "revoked" });
   return { userId: targetUserId, contactsMoved };
 }

@@ -14,6 +14,7 @@ import { forbidden, notFound } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
 import { membershipsOf, type MembershipCache } from "../members/membership-cache.js";
 import { MembershipModel } from "../members/membership.model.js";
+import { membershipWritesOf } from "../members/membership-writes.js";
 import { TeamModel } from "../teams/team.model.js";
 import { WorkspaceModel } from "../workspaces/workspace.model.js";
 import { assertNoLockedOverride, storedLocks, storedOverrides } from "./stored-settings.js";
@@ -116,21 +117,20 @@ export async function updateMemberSettings(deps: AppDeps, actor: MemberContext, 
     lockedAbove: (field) => lockLevelOf(field, workspace.locks, team?.locks ?? []),
     pathPrefix: "overrides",
   });
-  membership.settingsOverrides = body.overrides;
-  if (body.overrideDockSettings !== undefined) membership.overrideDockSettings = body.overrideDockSettings;
-  membership.markModified("settingsOverrides");
-  await membership.save();
+  const overrideDockSettings = body.overrideDockSettings ?? membership.overrideDockSettings;
+  // The overrides live on the membership: its copies are reread (announced by the write), then docks and boards hear of the new settings.
+  await membershipWritesOf(deps).set(membership, { settingsOverrides: body.overrides, overrideDockSettings });
+  // The reply shows the levels as written.
+  membership.set({ settingsOverrides: body.overrides, overrideDockSettings });
   await recordAudit({
     workspaceId: actor.workspaceId,
     actor: { id: actor.userId, name: actor.name },
     action: AuditAction.memberSettingsChanged,
     target: { type: "member", id: userId, label: membership.name },
     before,
-    after: { overrides: body.overrides, overrideDockSettings: membership.overrideDockSettings },
+    after: { overrides: body.overrides, overrideDockSettings },
     at: deps.clock.now(),
   });
-  // The overrides live on the membership: its copies are reread first, then docks and boards hear of the new settings.
-  deps.events.emit("membership.changed", { workspaceId: actor.workspaceId, userId });
   deps.events.emit("settings.changed", { workspaceId: actor.workspaceId, userIds: [userId] });
   return toView(levels);
 }
