@@ -1,4 +1,4 @@
-import { can, invitableRoles, type Member, type MemberSettings } from "@switchboard/shared";
+import { checkMemberSettingsEdit, type Member, type MemberSettings } from "@switchboard/shared";
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useWorkspace } from "../app/session-context";
@@ -69,17 +69,10 @@ export function MemberSettingsPage() {
   );
 }
 
-/** Mirrors the server's check: team settings over the member's teams, and only for roles one could invite. */
-function mayEditMember(actor: ReturnType<typeof useWorkspace>["actor"], member: Member): boolean {
-  if (!can(actor, "teams.settings", { teamIds: member.teams })) return false;
-  const invitable: readonly string[] = invitableRoles(actor);
-  return actor.userId === member.userId || member.roles.every((role) => invitable.includes(role));
-}
-
 function MemberSettingsForm({ member, loaded }: { member: Member; loaded: MemberSettings }) {
   const { workspaceId, actor } = useWorkspace();
   const [settings, setSettings] = useState(loaded);
-  const readOnly = !mayEditMember(actor, member);
+  const readOnly = checkMemberSettingsEdit(actor, member) !== null;
   const { draft, setDraft, errors, validated, showServerError, reset } = useSettingsDraft(settings.overrides, "overrides");
   const [dockOn, setDockOn] = useState(settings.overrideDockSettings);
   const save = useSave();

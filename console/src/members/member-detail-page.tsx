@@ -1,4 +1,4 @@
-import type { Member } from "@switchboard/shared";
+import { mayRevokeMember, type Member } from "@switchboard/shared";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { useWorkspace } from "../app/session-context";
@@ -10,7 +10,6 @@ import { Loading } from "../ui/loading";
 import { RoleBadges } from "../ui/role-badges";
 import { MemberAccessForm } from "./member-access-form";
 import { MEMBER_DETAIL_SECTIONS } from "./member-detail-sections";
-import { mayRevoke } from "./member-rules";
 import { RevokeDialog } from "./revoke-dialog";
 import "./member-detail.css";
 
@@ -49,7 +48,7 @@ export function MemberDetailPage() {
             </span>
           </span>
           <div className="page-actions">
-            {mayRevoke(actor, member) ? (
+            {mayRevokeMember(actor, member) ? (
               <button type="button" className="btn btn-danger-ghost" data-testid="member-revoke" onClick={() => setRevoking(true)}>
                 Revoke access
               </button>

@@ -1,11 +1,10 @@
-import type { Presence } from "@switchboard/shared";
+import { mayRevokeMember, type Presence } from "@switchboard/shared";
 import type { MouseEvent } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { useWorkspace } from "../app/session-context";
 import { formatDateTime, formatRelative, initialsOf } from "../lib/format";
 import { MemberSettingsLink } from "../member-settings/member-settings-link";
 import { RoleBadges } from "../ui/role-badges";
-import { mayRevoke } from "./member-rules";
 import type { MemberRow } from "./members.api";
 import { PresenceDot } from "./presence-dot";
 
@@ -87,7 +86,7 @@ export function MembersTable({ items, teamName, loading, presence, onRevoke }: M
                     Edit
                   </Link>
                   <MemberSettingsLink userId={m.userId} />
-                  {mayRevoke(actor, m) ? (
+                  {mayRevokeMember(actor, m) ? (
                     <button type="button" className="btn btn-small btn-danger-ghost" data-testid="member-revoke" onClick={() => onRevoke(m)}>
                       Revoke
                     </button>

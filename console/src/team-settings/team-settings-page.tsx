@@ -1,4 +1,4 @@
-import { canLockSettings, type SettingsField, type Team, type WorkspaceSettings } from "@switchboard/shared";
+import { canLockSettings, checkWorkspaceSettingsRead, type Actor, type SettingsField, type Team, type WorkspaceSettings } from "@switchboard/shared";
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useWorkspace } from "../app/session-context";
@@ -20,10 +20,10 @@ interface Loaded {
   workspace: WorkspaceSettings | null;
 }
 
-async function loadTeamSettings(workspaceId: string, teamId: string, signal: AbortSignal): Promise<Loaded> {
+async function loadTeamSettings(actor: Actor, workspaceId: string, teamId: string, signal: AbortSignal): Promise<Loaded> {
   const [team, workspace] = await Promise.all([
     fetchTeam(workspaceId, teamId, signal),
-    fetchWorkspaceSettings(workspaceId, signal).catch(() => null),
+    checkWorkspaceSettingsRead(actor) === null ? fetchWorkspaceSettings(workspaceId, signal).catch(() => null) : null,
   ]);
   return { team, workspace };
 }
@@ -31,8 +31,8 @@ async function loadTeamSettings(workspaceId: string, teamId: string, signal: Abo
 /** /teams/:teamId/settings: a team's overrides over the workspace defaults, with locks for admins. */
 export function TeamSettingsPage() {
   const { teamId = "" } = useParams();
-  const { workspaceId } = useWorkspace();
-  const { data, error } = useResource((signal) => loadTeamSettings(workspaceId, teamId, signal), `${workspaceId}/${teamId}`);
+  const { workspaceId, actor } = useWorkspace();
+  const { data, error } = useResource((signal) => loadTeamSettings(actor, workspaceId, teamId, signal), `${workspaceId}/${teamId}`);
   const [renamed, setRenamed] = useState<Team>();
   const team = renamed ?? data?.team;
   return (

@@ -3,20 +3,18 @@ import {
   can,
   checkAccessChange,
   checkLoginEmailChange,
+  checkProfileEdit,
   checkRevoke,
-  invitableRoles,
-  reachOf,
+  checkTeamsChange,
   restrictionsSchema,
   type Member,
   type MemberPatch,
-  type Role,
-  type RuleViolation,
 } from "@switchboard/shared";
 import type { AppDeps } from "../app-deps.js";
 import { recordAudit, type AuditEntry } from "../audit/audit.service.js";
 import { destroyUserSessions } from "../auth/sessions.service.js";
 import { ContactModel } from "../contacts/contact.model.js";
-import { AppError, forbidden, notFound } from "../http/app-error.js";
+import { AppError, forbidden, notFound, refuseIf } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
 import { UserModel } from "../users/user.model.js";
 import { toMember } from "./member-view.js";
@@ -24,10 +22,6 @@ import { membershipsOf } from "./membership-cache.js";
 import { MembershipModel } from "./membership.model.js";
 import { membershipWritesOf, type MembershipWrites } from "./membership-writes.js";
 import { assertTeamsExist } from "./workspace-teams.js";
-
-const fail = (violation: RuleViolation | null) => {
-  if (violation) throw new AppError(violation.code, violation.message);
-};
 
 /** The target as this node's membership copy has it (kept in step by events); writes then go by `_id`. */
 async function loadActiveMembership(deps: AppDeps, workspaceId: string, userId: string) {
@@ -54,37 +48,6 @@ async function guardLastAdmin(workspaceId: string, undo: () => Promise<unknown>,
   if ((await countActiveAdmins(workspaceId)) > 0) return;
   await undo();
   throw new AppError("LAST_ADMIN", message);
-}
-
-/**
- * Team membership changes (DESIGN.md §5 "add/remove members of a team"): own teams for
- * supervisors and managers — every team added or removed, and the primary team when it
- * changes, must be one of the actor's. Nobody moves someone holding a role above what they may invite.
- */
-function checkTeamsChange(actor: MemberContext, target: { roles: readonly Role[]; teams: string[] }, next: string[]): RuleViolation | null {
-  if (!can(actor, "teams.manageMembers")) return { code: "FORBIDDEN", message: "Your role does not allow changing team members." };
-  const ceiling = invitableRoles(actor);
-  if (!target.roles.every((role) => ceiling.includes(role))) {
-    return { code: "ROLE_CEILING", message: "This member holds a role above what you may manage." };
-  }
-  if (reachOf(actor, "teams.manageMembers") === "ownTeams") {
-    const touched = new Set([...target.teams.filter((t) => !next.includes(t)), ...next.filter((t) => !target.teams.includes(t))]);
-    if (target.teams[0] !== next[0]) [target.teams[0], next[0]].forEach((t) => t && touched.add(t));
-    if (![...touched].every((t) => actor.teams.includes(t))) {
-      return { code: "FORBIDDEN", message: "You may only add or remove members of your own teams." };
-    }
-  }
-  return null;
-}
-
-/** Profile fields of another member: whoever may change their roles or manage their team, within the role ceiling. */
-function checkProfileEdit(actor: MemberContext, target: { userId: string; roles: readonly Role[]; teams: string[] }): RuleViolation | null {
-  if (actor.userId === target.userId) return null;
-  const reaches = can(actor, "members.changeRoles") || can(actor, "teams.manageMembers", { teamIds: target.teams });
-  if (!reaches) return { code: "FORBIDDEN", message: "You may not edit this member's profile." };
-  const ceiling = invitableRoles(actor);
-  if (!target.roles.every((role) => ceiling.includes(role))) return { code: "ROLE_CEILING", message: "This member holds a role above what you may manage." };
-  return null;
 }
 
 /** The profile fields memberships keep copies of, for the members table. */
@@ -133,18 +96,18 @@ export async function patchMember(deps: AppDeps, actor: MemberContext, targetUse
   const activeAdminCount = await adminsForRule(actor.workspaceId, demotesAdmin);
   if (patch.roles) {
     if (!can(actor, "members.changeRoles")) throw forbidden("Your role does not allow changing roles.");
-    fail(checkAccessChange({ actor, target, nextRoles: patch.roles, activeAdminCount }));
+    refuseIf(checkAccessChange({ actor, target, nextRoles: patch.roles, activeAdminCount }));
   }
   if (patch.restrictions) {
     if (!can(actor, "restrictions.set")) throw forbidden("Only admins set restrictions.");
-    fail(checkAccessChange({ actor, target, activeAdminCount: 1 }));
+    refuseIf(checkAccessChange({ actor, target, activeAdminCount: 1 }));
   }
   if (patch.teams) {
-    fail(checkTeamsChange(actor, target, patch.teams));
+    refuseIf(checkTeamsChange(actor, target, patch.teams));
     await assertTeamsExist(actor.workspaceId, patch.teams);
   }
-  if (patch.profile) fail(checkProfileEdit(actor, target));
-  if (patch.profile?.email !== undefined && patch.profile.email !== current.emailLower) fail(checkLoginEmailChange(actor, targetUserId));
+  if (patch.profile) refuseIf(checkProfileEdit(actor, target));
+  if (patch.profile?.email !== undefined && patch.profile.email !== current.emailLower) refuseIf(checkLoginEmailChange(actor, targetUserId));
   const changesProfile = patch.profile !== undefined && Object.keys(patch.profile).length > 0;
   const userBefore = changesProfile ? await checkProfileChange(targetUserId, patch.profile!) : null;
 
@@ -203,7 +166,7 @@ const moveContacts = async (workspaceId: string, from: string, to: string | null
 export async function revokeMember(deps: AppDeps, actor: MemberContext, targetUserId: string, reassignTo: string | null) {
   const current = await loadActiveMembership(deps, actor.workspaceId, targetUserId);
   const revokesAdmin = current.roles.includes("admin");
-  fail(checkRevoke({ actor, target: { userId: targetUserId, roles: current.roles, teams: current.teams.map(String) }, activeAdminCount: await adminsForRule(actor.workspaceId, revokesAdmin) }));
+  refuseIf(checkRevoke({ actor, target: { userId: targetUserId, roles: current.roles, teams: current.teams.map(String) }, activeAdminCount: await adminsForRule(actor.workspaceId, revokesAdmin) }));
   if (reassignTo !== null) {
     const heir = await membershipsOf(deps).find(actor.workspaceId, reassignTo);
     if (!heir || reassignTo === targetUserId) {

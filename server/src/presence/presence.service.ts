@@ -14,7 +14,7 @@ import {
 } from "@switchboard/shared";
 import type { AppDeps } from "../app-deps.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { AppError, forbidden, notFound } from "../http/app-error.js";
+import { AppError, forbidden, notFound, refuseIf } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
 import { membershipsOf, type LeanMembership, type MembershipCache } from "../members/membership-cache.js";
 import { MembershipModel } from "../members/membership.model.js";
@@ -309,8 +309,7 @@ export class PresenceService {
     const target = await MembershipModel.findOne({ workspaceId: actor.workspaceId, userId, status: "active" }).lean();
     if (!target) throw notFound("Member");
     const member = memberInfoFrom(target);
-    const refused = checkSetPresence(actor, member);
-    if (refused) throw forbidden(refused.message);
+    refuseIf(checkSetPresence(actor, member));
     await this.assertAwayReason(actor.workspaceId, choice.awayReason);
     const before = await this.store.get(member);
     const presence = await this.choose(member, choice, { by: { userId: actor.userId, name: actor.name } });

@@ -1,6 +1,6 @@
 import {
   can,
-  invitableRoles,
+  checkMemberSettingsEdit,
   lockLevelOf,
   resolveEffectiveSettings,
   AuditAction,
@@ -10,7 +10,7 @@ import {
 } from "@switchboard/shared";
 import type { AppDeps } from "../app-deps.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { forbidden, notFound } from "../http/app-error.js";
+import { forbidden, notFound, refuseIf } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
 import { membershipsOf, type MembershipCache } from "../members/membership-cache.js";
 import { MembershipModel } from "../members/membership.model.js";
@@ -94,22 +94,10 @@ export async function getMemberSettings(deps: AppDeps, actor: MemberContext, use
   return loadMemberSettings(membershipsOf(deps), actor.workspaceId, userId);
 }
 
-/**
- * User-level overrides follow "team inbound/outbound and dock settings" (DESIGN.md §5) over the
- * member's teams; beyond one's own settings, only for members whose roles one could invite.
- */
-function assertMayEdit(actor: MemberContext, target: { userId: string; roles: readonly string[]; teams: readonly string[] }): void {
-  if (!can(actor, "teams.settings", { teamIds: target.teams })) throw forbidden("You may not change this member's settings.");
-  const invitable: readonly string[] = invitableRoles(actor);
-  if (actor.userId !== target.userId && !target.roles.every((role) => invitable.includes(role))) {
-    throw forbidden("This member holds a role above what you may manage.");
-  }
-}
-
 export async function updateMemberSettings(deps: AppDeps, actor: MemberContext, userId: string, body: MemberSettingsBody): Promise<MemberSettings> {
   const levels = await loadLevelsToEdit(actor.workspaceId, userId);
   const { membership, workspace, team } = levels;
-  assertMayEdit(actor, { userId, roles: membership.roles, teams: membership.teams.map(String) });
+  refuseIf(checkMemberSettingsEdit(actor, { userId, roles: membership.roles, teams: membership.teams.map(String) }));
   const before = { overrides: storedOverrides(membership.settingsOverrides), overrideDockSettings: membership.overrideDockSettings };
   assertNoLockedOverride({
     next: body.overrides,
