@@ -1,6 +1,6 @@
 import { checkMemberSettingsEdit, type Member, type MemberSettings } from "@switchboard/shared";
 import { useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { useParams } from "react-router-dom";
 import { useWorkspace } from "../app/session-context";
 import { useResource } from "../lib/use-resource";
 import { RestrictionsPanel } from "../restrictions/restrictions-panel";
@@ -14,6 +14,7 @@ import { ErrorBanner } from "../ui/error-banner";
 import { Loading } from "../ui/loading";
 import { RoleBadges } from "../ui/role-badges";
 import { fetchMember, fetchMemberSettings, saveMemberSettings } from "./member-settings.api";
+import { BackCrumb } from "../ui/back-crumb";
 
 interface Loaded {
   member: Member;
@@ -39,11 +40,7 @@ export function MemberSettingsPage() {
 
   return (
     <section className="page settings-page">
-      <div className="crumbs">
-        <Link to="/members" data-testid="member-settings-back">
-          ← Members
-        </Link>
-      </div>
+      <BackCrumb to="/members" label="Members" testId="member-settings-back" />
       <header className="page-header">
         <h1 data-testid="member-settings-title">{shown ? shown.name : "Member settings"}</h1>
         {shown ? (

@@ -1,6 +1,6 @@
 import { mayRevokeMember, type Member } from "@switchboard/shared";
 import { useState } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { useNavigate, useParams } from "react-router-dom";
 import { useWorkspace } from "../app/session-context";
 import { formatDateTime, formatRelative, initialsOf } from "../lib/format";
 import { useResource } from "../lib/use-resource";
@@ -12,6 +12,7 @@ import { MemberAccessForm } from "./member-access-form";
 import { MEMBER_DETAIL_SECTIONS } from "./member-detail-sections";
 import { RevokeDialog } from "./revoke-dialog";
 import "./member-detail.css";
+import { BackCrumb } from "../ui/back-crumb";
 
 /** /members/:userId: "Profile & access", then the sections other features register. */
 export function MemberDetailPage() {
@@ -26,11 +27,7 @@ export function MemberDetailPage() {
 
   return (
     <section className="page member-detail">
-      <div className="crumbs">
-        <Link to="/members" data-testid="member-back">
-          ← Members
-        </Link>
-      </div>
+      <BackCrumb to="/members" label="Members" testId="member-back" />
       {member ? (
         <header className="page-header member-header">
           <span className="person">

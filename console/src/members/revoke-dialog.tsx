@@ -5,6 +5,7 @@ import { fieldErrorsOf } from "../lib/field-issues";
 import { useResource } from "../lib/use-resource";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { listMembers, revokeMember } from "./members.api";
+import { FieldError } from "../ui/field-error";
 
 const HEIRS_PAGE = 200;
 const SEARCH_DELAY_MS = 250;
@@ -73,11 +74,7 @@ export function RevokeDialog({ member, onRevoked, onClose }: RevokeDialogProps) 
               </option>
             ))}
           </select>
-          {heirError ? (
-            <span className="field-error" data-testid="revoke-heir-error">
-              {heirError}
-            </span>
-          ) : null}
+          <FieldError error={heirError} testId="revoke-heir" />
         </label>
         <p className="banner banner-error revoke-warning" data-testid="revoke-warning">
           This cannot be undone. To give them access again, invite them again.

@@ -1,6 +1,6 @@
 import { canLockSettings, checkWorkspaceSettingsRead, type Actor, type SettingsField, type Team, type WorkspaceSettings } from "@switchboard/shared";
 import { useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { useParams } from "react-router-dom";
 import { useWorkspace } from "../app/session-context";
 import { useResource } from "../lib/use-resource";
 import { inheritedOf, resolveWorkspaceLevel } from "../settings/inherited";
@@ -13,6 +13,7 @@ import { ErrorBanner } from "../ui/error-banner";
 import { Loading } from "../ui/loading";
 import { TeamIdentityPanel } from "./team-identity-panel";
 import { fetchTeam, patchTeam } from "./team-settings.api";
+import { BackCrumb } from "../ui/back-crumb";
 
 interface Loaded {
   team: Team;
@@ -37,11 +38,7 @@ export function TeamSettingsPage() {
   const team = renamed ?? data?.team;
   return (
     <section className="page settings-page">
-      <div className="crumbs">
-        <Link to="/teams" data-testid="team-settings-back">
-          ← Teams
-        </Link>
-      </div>
+      <BackCrumb to="/teams" label="Teams" testId="team-settings-back" />
       <header className="page-header">
         <h1 data-testid="team-settings-title">{team ? `${team.name} settings` : "Team settings"}</h1>
         {team ? (
