@@ -291,7 +291,7 @@ export class PresenceService {
   /** Away reasons come from the workspace's list (admins edit it); briefly cached, docks send many events. */
   async assertAwayReason(workspaceId: string, reason: string | undefined): Promise<void> {
     if (reason === undefined) return;
-    const nowMs = Date.now();
+    const nowMs = this.now().getTime();
     let cached = this.awayReasonsCache.get(workspaceId);
     if (!cached || nowMs - cached.at > AWAY_REASONS_CACHE_MS) {
       const workspace = await WorkspaceModel.findById(workspaceId, { awayReasons: 1 }).lean();

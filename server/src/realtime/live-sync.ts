@@ -13,7 +13,8 @@ import type { ConsoleNamespace, DockNamespace } from "./socket-types.js";
 /** Time between telling sockets their session ended and closing them, so the message gets out first. */
 export const SESSION_END_DELAY_MS = 200;
 
-export type EffectiveSettingsLoader = (workspaceId: string, userId: string) => Promise<EffectiveSettings>;
+/** The effective settings of several members of one workspace (absent: no longer an active member). */
+export type EffectiveSettingsLoader = (workspaceId: string, userIds: readonly string[]) => Promise<Map<string, EffectiveSettings>>;
 
 interface LiveSyncInput {
   io: Server;
@@ -112,9 +113,11 @@ export function registerLiveSync(input: LiveSyncInput): void {
       if (member.workspaceId !== workspaceId || (targets && !targets.has(member.userId))) continue;
       byUser.set(member.userId, [...(byUser.get(member.userId) ?? []), socket.id]);
     }
+    if (byUser.size === 0) return;
+    const settingsOf = await loadEffectiveSettings(workspaceId, [...byUser.keys()]);
     for (const [userId, socketIds] of byUser) {
-      const settings = await loadEffectiveSettings(workspaceId, userId);
-      dock.local.to(socketIds).emit("settings:changed", { workspaceId, settings });
+      const settings = settingsOf.get(userId);
+      if (settings) dock.local.to(socketIds).emit("settings:changed", { workspaceId, settings });
     }
   });
 }

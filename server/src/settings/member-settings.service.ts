@@ -5,6 +5,7 @@ import {
   resolveEffectiveSettings,
   AuditAction,
   type ChatLimits,
+  type EffectiveSettings,
   type MemberSettings,
   type MemberSettingsBody,
 } from "@switchboard/shared";
@@ -47,20 +48,41 @@ async function loadLevelsToEdit(workspaceId: string, userId: string) {
 
 
 /**
- * Effective chatsPerUser of many members at once (the presence board's "n / limit"): the
- * workspace and its teams are read once, each member resolved in memory.
+ * Effective settings of many members at once: the workspace and its teams are read once and each
+ * member is resolved in memory, so a workspace-wide change costs two reads, not two per member.
+ * Null when the workspace is gone.
  */
-export async function loadChatLimits(workspaceId: string, memberships: readonly MembershipLevel[]): Promise<ChatLimits> {
+async function settingsResolverFor(workspaceId: string) {
   const [workspace, teams] = await Promise.all([WorkspaceModel.findById(workspaceId).lean(), TeamModel.find({ workspaceId }).lean()]);
-  if (!workspace) return {};
+  if (!workspace) return null;
   const teamById = new Map(teams.map((team) => [String(team._id), teamLevel(team)]));
   const level = workspaceLevel(workspace);
-  return Object.fromEntries(
-    memberships.map((m) => {
-      const team = m.teams[0] === undefined ? null : (teamById.get(String(m.teams[0])) ?? null);
-      return [String(m.userId), resolveEffectiveSettings({ workspace: level, team, user: userLevel(m) }).values.chatsPerUser];
-    }),
-  );
+  return (m: MembershipLevel) => {
+    const team = m.teams[0] === undefined ? null : (teamById.get(String(m.teams[0])) ?? null);
+    return resolveEffectiveSettings({ workspace: level, team, user: userLevel(m) }).values;
+  };
+}
+
+/** Effective chatsPerUser of many members at once (the presence board's "n / limit"). */
+export async function loadChatLimits(workspaceId: string, memberships: readonly MembershipLevel[]): Promise<ChatLimits> {
+  const resolve = await settingsResolverFor(workspaceId);
+  if (!resolve) return {};
+  return Object.fromEntries(memberships.map((m) => [String(m.userId), resolve(m).chatsPerUser]));
+}
+
+/**
+ * The effective settings pushed to connected docks after a change (one push per change, however
+ * many members it reaches): memberships from the workspace's copy, the levels above read once.
+ */
+export async function loadEffectiveSettingsOf(memberships: MembershipCache, workspaceId: string, userIds: readonly string[]): Promise<Map<string, EffectiveSettings>> {
+  const resolve = await settingsResolverFor(workspaceId);
+  const settings = new Map<string, EffectiveSettings>();
+  if (!resolve) return settings;
+  for (const userId of userIds) {
+    const membership = await memberships.find(workspaceId, userId);
+    if (membership) settings.set(userId, resolve(membership));
+  }
+  return settings;
 }
 
 function toView(levels: Awaited<ReturnType<typeof levelsAbove>>): MemberSettings {
@@ -80,8 +102,7 @@ function toView(levels: Awaited<ReturnType<typeof levelsAbove>>): MemberSettings
 
 /**
  * A member's effective settings with origins and locks, the membership taken from the
- * workspace's copy: after a workspace-wide change the realtime layer calls this for every
- * connected dock, which must not mean one collection scan per member on FerretDB.
+ * workspace's copy (FerretDB would scan the collection for it).
  */
 export async function loadMemberSettings(memberships: MembershipCache, workspaceId: string, userId: string): Promise<MemberSettings> {
   const membership = await memberships.find(workspaceId, userId);
