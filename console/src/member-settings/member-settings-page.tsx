@@ -7,7 +7,6 @@ import { RestrictionsPanel } from "../restrictions/restrictions-panel";
 import { inheritedOf } from "../settings/inherited";
 import { SaveBar } from "../settings/save-bar";
 import { SettingsEditor } from "../settings/settings-editor";
-import { useSave } from "../settings/use-save";
 import { sameJson, useSettingsDraft } from "../settings/use-settings-draft";
 import { useTeams } from "../teams/use-teams";
 import { ErrorBanner } from "../ui/error-banner";
@@ -70,9 +69,8 @@ function MemberSettingsForm({ member, loaded }: { member: Member; loaded: Member
   const { workspaceId, actor } = useWorkspace();
   const [settings, setSettings] = useState(loaded);
   const readOnly = checkMemberSettingsEdit(actor, member) !== null;
-  const { draft, setDraft, errors, validated, showServerError, reset } = useSettingsDraft(settings.overrides, "overrides");
+  const { draft, edit, errors, save, validated, showServerError, reset } = useSettingsDraft(settings.overrides, "overrides");
   const [dockOn, setDockOn] = useState(settings.overrideDockSettings);
-  const save = useSave();
   const dirty = !sameJson(draft, settings.overrides) || dockOn !== settings.overrideDockSettings;
 
   const onSave = () => {
@@ -86,6 +84,11 @@ function MemberSettingsForm({ member, loaded }: { member: Member; loaded: Member
     }, showServerError);
   };
 
+  const discard = () => {
+    reset(settings.overrides);
+    setDockOn(settings.overrideDockSettings);
+  };
+
   return (
     <>
       {settings.primaryTeam ? null : (
@@ -94,10 +97,7 @@ function MemberSettingsForm({ member, loaded }: { member: Member; loaded: Member
       <SettingsEditor
         level="member"
         draft={draft}
-        onDraftChange={(next) => {
-          setDraft(next);
-          save.touch();
-        }}
+        onDraftChange={edit}
         inherited={inheritedOf(settings.inherited)}
         lockedAbove={settings.locked}
         dockOverride={{
@@ -110,17 +110,7 @@ function MemberSettingsForm({ member, loaded }: { member: Member; loaded: Member
         errors={errors}
         readOnly={readOnly}
       />
-      <SaveBar
-        dirty={dirty}
-        save={save}
-        readOnly={readOnly}
-        errors={errors}
-        onSave={onSave}
-        onDiscard={() => {
-          reset(settings.overrides);
-          setDockOn(settings.overrideDockSettings);
-        }}
-      />
+      <SaveBar dirty={dirty} save={save} readOnly={readOnly} errors={errors} onSave={onSave} onDiscard={discard} />
     </>
   );
 }

@@ -7,7 +7,6 @@ import { inheritedOf, resolveWorkspaceLevel } from "../settings/inherited";
 import { SaveBar } from "../settings/save-bar";
 import { fetchWorkspaceSettings } from "../settings/settings.api";
 import { SettingsEditor } from "../settings/settings-editor";
-import { useSave } from "../settings/use-save";
 import { sameJson, useSettingsDraft } from "../settings/use-settings-draft";
 import { ErrorBanner } from "../ui/error-banner";
 import { Loading } from "../ui/loading";
@@ -65,9 +64,8 @@ function TeamSettingsForm({ loaded }: { loaded: Loaded }) {
   const [team, setTeam] = useState(loaded.team);
   const readOnly = !allows("teams.settings", [team.id]);
   const mayLock = canLockSettings(actor) && !readOnly;
-  const { draft, setDraft, errors, validated, showServerError, reset } = useSettingsDraft(team.settings, "settings");
+  const { draft, edit, errors, save, validated, showServerError, reset } = useSettingsDraft(team.settings, "settings");
   const [locks, setLocks] = useState<SettingsField[]>(team.locks);
-  const save = useSave();
   const above = resolveWorkspaceLevel({ settings: loaded.workspace?.settings ?? {}, locks: loaded.workspace?.locks ?? [] });
   const dirty = !sameJson(draft, team.settings) || !sameJson([...locks].sort(), [...team.locks].sort());
 
@@ -82,6 +80,11 @@ function TeamSettingsForm({ loaded }: { loaded: Loaded }) {
     }, showServerError);
   };
 
+  const discard = () => {
+    reset(team.settings);
+    setLocks(team.locks);
+  };
+
   return (
     <>
       {loaded.workspace ? null : (
@@ -92,10 +95,7 @@ function TeamSettingsForm({ loaded }: { loaded: Loaded }) {
       <SettingsEditor
         level="team"
         draft={draft}
-        onDraftChange={(next) => {
-          setDraft(next);
-          save.touch();
-        }}
+        onDraftChange={edit}
         inherited={inheritedOf(above)}
         lockedAbove={above.locked}
         locks={locks}
@@ -103,17 +103,7 @@ function TeamSettingsForm({ loaded }: { loaded: Loaded }) {
         errors={errors}
         readOnly={readOnly}
       />
-      <SaveBar
-        dirty={dirty}
-        save={save}
-        readOnly={readOnly}
-        errors={errors}
-        onSave={onSave}
-        onDiscard={() => {
-          reset(team.settings);
-          setLocks(team.locks);
-        }}
-      />
+      <SaveBar dirty={dirty} save={save} readOnly={readOnly} errors={errors} onSave={onSave} onDiscard={discard} />
     </>
   );
 }
