@@ -7,6 +7,7 @@ import { MemberSettingsLink } from "../member-settings/member-settings-link";
 import { RoleBadges } from "../ui/role-badges";
 import type { MemberRow } from "./members.api";
 import { PresenceDot } from "./presence-dot";
+import { EmptyRow } from "../ui/empty-row";
 
 interface MembersTableProps {
   items: readonly MemberRow[];
@@ -96,13 +97,7 @@ export function MembersTable({ items, teamName, loading, presence, onRevoke }: M
             </tr>
           );
         })}
-        {items.length === 0 && !loading ? (
-          <tr>
-            <td colSpan={8} className="empty" data-testid="members-empty">
-              No members match these filters.
-            </td>
-          </tr>
-        ) : null}
+        {items.length === 0 && !loading ? <EmptyRow columns={8} testId="members-empty">No members match these filters.</EmptyRow> : null}
       </tbody>
     </table>
   );
