@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, expect, it } from "vitest"
 import { ErrorCode, PROTOCOL_VERSION } from "@switchboard/shared"
-import { nextEvent } from "../../server/test/realtime-fixtures.js"
+import { nextEvent } from "@switchboard/server/test-support"
 import { signInDock, startDockEnv, type Agent, type DockEnv } from "./support/dock-env"
 
 // Issue 6, acceptance 1: the built extension signs an agent in, and a console watcher

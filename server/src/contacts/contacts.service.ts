@@ -1,6 +1,6 @@
 import {
   canEditContacts,
-  ContactAuditAction,
+  AuditAction,
   canSeeContact,
   contactAccessOf,
   type Contact,
@@ -149,7 +149,7 @@ export async function deleteContact(deps: AppDeps, actor: MemberContext, contact
   await recordAudit({
     workspaceId: actor.workspaceId,
     actor: { id: actor.userId, name: actor.name },
-    action: ContactAuditAction.contactDeleted,
+    action: AuditAction.contactDeleted,
     target: { type: "contact", id: contactId, label: contact.name },
     before: { name: contact.name, phone: contact.phone, email: contact.email, ...visibilityFacts(contact) },
     at: deps.clock.now(),

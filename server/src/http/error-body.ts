@@ -1,15 +1,13 @@
 import mongoose from "mongoose";
 import { ZodError } from "zod";
 import { errorHttpStatus, toFieldIssues, type ErrorBody } from "@switchboard/shared";
+import { isDuplicateKey } from "../db/duplicate-key.js";
 import { AppError, databaseUnavailable } from "./app-error.js";
 
 interface MappedError {
   status: number;
   body: ErrorBody;
 }
-
-const isDuplicateKey = (err: unknown): err is { code: number; keyValue?: Record<string, unknown> } =>
-  typeof err === "object" && err !== null && (err as { code?: unknown }).code === 11000;
 
 const { MongoNetworkError, MongoServerSelectionError, MongoTopologyClosedError, MongoNotConnectedError } = mongoose.mongo;
 

@@ -2,6 +2,7 @@ import { PERMISSIONS, reachOf, restrictionsSchema, type MeResponse } from "@swit
 import { Router } from "express";
 import { trusted } from "mongoose";
 import { requireAuth } from "../http/request-context.js";
+import { toMemberContext } from "../members/member-context.js";
 import { MembershipModel } from "../members/membership.model.js";
 import { toPublicUser } from "../users/public-user.js";
 import { WorkspaceModel } from "../workspaces/workspace.model.js";
@@ -16,14 +17,14 @@ export function meRouter(): Router {
     const body: MeResponse = {
       user: toPublicUser(auth.user),
       memberships: memberships.map((m) => {
-        const actor = { userId: auth.userId, roles: m.roles, teams: m.teams.map(String), restrictions: restrictionsSchema.parse(m.restrictions ?? {}) };
+        const actor = toMemberContext(m);
         return {
           workspaceId: String(m.workspaceId),
           workspaceName: workspaceById.get(String(m.workspaceId))?.name ?? "",
           awayReasons: [...(workspaceById.get(String(m.workspaceId))?.awayReasons ?? [])],
-          roles: actor.roles,
-          teams: actor.teams,
-          restrictions: actor.restrictions,
+          roles: [...actor.roles],
+          teams: [...actor.teams],
+          restrictions: restrictionsSchema.parse(actor.restrictions ?? {}),
           permissions: Object.fromEntries(PERMISSIONS.map((p) => [p, reachOf(actor, p)])),
         };
       }),

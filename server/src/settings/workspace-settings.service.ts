@@ -1,4 +1,4 @@
-import { canLockSettings, DEFAULT_SETTINGS, SettingsAuditAction, type WorkspaceSettings, type WorkspaceSettingsBody } from "@switchboard/shared";
+import { canLockSettings, DEFAULT_SETTINGS, AuditAction, type WorkspaceSettings, type WorkspaceSettingsBody } from "@switchboard/shared";
 import type { AppDeps } from "../app-deps.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { AppError, notFound } from "../http/app-error.js";
@@ -39,7 +39,7 @@ export async function updateWorkspaceSettings(deps: AppDeps, actor: MemberContex
   await recordAudit({
     workspaceId: actor.workspaceId,
     actor: { id: actor.userId, name: actor.name },
-    action: SettingsAuditAction.workspaceSettingsChanged,
+    action: AuditAction.workspaceSettingsChanged,
     target: { type: "workspace", id: actor.workspaceId, label: workspace.name },
     before: { settings: before.settings, locks: before.locks, awayReasons: before.awayReasons },
     after: { settings: after.settings, locks: after.locks, awayReasons: after.awayReasons },
