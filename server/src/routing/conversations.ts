@@ -56,6 +56,29 @@ export class Conversations {
     return doc;
   }
 
+  /**
+   * A call waiting in a phone queue. Calls reach the server through Kamailio (DESIGN.md §14, its
+   * own issue); routing treats them like chats, with the call capacity rules.
+   */
+  async enqueueCall(input: { queue: RoutingQueue; number: string | null; name: string | null }): Promise<Lean> {
+    const now = this.router.now();
+    const created = await InteractionModel.create({
+      workspaceId: input.queue.workspaceId,
+      queueId: input.queue.id,
+      queueName: input.queue.name,
+      queueTeams: input.queue.teams,
+      kind: "call",
+      state: "queued",
+      contact: { name: input.name, email: null, phone: input.number },
+      queuedAt: now,
+      enqueuedAt: now,
+    });
+    const doc = created.toObject() as Lean;
+    this.router.changed(doc);
+    void this.router.pump(input.queue.workspaceId);
+    return doc;
+  }
+
   /** Appends a message; the agent (if any) and the visitor get it. */
   private async append(doc: Lean, from: MessageAuthor, text: string, authorName?: string): Promise<{ doc: Lean; message: ChatMessage }> {
     const stored: StoredMessage = { _id: messageId(), from, text, at: this.router.now(), ...(authorName ? { authorName } : {}) };
