@@ -102,7 +102,7 @@ export function registerVisitorSockets(input: { deps: AppDeps; router: Router; v
       socket.data.interactionId = interactionId;
       await socket.join(visitorRoom(interactionId));
       const position = await positionOf(doc);
-      void router.announcePositions(socket.data.queueId);
+      router.announcePositions(socket.data.queueId);
       return { interactionId, visitorToken, position };
     });
     on(socket, "chat:send", async ({ text }) => {

@@ -157,7 +157,7 @@ export class Conversations {
     if (ringing && !ringing.outcome) await this.router.endOffer(interactionId, ringing._id, String(ringing.agentId), "cancelled", OfferCancelReason.abandoned);
     this.publish.visitorClosed(interactionId, ClosedBy.visitor);
     this.router.changed(abandoned);
-    void this.router.announcePositions(String(doc.queueId));
+    this.router.announcePositions(String(doc.queueId));
   }
 
   /** Either side ends a connected chat: the agent's slot is freed and their wrap-up starts (DESIGN.md §10). */
@@ -176,7 +176,7 @@ export class Conversations {
     await this.router.reservations.release({ interactionId: String(doc._id), agent: agentKey(workspaceId, userId) });
     this.publish.visitorClosed(String(doc._id), by);
     if (wrapMs > 0) this.router.armWrapUp(workspaceId, userId, wrapMs, async () => void (await this.finishWrapUp(workspaceId, userId, false)));
-    await this.router.refreshActivity(workspaceId, userId, now);
+    await this.router.refreshActivity(workspaceId, userId, { endedAt: now, wrapUpUntil: wrapMs > 0 ? new Date(now.getTime() + wrapMs) : undefined });
     this.router.changed(updated);
     void this.router.pump(workspaceId);
     return updated;
@@ -191,10 +191,10 @@ export class Conversations {
       const closed = await InteractionModel.findOneAndUpdate({ _id: doc._id, state: "wrapup" }, { $set: { state: "closed", closedAt: now } }, { new: true }).lean<Lean>();
       if (closed) this.router.changed(closed);
     }
-    await this.router.refreshActivity(workspaceId, userId);
-    void this.router.pump(workspaceId);
     const remaining = await InteractionModel.find({ workspaceId, agentId: userId, state: "wrapup" }, { wrapUpUntil: 1 }).lean<Lean[]>();
     const until = Math.max(0, ...remaining.map((w) => w.wrapUpUntil?.getTime() ?? 0));
+    await this.router.refreshActivity(workspaceId, userId, { wrapUpUntil: until > 0 ? new Date(until) : null });
+    void this.router.pump(workspaceId);
     return { wrapUpUntil: until > 0 ? new Date(until).toISOString() : null };
   }
 
@@ -229,7 +229,7 @@ export class Conversations {
     const system = updated.messages.at(-1)!;
     this.publish.visitorMessage(interactionId, { interactionId, message: toMessageView(system, updated, { email: false, phone: false }) });
     this.router.changed(updated);
-    void this.router.announcePositions(String(updated.queueId));
+    this.router.announcePositions(String(updated.queueId));
     void this.router.pump(workspaceId);
   }
 }

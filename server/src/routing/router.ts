@@ -57,13 +57,15 @@ export class Router {
   private readonly lastStatus = new Map<string, Presence["status"]>();
   private readonly pumping = new Map<string, Promise<void>>();
   private readonly pumpAgain = new Set<string>();
+  private readonly positionsDue = new Set<string>();
   /** Workspaces this node routes for (open interactions or docks seen). */
   readonly workspaces = new Set<string>();
   private closed = false;
 
   constructor(
     readonly deps: AppDeps,
-    readonly reservations: ReservationStore,
+    /** Replaceable only by tests that wrap it with checks (test/capacity-checks.ts). */
+    public reservations: ReservationStore,
     readonly timers: RoutingTimers = realTimers,
   ) {
     this.presence = presenceServiceOf(deps);
@@ -116,6 +118,7 @@ export class Router {
     if (queued.length === 0) return;
     const facts = await this.agentFacts(workspaceId);
     const nowMs = this.now().getTime();
+    const debug = process.env.ROUTING_DEBUG ? { t0: Date.now(), ok: 0, full: 0, held: 0 } : null;
     for (const doc of queued) {
       const queue = await this.queues.get(workspaceId, String(doc.queueId));
       if (!queue) continue;
@@ -126,6 +129,7 @@ export class Router {
         const agent = chooseAgent(pool, target, tried, nowMs);
         if (!agent) break;
         const result = await this.offer(doc, queue.offerTimeoutSeconds, facts.members.get(agent.userId)!, agent);
+        if (debug) debug[result]++;
         if (result === "ok") {
           agent.load = { ...agent.load, [doc.kind === "call" ? "calls" : "chats"]: agent.load[doc.kind === "call" ? "calls" : "chats"] + 1 };
           break;
@@ -135,6 +139,7 @@ export class Router {
         pool = pool.filter((candidate) => candidate !== agent);
       }
     }
+    if (debug) console.log("pump", queued.length, facts.list.map((f) => `${f.status[0]}${f.load.chats}/${f.chatsPerUser}${f.wrapUpUntil && f.wrapUpUntil > nowMs ? "w" : ""}`).join(" "), JSON.stringify(debug), Date.now() - debug.t0, "ms");
   }
 
   /** Plain facts for eligibility: presence (shared across nodes), holdings (the reservation store), settings and skills. */
@@ -175,12 +180,15 @@ export class Router {
     const interactionId = String(doc._id);
     const offerId = `${interactionId}-${randomBytes(6).toString("hex")}`;
     const agent = agentKey(workspaceId, facts.userId);
+    const t0 = Date.now();
     const reserved = await this.reservations.reserveOffer({ interactionId, offerId, agent, kind: doc.kind, limits: facts });
+    const t1 = Date.now();
     if (reserved !== "ok") return reserved;
     const createdAt = this.now();
     const timeoutMs = timeoutSeconds * this.secondMs;
     const offer = { _id: offerId, agentId: facts.userId, agentName: member.info.name, createdAt, expiresAt: new Date(createdAt.getTime() + timeoutMs), endedAt: null, outcome: null };
     const updated = await InteractionModel.findOneAndUpdate({ _id: interactionId, state: "queued" }, { $set: { state: "offered" }, $push: { offers: offer } }, { new: true }).lean<Lean>();
+    if (process.env.ROUTING_DEBUG) console.log("offer", t1 - t0, Date.now() - t1);
     if (!updated) {
       await this.reservations.endOffer({ interactionId, offerId, agent });
       return "held" as const;
@@ -243,7 +251,7 @@ export class Router {
     await this.refreshActivity(workspaceId, userId);
     this.publisher.visitorJoined(interactionId, member.info.name.split(" ")[0] ?? member.info.name);
     this.changed(updated);
-    void this.announcePositions(String(updated.queueId));
+    this.announcePositions(String(updated.queueId));
     return toInteractionDetail(updated, member.masking);
   }
 
@@ -262,18 +270,21 @@ export class Router {
 
   // ── presence follows interactions, routing follows presence ────────────────
 
-  /** onCall, activeChats and wrapUpUntil from what the agent holds and their wrap-ups (DESIGN.md §8). */
-  async refreshActivity(workspaceId: string, userId: string, lastInteractionEndedAt?: Date) {
+  /**
+   * onCall and activeChats from what the agent holds (DESIGN.md §8). wrapUpUntil is given when a
+   * wrap-up starts or ends; otherwise the one presence has stands.
+   */
+  async refreshActivity(workspaceId: string, userId: string, change: { endedAt?: Date; wrapUpUntil?: Date | null } = {}) {
     const member = await this.directory.member(workspaceId, userId);
     if (!member) return;
-    const [held] = await this.reservations.holdings([agentKey(workspaceId, userId)]);
-    const wrapping = await InteractionModel.find({ workspaceId, agentId: userId, state: "wrapup" }, { wrapUpUntil: 1 }).lean<Lean[]>();
-    const until = Math.max(0, ...wrapping.map((w) => w.wrapUpUntil?.getTime() ?? 0));
+    const [[held], record] = await Promise.all([this.reservations.holdings([agentKey(workspaceId, userId)]), this.presence.store.get(member.info)]);
+    const current = record?.wrapUpUntil ? Date.parse(record.wrapUpUntil) : 0;
+    const until = change.wrapUpUntil === undefined ? current : change.wrapUpUntil === null ? 0 : Math.max(current, change.wrapUpUntil.getTime());
     await this.presence.setRoutingActivity(member.info, {
       onCall: held!.connectedCalls > 0,
       activeChats: held!.connectedChats,
       wrapUpUntil: until > this.now().getTime() ? new Date(until).toISOString() : null,
-      ...(lastInteractionEndedAt ? { lastInteractionEndedAt: lastInteractionEndedAt.toISOString() } : {}),
+      ...(change.endedAt ? { lastInteractionEndedAt: change.endedAt.toISOString() } : {}),
     });
   }
 
@@ -325,8 +336,17 @@ export class Router {
     this.publisher.statsDirty(workspaceId);
   }
 
-  /** Every waiting visitor of the queue learns their place. */
-  async announcePositions(queueId: string) {
+  /** Every waiting visitor of the queue learns their place; at most every half second per queue (a scan on FerretDB). */
+  announcePositions(queueId: string): void {
+    if (this.positionsDue.has(queueId)) return;
+    this.positionsDue.add(queueId);
+    this.timers.setTimeout(() => {
+      this.positionsDue.delete(queueId);
+      void this.sendPositions(queueId).catch(this.warn("queue positions"));
+    }, 100);
+  }
+
+  private async sendPositions(queueId: string) {
     const waiting = await InteractionModel.find({ queueId, state: trusted({ $in: ["queued", "offered"] }) }, { _id: 1 }).sort({ queuedAt: 1, _id: 1 }).lean<Lean[]>();
     waiting.forEach((doc, i) => this.publisher.visitorQueued(String(doc._id), i + 1));
   }
