@@ -101,8 +101,8 @@ export function registerVisitorSockets(input: { deps: AppDeps; router: Router; v
       const interactionId = String(doc._id);
       socket.data.interactionId = interactionId;
       await socket.join(visitorRoom(interactionId));
-      const position = await positionOf(doc);
-      router.announcePositions(socket.data.queueId);
+      const position = await router.positionOf(socket.data.workspaceId, socket.data.queueId, interactionId);
+      router.announcePositions(socket.data.workspaceId, socket.data.queueId);
       return { interactionId, visitorToken, position };
     });
     on(socket, "chat:send", async ({ text }) => {
@@ -123,12 +123,6 @@ export function registerVisitorSockets(input: { deps: AppDeps; router: Router; v
   });
 }
 
-async function positionOf(doc: Pick<InteractionDoc, "queueId" | "queuedAt" | "state">): Promise<number> {
-  if (doc.state !== "queued" && doc.state !== "offered") return 0;
-  const ahead = await InteractionModel.countDocuments({ queueId: doc.queueId, state: trusted({ $in: ["queued", "offered"] }), queuedAt: trusted({ $lt: doc.queuedAt }) });
-  return ahead + 1;
-}
-
 /** A reload with the token: back in the chat's room, with the conversation so far. */
 async function resume(router: Router, socket: VisitorSocket) {
   const interactionId = socket.data.interactionId!;
@@ -138,7 +132,7 @@ async function resume(router: Router, socket: VisitorSocket) {
   socket.emit("chat:resumed", {
     interactionId,
     state: doc.state,
-    position: await positionOf(doc),
+    position: await router.positionOf(String(doc.workspaceId), String(doc.queueId), interactionId),
     agentName: doc.state === "connected" && doc.agentName ? (doc.agentName.split(" ")[0] ?? null) : null,
     messages: doc.messages.map((m) => toMessageView(m, doc, NO_MASKING)),
   });

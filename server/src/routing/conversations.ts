@@ -3,6 +3,7 @@ import { ClosedBy, OfferCancelReason, type ChatMessage, type InteractionDetail, 
 import { trusted } from "mongoose";
 import { AppError, notFound } from "../http/app-error.js";
 import { InteractionModel, type InteractionDoc, type StoredMessage } from "./interaction.model.js";
+import { transition } from "./interaction-writes.js";
 import { toInteractionDetail, toMessageView } from "./interaction-view.js";
 import type { RoutingQueue } from "./queue-catalog.js";
 import { agentKey } from "./reservations.js";
@@ -82,11 +83,7 @@ export class Conversations {
   /** Appends a message; the agent (if any) and the visitor get it. */
   private async append(doc: Lean, from: MessageAuthor, text: string, authorName?: string): Promise<{ doc: Lean; message: ChatMessage }> {
     const stored: StoredMessage = { _id: messageId(), from, text, at: this.router.now(), ...(authorName ? { authorName } : {}) };
-    const updated = await InteractionModel.findOneAndUpdate(
-      { _id: doc._id, state: trusted({ $in: ["queued", "offered", "connected"] }) },
-      { $push: { messages: stored } },
-      { new: true },
-    ).lean<Lean>();
+    const updated = await transition(String(doc._id), ["queued", "offered", "connected"], { $push: { messages: stored } });
     if (!updated) throw new AppError("CONFLICT", "This chat has ended.");
     const interactionId = String(doc._id);
     this.publish.visitorMessage(interactionId, { interactionId, message: toMessageView(stored, updated, { email: false, phone: false }) });
@@ -147,17 +144,13 @@ export class Conversations {
     }
     if (doc.state !== "queued" && doc.state !== "offered") return;
     const now = this.router.now();
-    const abandoned = await InteractionModel.findOneAndUpdate(
-      { _id: interactionId, state: doc.state },
-      { $set: { state: "abandoned", endedAt: now, closedAt: now, closedBy: ClosedBy.visitor } },
-      { new: true },
-    ).lean<Lean>();
+    const abandoned = await transition(interactionId, doc.state, { $set: { state: "abandoned", endedAt: now, closedAt: now, closedBy: ClosedBy.visitor } });
     if (!abandoned) return this.closeByVisitor(interactionId); // it moved meanwhile: look again
     const ringing = abandoned.offers.at(-1);
     if (ringing && !ringing.outcome) await this.router.endOffer(interactionId, ringing._id, String(ringing.agentId), "cancelled", OfferCancelReason.abandoned);
     this.publish.visitorClosed(interactionId, ClosedBy.visitor);
     this.router.changed(abandoned);
-    this.router.announcePositions(String(doc.queueId));
+    this.router.announcePositions(String(doc.workspaceId), String(doc.queueId));
   }
 
   /** Either side ends a connected chat: the agent's slot is freed and their wrap-up starts (DESIGN.md §10). */
@@ -171,7 +164,7 @@ export class Conversations {
       wrapMs > 0
         ? { state: "wrapup", endedAt: now, closedBy: by, wrapUpUntil: new Date(now.getTime() + wrapMs) }
         : { state: "closed", endedAt: now, closedAt: now, closedBy: by };
-    const updated = await InteractionModel.findOneAndUpdate({ _id: doc._id, state: "connected" }, { $set: set }, { new: true }).lean<Lean>();
+    const updated = await transition(String(doc._id), "connected", { $set: set });
     if (!updated) throw new AppError("CONFLICT", "This chat is not open.");
     await this.router.reservations.release({ interactionId: String(doc._id), agent: agentKey(workspaceId, userId) });
     this.publish.visitorClosed(String(doc._id), by);
@@ -188,7 +181,7 @@ export class Conversations {
     const filter = { workspaceId, agentId: userId, state: "wrapup", ...(early ? {} : { wrapUpUntil: trusted({ $lte: new Date(now.getTime() + 5) }) }) };
     const due = await InteractionModel.find(filter).lean<Lean[]>();
     for (const doc of due) {
-      const closed = await InteractionModel.findOneAndUpdate({ _id: doc._id, state: "wrapup" }, { $set: { state: "closed", closedAt: now } }, { new: true }).lean<Lean>();
+      const closed = await transition(String(doc._id), "wrapup", { $set: { state: "closed", closedAt: now } });
       if (closed) this.router.changed(closed);
     }
     const remaining = await InteractionModel.find({ workspaceId, agentId: userId, state: "wrapup" }, { wrapUpUntil: 1 }).lean<Lean[]>();
@@ -213,14 +206,10 @@ export class Conversations {
     if (!(await this.router.reservations.release({ interactionId, agent: agentKey(workspaceId, userId) }))) return;
     const doc = await InteractionModel.findById(interactionId).lean<Lean>();
     if (!doc) return;
-    const updated = await InteractionModel.findOneAndUpdate(
-      { _id: interactionId, state: "connected" },
-      {
-        $set: { state: "queued", agentId: null, agentName: null, queuedAt: new Date(doc.enqueuedAt.getTime() - FRONT_OF_QUEUE_MS) },
-        $push: { messages: { _id: messageId(), from: "system", text: "The agent was disconnected. You are back at the front of the queue.", at: this.router.now() } },
-      },
-      { new: true },
-    ).lean<Lean>();
+    const updated = await transition(interactionId, "connected", {
+      $set: { state: "queued", agentId: null, agentName: null, queuedAt: new Date(doc.enqueuedAt.getTime() - FRONT_OF_QUEUE_MS) },
+      $push: { messages: { _id: messageId(), from: "system", text: "The agent was disconnected. You are back at the front of the queue.", at: this.router.now() } },
+    });
     await this.router.refreshActivity(workspaceId, userId);
     if (!updated) return;
     const member = await this.router.directory.member(workspaceId, userId);
@@ -229,7 +218,7 @@ export class Conversations {
     const system = updated.messages.at(-1)!;
     this.publish.visitorMessage(interactionId, { interactionId, message: toMessageView(system, updated, { email: false, phone: false }) });
     this.router.changed(updated);
-    this.router.announcePositions(String(updated.queueId));
+    this.router.announcePositions(workspaceId, String(updated.queueId));
     void this.router.pump(workspaceId);
   }
 }
