@@ -16,7 +16,7 @@ import { membershipsOf } from "../members/membership-cache.js";
 import { presenceServiceOf, type PresenceService } from "../presence/presence.service.js";
 import { AgentDirectory, type RoutingMember } from "./agent-directory.js";
 import { InteractionModel, type InteractionDoc } from "./interaction.model.js";
-import { transition } from "./interaction-writes.js";
+import { findInWorkspace, transition } from "./interaction-writes.js";
 import { toInteractionDetail, toInteractionView, toOfferView, NO_MASKING } from "./interaction-view.js";
 import { QueueCatalog } from "./queue-catalog.js";
 import { WaitingList, type Waiting } from "./waiting-list.js";
@@ -230,7 +230,7 @@ export class Router {
 
   async accept(workspaceId: string, userId: string, offerId: string): Promise<InteractionDetail> {
     const interactionId = interactionIdOf(offerId);
-    const doc = /^[a-f0-9]{24}$/.test(interactionId) ? await InteractionModel.findOne({ _id: interactionId, workspaceId }).lean<Lean>() : null;
+    const doc = await findInWorkspace(interactionId, workspaceId);
     const offer = doc?.offers.find((o) => o._id === offerId && String(o.agentId) === userId);
     if (!doc || !offer) throw notFound("Offer");
     const member = await this.directory.member(workspaceId, userId);
@@ -255,7 +255,7 @@ export class Router {
 
   async decline(workspaceId: string, userId: string, offerId: string): Promise<void> {
     const interactionId = interactionIdOf(offerId);
-    const doc = /^[a-f0-9]{24}$/.test(interactionId) ? await InteractionModel.findOne({ _id: interactionId, workspaceId }, { offers: 1 }).lean<Lean>() : null;
+    const doc = await findInWorkspace(interactionId, workspaceId);
     if (!doc?.offers.some((o) => o._id === offerId && String(o.agentId) === userId)) throw notFound("Offer");
     if (!(await this.endOffer(interactionId, offerId, userId, "declined"))) throw new AppError("CONFLICT", "This offer is no longer available.");
   }
@@ -356,11 +356,15 @@ export class Router {
     return waiting.findIndex((w) => w.id === interactionId) + 1;
   }
 
-  armWrapUp(workspaceId: string, userId: string, ms: number, run: () => Promise<void>) {
-    const key = agentKey(workspaceId, userId);
-    const previous = this.wrapTimers.get(key);
-    if (previous !== undefined) this.timers.clearTimeout(previous);
-    this.wrapTimers.set(key, this.timers.setTimeout(() => void run().catch(this.warn("wrap-up end")), ms));
+  /** One timer per wrap-up (an agent may wrap up several chats at once). */
+  armWrapUp(interactionId: string, ms: number, run: () => Promise<void>) {
+    this.wrapTimers.set(
+      interactionId,
+      this.timers.setTimeout(() => {
+        this.wrapTimers.delete(interactionId);
+        void run().catch(this.warn("wrap-up end"));
+      }, ms),
+    );
   }
 
   warn(what: string) {
