@@ -1,3 +1,4 @@
+import { trusted } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkedStore } from "../../test/capacity-checks.js";
 import { startRedis, type Child } from "../../test/processes.js";
@@ -126,12 +127,13 @@ async function scenario(nodes: Array<{ url: string; router: Router }>, t: TestSe
       const s = await states();
       if (process.env.TEST_PROGRESS) {
         console.log(Date.now(), JSON.stringify(s), JSON.stringify(counts));
-        const stuck = await InteractionModel.find({ workspaceId: ws.workspaceId, state: { $in: ["offered", "connected", "queued"] } } as never, { state: 1, agentId: 1, offers: 1 }).lean();
+        const stuck = await InteractionModel.find({ workspaceId: ws.workspaceId, state: trusted({ $in: ["offered", "connected", "queued"] }) }, { state: 1, agentId: 1, offers: 1 }).lean();
         for (const doc of stuck.slice(0, 5)) {
           const last = doc.offers.at(-1);
           const holder = await nodes[0]!.router.reservations.holderOf(String(doc._id));
           const presence = await nodes[0]!.router.presence.store.get({ workspaceId: ws.workspaceId, userId: String(doc.agentId ?? last?.agentId) });
-          console.log("stuck", doc.state, String(doc.agentId), last?.outcome, last && Date.now() - last.expiresAt.getTime(), JSON.stringify(holder), presence?.status, JSON.stringify(await nodes[0]!.router.presence.store.devices({ workspaceId: ws.workspaceId, userId: String(doc.agentId ?? last?.agentId) })).length);
+          const waiting = (await nodes[0]!.router.waiting.list(ws.workspaceId, Date.now())).find((w) => w.id === String(doc._id));
+          console.log("stuck", doc.state, String(doc.agentId), String(last?.agentId), last?._id, last?.outcome, last && Date.now() - last.expiresAt.getTime(), JSON.stringify(holder), presence?.status, JSON.stringify(waiting));
         }
       }
       return (s.queued ?? 0) + (s.offered ?? 0) + (s.connected ?? 0) + (s.wrapup ?? 0);
