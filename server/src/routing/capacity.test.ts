@@ -127,6 +127,10 @@ async function scenario(nodes: Array<{ url: string; router: Router }>, t: TestSe
       const s = await states();
       if (process.env.TEST_PROGRESS) {
         console.log(Date.now(), JSON.stringify(s), JSON.stringify(counts));
+        const router = nodes[0]!.router as unknown as { pumping: Map<string, unknown>; agentFacts(ws: string): Promise<{ list: Array<{ userId: string; status: string; load: { chats: number }; chatsPerUser: number; wrapUpUntil: number | null }> }> };
+        const facts = await router.agentFacts(ws.workspaceId);
+        const [held] = [await nodes[0]!.router.reservations.holdings(facts.list.map((f) => agentKey(ws.workspaceId, f.userId)))];
+        console.log("pumping", router.pumping.size, facts.list.map((f, i) => `${f.status[0]}${f.load.chats}/${f.chatsPerUser}${f.wrapUpUntil && f.wrapUpUntil > Date.now() ? "w" : ""}:${held![i]!.items.map((x) => x.interactionId.slice(-4) + x.stage[0]).join(",")}`).join(" "));
         const stuck = await InteractionModel.find({ workspaceId: ws.workspaceId, state: trusted({ $in: ["offered", "connected", "queued"] }) }, { state: 1, agentId: 1, offers: 1 }).lean();
         for (const doc of stuck.slice(0, 5)) {
           const last = doc.offers.at(-1);
