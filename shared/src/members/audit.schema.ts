@@ -24,6 +24,9 @@ export const AuditAction = Object.freeze({
   channelConnected: "channel.connected",
   contactDeleted: "contact.deleted",
   presenceSet: "presence.set",
+  queueCreated: "queue.created",
+  queueUpdated: "queue.updated",
+  queueDeleted: "queue.deleted",
 } as const);
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
