@@ -1,7 +1,10 @@
 import type { Types } from "mongoose";
+import { isOnlyDuplicateKeyErrors } from "../db/duplicate-key.js";
 import { AuditEventModel } from "./audit-event.model.js";
 
 export interface AuditEntry {
+  /** A fixed id makes writing the event idempotent (see recordAuditsOnce). */
+  id?: Types.ObjectId;
   workspaceId: Types.ObjectId | string;
   actor: { id: Types.ObjectId | string; name: string } | null;
   action: string;
@@ -12,6 +15,7 @@ export interface AuditEntry {
 }
 
 const toDocument = (entry: AuditEntry) => ({
+  ...(entry.id ? { _id: entry.id } : {}),
   workspaceId: entry.workspaceId,
   actorId: entry.actor?.id ?? null,
   actorName: entry.actor?.name ?? null,
@@ -30,4 +34,13 @@ export async function recordAudit(entry: AuditEntry): Promise<void> {
 /** One write for many events (a CSV import of thousands of rows). */
 export async function recordAudits(entries: AuditEntry[]): Promise<void> {
   if (entries.length > 0) await AuditEventModel.insertMany(entries.map(toDocument), { ordered: false });
+}
+
+/** Events with fixed ids, written at most once each however often this runs (a retried step, a sweep). */
+export async function recordAuditsOnce(entries: (AuditEntry & { id: Types.ObjectId })[]): Promise<void> {
+  try {
+    await recordAudits(entries);
+  } catch (err) {
+    if (!isOnlyDuplicateKeyErrors(err)) throw err;
+  }
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addTestMember, type TestMember } from "../../test/member-fixtures.js";
 import { setUpWorkspace, startTestServer, type TestServer } from "../../test/test-server.js";
 import { InvitationModel } from "../invitations/invitation.model.js";
+import { OutboxMessageModel } from "./outbox.model.js";
 
 let t: TestServer;
 let ws: { token: string; workspaceId: string; teamId: string; userId: string };
@@ -47,10 +48,22 @@ describe("outbox (no SMTP configured)", () => {
 });
 
 describe("SMTP failure", () => {
-  it("reports the row invalid and leaves no invitation behind when the e-mail cannot be sent", async () => {
-    t.deps.mailer = { kind: "smtp", send: () => Promise.reject(new Error("connection refused")) };
+  it("reliability: an e-mail SMTP refuses stays queued with a backoff, the invitation stands, and it goes out once when SMTP is back", async () => {
+    const delivered: string[] = [];
+    t.deps.mailer.transport = { kind: "smtp", deliver: () => Promise.reject(Object.assign(new Error("421 try later"), { responseCode: 421 })), close: () => {} };
     const res = await t.api.post(`/api/workspaces/${ws.workspaceId}/invitations`, { invitees: [{ name: "Nope", email: "nope@example.com" }], roles: ["agent"], teams: [ws.teamId] }, { token: ws.token });
-    expect(res.body.results).toEqual([{ row: 0, email: "nope@example.com", status: "invalid", reason: "The invitation e-mail could not be sent." }]);
-    expect(await InvitationModel.countDocuments({ emailLower: "nope@example.com" })).toBe(0);
+    expect(res.body.results).toEqual([{ row: 0, email: "nope@example.com", status: "invited", invitationId: expect.any(String) }]);
+    expect(await InvitationModel.countDocuments({ emailLower: "nope@example.com" })).toBe(1);
+    const queued = await OutboxMessageModel.findOne({ to: "nope@example.com" }).lean();
+    expect(queued).toMatchObject({ status: "pending", attempts: 1, lastError: "421 try later", invitationId: expect.anything() });
+
+    t.deps.mailer.transport = { kind: "smtp", deliver: async (mail, commit) => (await commit(), void delivered.push(mail.to)), close: () => {} };
+    await t.deps.mailer.deliverDue();
+    expect(delivered).toEqual([]); // not before its backoff
+    t.clock.advance(31_000);
+    await t.deps.mailer.deliverDue();
+    await t.deps.mailer.deliverDue();
+    expect(delivered).toEqual(["nope@example.com"]);
+    expect(await OutboxMessageModel.findOne({ to: "nope@example.com" }).lean()).toMatchObject({ status: "sent", attempts: 2, lastError: null });
   });
 });
