@@ -19,3 +19,6 @@ export async function detectEngine(): Promise<void> {
 export function byIdWhere(id: unknown, conditions: Record<string, unknown>): Record<string, unknown> {
   return embedded === false ? { _id: id, ...conditions } : { _id: id };
 }
+
+/** True on MongoDB, where several server nodes may share the database (the embedded one allows one node). */
+export const sharedAcrossNodes = (): boolean => embedded === false;

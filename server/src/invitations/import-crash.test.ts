@@ -24,8 +24,7 @@ beforeAll(async () => {
   const dbName = `t_${randomBytes(6).toString("hex")}`;
   await connectDatabase(inject("mongoUri"), dbName);
   smtp = await startSmtpCapture();
-  // A short claim lease: an e-mail the killed process had claimed is retried 2 s after the restart.
-  env = { MONGODB_URI: inject("mongoUri"), DB_NAME: dbName, SMTP_URL: smtp.url, MAIL_LEASE_MS: "2000", INVITE_LINK_KEY: randomBytes(32).toString("base64") };
+  env = { MONGODB_URI: inject("mongoUri"), DB_NAME: dbName, SMTP_URL: smtp.url, INVITE_LINK_KEY: randomBytes(32).toString("base64") };
   node = await startNode(env, { ownProcessGroup: true });
   ws = await setUpWorkspace(httpClient(node.url));
 }, 120_000);

@@ -3,7 +3,7 @@ import { trusted, Types } from "mongoose";
 import type { Logger } from "pino";
 import type { Clock } from "../clock.js";
 import { isOnlyDuplicateKeyErrors } from "../db/duplicate-key.js";
-import { byIdWhere } from "../db/engine.js";
+import { byIdWhere, sharedAcrossNodes } from "../db/engine.js";
 import type { MailTransport } from "./mail-transport.js";
 import { OutboxMessageModel, type OutboxMessageDoc } from "./outbox.model.js";
 
@@ -40,8 +40,9 @@ const BACKOFF_MS = [30_000, 60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000];
 /**
  * The durable mail queue (issue 10, item 6): messages are documents (outbox.model.ts), so what was
  * queued survives a crash and goes out after the restart. Each attempt claims the message
- * (pending → sending, attempts + 1), hands it to the transport, which marks it sent at the SMTP
- * commit point (mail-transport.ts), and a failure puts it back to pending with a backoff.
+ * (pending → sending; on MongoDB, see claimAndSend), hands it to the transport, which marks it
+ * sent (attempts + 1) at the SMTP commit point (mail-transport.ts); a failure puts it back to
+ * pending with a backoff, or failed after `maxAttempts`.
  */
 export class MailQueue {
   private readonly inFlight = new Set<string>();
@@ -78,7 +79,6 @@ export class MailQueue {
       dedupeKey: m.dedupeKey ?? `message:${randomBytes(12).toString("hex")}`,
       invitationId: m.invitationId ? new Types.ObjectId(m.invitationId) : null,
       to: m.to,
-      toLower: m.to.toLowerCase(),
       subject: m.subject,
       text: m.text,
       html: m.html ?? null,
@@ -188,18 +188,23 @@ export class MailQueue {
     const now = this.options.clock.now();
     const free = mail.status === "pending" ? mail.nextAttemptAt <= now : mail.status === "sending" && (mail.claimUntil ?? now) <= now;
     if (!free) return;
-    const claimToken = randomBytes(12).toString("hex");
-    const claimed = await OutboxMessageModel.updateOne(byIdWhere(mail._id, { status: mail.status, attempts: mail.attempts }), {
-      $set: { status: "sending", claimToken, claimUntil: new Date(now.getTime() + this.leaseMs) },
-      $inc: { attempts: 1 },
-    });
-    if (claimed.modifiedCount !== 1) return;
     const attempts = mail.attempts + 1;
+    // Between nodes (MongoDB) the claim is a conditional write. On the embedded database only one
+    // node may run and `inFlight` already keeps one attempt per message, so the claim would be a
+    // second write per e-mail for nothing; there a message stays pending until the commit point.
+    const claimToken = sharedAcrossNodes() ? randomBytes(12).toString("hex") : null;
+    if (claimToken) {
+      const claimed = await OutboxMessageModel.updateOne(byIdWhere(mail._id, { status: mail.status, attempts: mail.attempts }), {
+        $set: { status: "sending", claimToken, claimUntil: new Date(now.getTime() + this.leaseMs) },
+        $inc: { attempts: 1 },
+      });
+      if (claimed.modifiedCount !== 1) return;
+    }
 
     let committed = false;
     const commit = async () => {
-      const marked = await OutboxMessageModel.updateOne(byIdWhere(mail._id, { claimToken }), {
-        $set: { status: "sent", sentAt: this.options.clock.now(), claimToken: null, claimUntil: null, lastError: null },
+      const marked = await OutboxMessageModel.updateOne(byIdWhere(mail._id, claimToken ? { claimToken } : { status: mail.status }), {
+        $set: { status: "sent", sentAt: this.options.clock.now(), attempts, claimToken: null, claimUntil: null, lastError: null },
       });
       if (marked.modifiedCount !== 1) throw new ClaimLost();
       committed = true;
@@ -216,13 +221,14 @@ export class MailQueue {
       }
       const failed = attempts >= this.maxAttempts;
       const nextAttemptAt = new Date(this.options.clock.now().getTime() + BACKOFF_MS[Math.min(attempts, BACKOFF_MS.length) - 1]!);
-      await OutboxMessageModel.updateOne(byIdWhere(mail._id, committed ? { status: "sent" } : { claimToken }), {
-        $set: { status: failed ? "failed" : "pending", nextAttemptAt, claimToken: null, claimUntil: null, sentAt: null, lastError: String((err as Error).message ?? err).slice(0, 500) },
+      await OutboxMessageModel.updateOne(byIdWhere(mail._id, committed ? { status: "sent" } : claimToken ? { claimToken } : { status: mail.status }), {
+        $set: { status: failed ? "failed" : "pending", attempts, nextAttemptAt, claimToken: null, claimUntil: null, sentAt: null, lastError: String((err as Error).message ?? err).slice(0, 500) },
       });
       this.options.logger?.warn({ err, mailId: id, attempts, failed }, "mail not delivered");
       if (!failed) this.retryAt(id, nextAttemptAt.getTime());
     }
   }
+
 }
 
 class ClaimLost extends Error {

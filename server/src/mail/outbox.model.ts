@@ -17,8 +17,6 @@ const outboxMessageSchema = new Schema({
   /** The invitation whose link this e-mail carries (lets visibility rules follow the invitation). */
   invitationId: { type: Schema.Types.ObjectId, ref: "Invitation", default: null },
   to: { type: String, required: true },
-  /** Lower-cased `to`, for the outbox search. */
-  toLower: { type: String, required: true },
   subject: { type: String, required: true },
   text: { type: String, required: true },
   html: { type: String, default: null },
@@ -33,7 +31,9 @@ const outboxMessageSchema = new Schema({
   lastError: { type: String, default: null },
 });
 
-outboxMessageSchema.index({ workspaceId: 1, createdAt: -1 });
+// The outbox pages by `_id` (time-ordered) within a workspace; the queue looks up what is still open.
+outboxMessageSchema.index({ workspaceId: 1, _id: -1 });
+outboxMessageSchema.index({ status: 1, nextAttemptAt: 1 });
 
 export type OutboxMessageDoc = InferSchemaType<typeof outboxMessageSchema>;
 export const OutboxMessageModel = model("OutboxMessage", outboxMessageSchema);
