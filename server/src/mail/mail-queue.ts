@@ -203,9 +203,13 @@ export class MailQueue {
 
     let committed = false;
     const commit = async () => {
-      const marked = await OutboxMessageModel.updateOne(byIdWhere(mail._id, claimToken ? { claimToken } : { status: mail.status }), {
-        $set: { status: "sent", sentAt: this.options.clock.now(), attempts, claimToken: null, claimUntil: null, lastError: null },
-      });
+      const mark = () =>
+        OutboxMessageModel.updateOne(byIdWhere(mail._id, claimToken ? { claimToken } : { status: mail.status }), {
+          $set: { status: "sent", sentAt: this.options.clock.now(), attempts, claimToken: null, claimUntil: null, lastError: null },
+        });
+      // The end of the message is on its way together with this write (mail-transport.ts): a
+      // failing write is tried again rather than leaving a delivered e-mail pending.
+      const marked = await mark().catch(() => mark());
       if (marked.modifiedCount !== 1) throw new ClaimLost();
       committed = true;
     };

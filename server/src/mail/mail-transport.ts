@@ -15,7 +15,8 @@ export interface OutgoingMail {
 
 /**
  * Hands one e-mail over to its destination. `commit` records the e-mail as sent; the transport
- * calls it immediately before the point of no return and gives up (nothing delivered) if it throws.
+ * calls it at the point of no return (SMTP: together with the end of the message, see below) and
+ * rejects with its error if it fails.
  */
 export interface MailTransport {
   readonly kind: "smtp" | "outbox";
@@ -32,34 +33,35 @@ const SMTP_DEFAULTS = { pool: "true", maxConnections: "4", connectionTimeout: "1
 const messageIdFor = (dedupeKey: string) => `<${createHash("sha256").update(dedupeKey).digest("hex").slice(0, 32)}@switchboard.local>`;
 
 /**
- * The message body held back before its end: SMTP commits a message only at the final "." of DATA
- * (RFC 5321 §4.1.1.4), which nodemailer writes when this stream ends. So `commit()` runs after the
- * whole body went out and before that ".", and a failing commit aborts the session instead.
+ * The message body with its end tied to the `sent` mark: SMTP commits a message only at the final
+ * "." of DATA (RFC 5321 §4.1.1.4), which nodemailer writes when this stream ends. The mark is
+ * issued and the stream ended in the same turn, once the whole body has gone out (see below).
  */
-function commitGatedBody(raw: Buffer, commit: () => Promise<void>): Readable {
+function commitGatedBody(raw: Buffer, markSent: () => void): Readable {
   let pushed = false;
   return new Readable({
     read() {
       if (pushed) return;
       pushed = true;
       this.push(raw);
-      commit().then(
-        () => this.push(null),
-        (err: Error) => this.destroy(err),
-      );
+      markSent();
+      this.push(null);
     },
   });
 }
 
 /**
- * SMTP via nodemailer, with the `sent` mark written at the commit point above. What remains
- * (SMTP cannot join our database in a transaction), for a crash of this process:
- * - before the mark: the server never saw the final ".", discards the message; we send it again;
- * - after the mark: recorded as sent and not sent again. If the process dies in the instant
- *   between the mark and writing "." to the socket, that one e-mail is lost (at most once).
- * Without a crash, a connection lost after "." but before the server's reply is also kept as
- * sent (the reply may have been lost after the server accepted); only an explicit refusal
- * (a 4xx/5xx reply) sends it again.
+ * SMTP via nodemailer. SMTP cannot join our database in a transaction, and a killed process
+ * cannot stop a write it already handed to the database (the database applies it anyway), so
+ * whichever of the mark and the "." goes first, a crash between them is a lost or a doubled
+ * e-mail. Both are therefore handed over together, once the body is out; what remains:
+ * - a crash before both: the server never saw the ".", discards the message; it is sent again;
+ * - a crash after both: sent once, recorded as sent;
+ * - a crash in the few milliseconds between the two writes reaching their sockets: one e-mail
+ *   lost (mark first) or sent twice (the "." first; both copies carry the same Message-ID, which
+ *   many mailboxes collapse);
+ * - without a crash: a refusal after the "." (a 4xx/5xx reply) puts the message back to pending;
+ *   a connection lost after the "." without a reply is kept as sent (the server may have accepted).
  */
 export function smtpTransport(smtpUrl: string, from = MAIL_FROM): MailTransport {
   // Pooled connections; timeouts well under the queue's claim lease (mail-queue.ts), so an attempt
@@ -81,7 +83,17 @@ export function smtpTransport(smtpUrl: string, from = MAIL_FROM): MailTransport 
       })
         .compile()
         .build();
-      await transport.sendMail({ envelope: { from: envelopeFrom, to: [mail.to] }, raw: commitGatedBody(raw, commit) });
+      let marked: Promise<void> = Promise.resolve();
+      const markSent = () => {
+        marked = commit();
+        marked.catch(() => {}); // awaited below, after SMTP's answer
+      };
+      const refusal = await transport.sendMail({ envelope: { from: envelopeFrom, to: [mail.to] }, raw: commitGatedBody(raw, markSent) }).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      await marked; // a failed mark (or a lost claim) reaches the queue even when SMTP accepted
+      if (refusal) throw refusal;
     },
     close: () => transport.close(),
   };
