@@ -40,8 +40,8 @@ const BACKOFF_MS = [30_000, 60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000];
 /**
  * The durable mail queue (issue 10, item 6): messages are documents (outbox.model.ts), so what was
  * queued survives a crash and goes out after the restart. Each attempt claims the message
- * (pending → sending; on MongoDB, see claimAndSend), hands it to the transport, which marks it
- * sent (attempts + 1) at the SMTP commit point (mail-transport.ts); a failure puts it back to
+ * (pending → sending; on MongoDB, see claimAndSend), hands it to the transport and marks it sent
+ * (attempts + 1) as soon as the server accepted it (mail-transport.ts); a failure puts it back to
  * pending with a backoff, or failed after `maxAttempts`.
  */
 export class MailQueue {
@@ -201,42 +201,26 @@ export class MailQueue {
       if (claimed.modifiedCount !== 1) return;
     }
 
-    let committed = false;
-    const commit = async () => {
-      const mark = () =>
-        OutboxMessageModel.updateOne(byIdWhere(mail._id, claimToken ? { claimToken } : { status: mail.status }), {
-          $set: { status: "sent", sentAt: this.options.clock.now(), attempts, claimToken: null, claimUntil: null, lastError: null },
-        });
-      // The end of the message is on its way together with this write (mail-transport.ts): a
-      // failing write is tried again rather than leaving a delivered e-mail pending.
-      const marked = await mark().catch(() => mark());
-      if (marked.modifiedCount !== 1) throw new ClaimLost();
-      committed = true;
-    };
     try {
-      await this.transport.deliver(mail, commit);
+      await this.transport.deliver(mail);
     } catch (err) {
-      if (err instanceof ClaimLost) return; // another worker holds it now
-      const refused = typeof (err as { responseCode?: unknown }).responseCode === "number";
-      // After the commit only an explicit refusal is retried; a lost reply is kept as sent (see mail-transport.ts).
-      if (committed && !refused) {
-        this.options.logger?.warn({ err, mailId: id }, "no reply after the end of the message; kept as sent");
-        return;
-      }
       const failed = attempts >= this.maxAttempts;
       const nextAttemptAt = new Date(this.options.clock.now().getTime() + BACKOFF_MS[Math.min(attempts, BACKOFF_MS.length) - 1]!);
-      await OutboxMessageModel.updateOne(byIdWhere(mail._id, committed ? { status: "sent" } : claimToken ? { claimToken } : { status: mail.status }), {
-        $set: { status: failed ? "failed" : "pending", attempts, nextAttemptAt, claimToken: null, claimUntil: null, sentAt: null, lastError: String((err as Error).message ?? err).slice(0, 500) },
+      await OutboxMessageModel.updateOne(byIdWhere(mail._id, claimToken ? { claimToken } : { status: mail.status }), {
+        $set: { status: failed ? "failed" : "pending", attempts, nextAttemptAt, claimToken: null, claimUntil: null, lastError: String((err as Error).message ?? err).slice(0, 500) },
       });
       this.options.logger?.warn({ err, mailId: id, attempts, failed }, "mail not delivered");
       if (!failed) this.retryAt(id, nextAttemptAt.getTime());
+      return;
     }
+    // Accepted: record it at once (a crash before this write sends it again, see mail-transport.ts).
+    const mark = () =>
+      OutboxMessageModel.updateOne(byIdWhere(mail._id, claimToken ? { claimToken } : { status: mail.status }), {
+        $set: { status: "sent", sentAt: this.options.clock.now(), attempts, claimToken: null, claimUntil: null, lastError: null },
+      });
+    const marked = await mark().catch(() => mark());
+    if (marked.modifiedCount !== 1) this.options.logger?.error({ mailId: id }, "an e-mail was delivered after its claim ran out; another worker may send it too");
   }
 
 }
 
-class ClaimLost extends Error {
-  constructor() {
-    super("The claim on this message ran out and another worker took it.");
-  }
-}

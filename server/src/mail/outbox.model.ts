@@ -3,9 +3,9 @@ import { Schema, model, type InferSchemaType } from "mongoose";
 /**
  * The durable mail queue and, once delivered, the record admins read as the outbox.
  * pending → sending (claimed by one worker until `claimUntil`) → sent; `failed` after the last attempt.
- * No transactions on FerretDB, so exactly-once rests on two guards: the unique `dedupeKey`
- * (queueing the same e-mail twice stores it once) and the claim (see mail-queue.ts for the order
- * of the SMTP commit and the `sent` mark).
+ * No transactions on FerretDB, so "once" rests on the unique `dedupeKey` (queueing the same e-mail
+ * twice stores it once), the claim (one worker per attempt) and the `sent` mark written the moment
+ * SMTP accepted the message (mail-transport.ts explains the window that remains).
  */
 export const MAIL_STATUSES = ["pending", "sending", "sent", "failed"] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
@@ -24,7 +24,7 @@ const outboxMessageSchema = new Schema({
   status: { type: String, enum: MAIL_STATUSES, required: true, default: "pending" },
   attempts: { type: Number, required: true, default: 0 },
   nextAttemptAt: { type: Date, required: true },
-  /** Random per attempt: only the worker holding it may mark the message sent. */
+  /** Random per attempt (MongoDB only, see mail-queue.ts): only the worker holding it may mark the message sent. */
   claimToken: { type: String, default: null },
   claimUntil: { type: Date, default: null },
   sentAt: { type: Date, default: null },

@@ -110,7 +110,7 @@ describe("SMTP failure", () => {
     const queued = await OutboxMessageModel.findOne({ to: "nope@example.com" }).lean();
     expect(queued).toMatchObject({ status: "pending", attempts: 1, lastError: "421 try later", invitationId: expect.anything() });
 
-    t.deps.mailer.transport = { kind: "smtp", deliver: async (mail, commit) => (await commit(), void delivered.push(mail.to)), close: () => {} };
+    t.deps.mailer.transport = { kind: "smtp", deliver: async (mail) => void delivered.push(mail.to), close: () => {} };
     await t.deps.mailer.deliverDue();
     expect(delivered).toEqual([]); // not before its backoff
     t.clock.advance(31_000);
