@@ -11,20 +11,16 @@
  * pushes down only an exact `{ _id }` filter: every outbox read, cursor or not, scans the collection.
  * Run: npm run bench, or npx tsx server/bench/outbox.bench.ts (BENCH_MAILS, BENCH_CONCURRENT).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Types } from "mongoose";
 import { pino } from "pino";
 import { createSession } from "../src/auth/sessions.service.js";
 import { systemClock } from "../src/clock.js";
 import { loadConfig } from "../src/config.js";
-import { connectDatabase, disconnectDatabase } from "../src/db/connect.js";
-import { startLocalDatabase } from "../src/db/local-database.js";
 import { MembershipModel, OrganizationModel, OutboxMessageModel, TeamModel, UserModel, WorkspaceModel } from "../src/db/models.js";
 import { DomainEvents } from "../src/events/domain-events.js";
 import { createMailer } from "../src/mail/mailer.js";
 import { startServer } from "../src/server.js";
+import { withBenchDatabase, engineLabel } from "./bench-database.js";
 import { machineLine, writeBenchSection } from "./bench-report.js";
 
 const MAILS = Number(process.env.BENCH_MAILS ?? 11_000);
@@ -108,17 +104,11 @@ async function underLoad(healthUrl: string, reads: () => Promise<string>[]) {
 }
 
 export async function runOutboxBench(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), "switchboard-bench-"));
-  const external = process.env.MONGODB_URI;
-  const database = external ? { kind: "external", uri: external, stop: async () => {} } : await startLocalDatabase({ prefer: "ferretdb", dataDir });
-  const stopOnSignal = () => void database.stop().finally(() => process.exit(130));
-  process.once("SIGINT", stopOnSignal).once("SIGTERM", stopOnSignal);
-  try {
-    await connectDatabase(database.uri, `bench_outbox_${Date.now()}`);
+  await withBenchDatabase("bench_outbox", async (kind) => {
     const seedStarted = performance.now();
     const { workspaceId, adminId } = await seed();
     const seedSeconds = ((performance.now() - seedStarted) / 1000).toFixed(1);
-    console.log(`outbox: seeded ${MAILS} e-mails in ${seedSeconds} s (${database.kind})`);
+    console.log(`outbox: seeded ${MAILS} e-mails in ${seedSeconds} s (${kind})`);
     const config = { ...loadConfig({ NODE_ENV: "test" }), inviteLinkKey: Buffer.alloc(32, 1).toString("base64") };
     const deps = { config, logger: pino({ level: "silent" }), clock: systemClock, events: new DomainEvents(), mailer: createMailer({ clock: systemClock }) };
     const server = await startServer(deps, 0);
@@ -170,7 +160,7 @@ export async function runOutboxBench(): Promise<void> {
     writeBenchSection("outbox-bench", [
       `## Outbox at ${MAILS.toLocaleString("en")} e-mails (\`npm run bench\`)`,
       "",
-      `Run on ${new Date().toISOString().slice(0, 10)}: ${machineLine()}. Engine: ${database.kind}${database.kind === "ferretdb" ? " (FerretDB v1.24.2, SQLite handler)" : ""}. Seeding took ${seedSeconds} s.`,
+      `Run on ${new Date().toISOString().slice(0, 10)}: ${machineLine()}. Engine: ${engineLabel(kind)}. Seeding took ${seedSeconds} s.`,
       `${CONCURRENT} outbox page reads at once while \`/api/health\` is asked every 100 ms (a health answer slower than 30 s counts as 30,000 ms). ` +
         "Before: the skip-based read the route used to run (sort + skip + limit and a count per page), called in the server's own process. " +
         "After: the route as it is now over HTTP, by `before` cursor, with the heavy-read limiter refusing what does not fit (503 `SERVER_BUSY`, `Retry-After`).",
@@ -186,13 +176,7 @@ export async function runOutboxBench(): Promise<void> {
       "| --- | --- | --- | --- |",
       ...single,
     ]);
-    if (external) await (await import("mongoose")).default.connection.dropDatabase();
-  } finally {
-    process.off("SIGINT", stopOnSignal).off("SIGTERM", stopOnSignal);
-    await disconnectDatabase();
-    await database.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runOutboxBench();

@@ -4,6 +4,7 @@ import { errorMessage } from "../lib/api";
 import { fieldErrorsOf } from "../lib/field-issues";
 import { useResource } from "../lib/use-resource";
 import { ConfirmDialog } from "../ui/confirm-dialog";
+import { SearchBox } from "../ui/search-box";
 import { listMembers, revokeMember } from "./members.api";
 
 const HEIRS_PAGE = 200;
@@ -53,15 +54,7 @@ export function RevokeDialog({ member, onRevoked, onClose }: RevokeDialogProps) 
           {member.name} leaves this workspace at once: their sessions end and their docks disconnect. They stay in the organization.
         </p>
         {needsSearch ? (
-          <input
-            type="search"
-            className="search"
-            placeholder="Find a member"
-            aria-label="Find a member to reassign to"
-            data-testid="revoke-heir-search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-          />
+          <SearchBox value={search} onChange={setSearch} placeholder="Find a member" label="Find a member to reassign to" testId="revoke-heir-search" />
         ) : null}
         <label className="field" htmlFor="revoke-heir">
           <span className="field-label">Reassign their contacts to</span>

@@ -6,6 +6,7 @@ import { formatDateTime } from "../lib/format";
 import { useDebounced } from "../lib/use-debounced";
 import { useResource } from "../lib/use-resource";
 import { ErrorBanner } from "../ui/error-banner";
+import { SearchBox } from "../ui/search-box";
 
 const PAGE_SIZE = 25;
 
@@ -43,15 +44,7 @@ export function OutboxPage() {
         <span className="muted">Every e-mail the workspace sent or queued</span>
       </header>
       <div className="toolbar">
-        <input
-          type="search"
-          className="search"
-          placeholder="Search by recipient"
-          aria-label="Search the outbox by recipient"
-          data-testid="outbox-search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
+        <SearchBox value={search} onChange={setSearch} placeholder="Search by recipient" label="Search the outbox by recipient" testId="outbox-search" />
       </div>
       <ErrorBanner error={error} />
       <div className="mail-list" data-testid="outbox-list">
