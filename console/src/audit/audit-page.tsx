@@ -6,6 +6,7 @@ import { ErrorBanner } from "../ui/error-banner";
 import { Pager } from "../ui/pager";
 import { listAuditEvents } from "./audit.api";
 import { AuditChange, targetLabel } from "./audit-change";
+import { EmptyRow } from "../ui/empty-row";
 
 const PAGE_SIZE = 50;
 
@@ -54,13 +55,7 @@ export function AuditPage() {
               </td>
             </tr>
           ))}
-          {items.length === 0 && !loading ? (
-            <tr>
-              <td colSpan={5} className="empty">
-                Nothing has happened yet.
-              </td>
-            </tr>
-          ) : null}
+          {items.length === 0 && !loading ? <EmptyRow columns={5}>Nothing has happened yet.</EmptyRow> : null}
         </tbody>
       </table>
       <Pager page={page} pageSize={PAGE_SIZE} total={data?.total ?? 0} onPage={setPage} testId="audit-pager" />

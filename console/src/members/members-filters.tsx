@@ -2,7 +2,7 @@ import { ROLES } from "@switchboard/shared";
 import { useEffect, useState } from "react";
 import { capitalize } from "../lib/format";
 import type { TeamSummary } from "../teams/teams.api";
-import { SearchBox } from "../ui/search-box";
+import { SearchInput } from "../ui/search-input";
 
 interface MembersFiltersProps {
   q: string;
@@ -25,7 +25,7 @@ export function MembersFilters({ q, team, role, teams, onChange }: MembersFilter
 
   return (
     <div className="toolbar">
-      <SearchBox value={text} onChange={setText} placeholder="Search name, e-mail or phone" label="Search members" testId="members-search" />
+      <SearchInput placeholder="Search name, e-mail or phone" label="Search members" testId="members-search" value={text} onChange={setText} />
       <select aria-label="Team" data-testid="members-team-filter" value={team} onChange={(e) => onChange({ team: e.target.value })}>
         <option value="">All teams</option>
         {teams.map((t) => (

@@ -6,7 +6,7 @@ import { formatDateTime } from "../lib/format";
 import { useDebounced } from "../lib/use-debounced";
 import { useResource } from "../lib/use-resource";
 import { ErrorBanner } from "../ui/error-banner";
-import { SearchBox } from "../ui/search-box";
+import { SearchInput } from "../ui/search-input";
 
 const PAGE_SIZE = 25;
 
@@ -44,7 +44,7 @@ export function OutboxPage() {
         <span className="muted">Every e-mail the workspace sent or queued</span>
       </header>
       <div className="toolbar">
-        <SearchBox value={search} onChange={setSearch} placeholder="Search by recipient" label="Search the outbox by recipient" testId="outbox-search" />
+        <SearchInput value={search} onChange={setSearch} placeholder="Search by recipient" label="Search the outbox by recipient" testId="outbox-search" />
       </div>
       <ErrorBanner error={error} />
       <div className="mail-list" data-testid="outbox-list">

@@ -1,3 +1,4 @@
+import type { AuditAction } from "@switchboard/shared";
 import type { Types } from "mongoose";
 import { isOnlyDuplicateKeyErrors } from "../db/duplicate-key.js";
 import { AuditEventModel } from "./audit-event.model.js";
@@ -7,7 +8,7 @@ export interface AuditEntry {
   id?: Types.ObjectId;
   workspaceId: Types.ObjectId | string;
   actor: { id: Types.ObjectId | string; name: string } | null;
-  action: string;
+  action: AuditAction;
   target: { type: string; id?: string | null; label?: string | null };
   before?: unknown;
   after?: unknown;

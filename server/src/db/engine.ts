@@ -1,11 +1,10 @@
-import mongoose from "mongoose";
+import type { DatabaseEngine } from "./connect.js";
 
 let embedded: boolean | undefined;
 
-/** Asks the connected server what it is; FerretDB's buildInfo carries `ferretdbVersion`. */
-export async function detectEngine(): Promise<void> {
-  const info = await mongoose.connection.db!.admin().command({ buildInfo: 1 });
-  embedded = "ferretdbVersion" in info;
+/** connectDatabase() tells which engine it found. */
+export function rememberEngine(engine: DatabaseEngine): void {
+  embedded = engine === "ferretdb";
 }
 
 /**

@@ -31,7 +31,9 @@ export function heavyReadLimiter(limits: HeavyReadLimits): RequestHandler {
     let released = false;
     const start = () => {
       res.once("close", () => {
-        if (!released) (released = true), release();
+        if (released) return;
+        released = true;
+        release();
       });
       next();
     };

@@ -4,6 +4,7 @@ import type { AppDeps } from "../app-deps.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { hashToken, newOpaqueToken } from "../auth/tokens.js";
 import type { Clock } from "../clock.js";
+import { onDuplicateKey } from "../db/duplicate-key.js";
 import { AppError, forbidden, notFound } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
 import { InvitationModel, openPendingKey } from "./invitation.model.js";
@@ -95,14 +96,10 @@ export async function resendInvitation(deps: AppDeps, actor: MemberContext, invi
   };
   // Journal first: a crash after the new token is stored still e-mails the new link (invitation-completion.ts).
   const batch = await openInvitationBatch("resent", inv.workspaceId, [inv._id], now);
-  let updated: StoredInvitation | null;
-  try {
-    updated = await InvitationModel.findOneAndUpdate({ _id: inv._id, status: inv.status }, { $set: set }, { new: true }).lean();
-  } catch (err) {
+  const updated: StoredInvitation | null = await onDuplicateKey(InvitationModel.findOneAndUpdate({ _id: inv._id, status: inv.status }, { $set: set }, { new: true }).lean(), async () => {
     await abandonInvitationBatch(batch);
-    if ((err as { code?: number }).code === 11000) throw new AppError("CONFLICT", "A newer invitation is already pending for this e-mail.");
-    throw err;
-  }
+    throw new AppError("CONFLICT", "A newer invitation is already pending for this e-mail.");
+  });
   if (!updated) {
     await abandonInvitationBatch(batch);
     throw new AppError("INVITATION_NOT_PENDING", "This invitation changed meanwhile; reload and try again.");

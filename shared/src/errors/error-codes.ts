@@ -21,6 +21,8 @@ export const ErrorCode = Object.freeze({
   RESET_LINK_INVALID: "RESET_LINK_INVALID",
   /** Too many heavy reads at once (e.g. outbox pages); retry after the `Retry-After` seconds. */
   SERVER_BUSY: "SERVER_BUSY",
+  /** The database is down or restarting (the watchdog's state, or a driver connection error). */
+  DB_UNAVAILABLE: "DB_UNAVAILABLE",
   INTERNAL: "INTERNAL",
 } as const);
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -45,5 +47,6 @@ export const errorHttpStatus: Readonly<Record<ErrorCode, number>> = Object.freez
   CSRF_REJECTED: 403,
   RESET_LINK_INVALID: 410,
   SERVER_BUSY: 503,
+  DB_UNAVAILABLE: 503,
   INTERNAL: 500,
 });
