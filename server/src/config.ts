@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { HeavyReadLimits } from "./http/heavy-reads.js";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -63,6 +64,8 @@ export interface Config {
   openChatsPerAddress: number;
   /** Base64 AES-256 key for stored registration links; dev and tests generate one (see invitations/link-cipher.ts). */
   inviteLinkKey?: string;
+  /** Collection-scanning reads (outbox pages) at once, waiting, and how long one may wait (http/heavy-reads.ts). */
+  heavyReads: HeavyReadLimits;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -88,5 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     routingSecondMs: 1_000,
     openChatsPerAddress: 3,
     inviteLinkKey: parsed.INVITE_LINK_KEY,
+    // Two scans leave the database's other work room on a 2-core machine; a few more wait briefly.
+    heavyReads: { concurrent: 2, queue: 4, maxWaitMs: 3_000 },
   };
 }

@@ -5,6 +5,7 @@ export { UserModel } from "../users/user.model.js";
 export { MembershipModel } from "../members/membership.model.js";
 export { TeamModel } from "../teams/team.model.js";
 export { InvitationModel } from "../invitations/invitation.model.js";
+export { InvitationBatchModel } from "../invitations/invitation-batch.model.js";
 export { ContactModel } from "../contacts/contact.model.js";
 export { AuditEventModel } from "../audit/audit-event.model.js";
 export { SessionModel } from "../auth/session.model.js";
