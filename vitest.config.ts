@@ -13,6 +13,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: "shared", include: ["shared/src/**/*.test.ts"] } },
+      // Pure console code (the chat widget's reducer, formatting); pages are covered by the e2e suites.
+      { test: { name: "console", include: ["console/src/**/*.test.ts"] } },
       {
         test: {
           name: "server",
