@@ -11,3 +11,5 @@ export { SessionModel } from "../auth/session.model.js";
 export { SetupLockModel } from "../setup/setup-lock.model.js";
 export { ConnectionModel } from "../settings/connection.model.js";
 export { OutboxMessageModel } from "../mail/outbox.model.js";
+export { QueueModel } from "../routing/queue.model.js";
+export { InteractionModel } from "../routing/interaction.model.js";

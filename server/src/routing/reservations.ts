@@ -23,6 +23,9 @@ export interface ReservationStore {
   close(): Promise<void>;
 }
 
+/** The store's key for a member: agents are per workspace. */
+export const agentKey = (workspaceId: string, userId: string) => `${workspaceId}|${userId}`;
+
 export type ReserveResult = "ok" | "held" | "full";
 
 export interface AgentHoldings {
