@@ -26,6 +26,9 @@ export interface Config {
   /** Login attempts allowed per IP and e-mail within `loginWindowMs`. */
   loginAttempts: number;
   loginWindowMs: number;
+  /** Failed invitation-token lookups (unknown, used, expired, malformed) allowed per address within the window; valid ones never count. */
+  invitationLookupFailures: number;
+  invitationLookupWindowMs: number;
   /** A dock that drops is offline only after this long without reconnecting (DESIGN.md §8). */
   presenceGraceMs: number;
   /** How often a node renews its registration in Redis; a node silent for 3 beats is dead. */
@@ -51,6 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: parsed.SESSION_DAYS,
     loginAttempts: 10,
     loginWindowMs: 15 * 60_000,
+    invitationLookupFailures: 10,
+    invitationLookupWindowMs: 15 * 60_000,
     presenceGraceMs: 30_000,
     presenceHeartbeatMs: 1_000,
     presencePersistMs: 60_000,

@@ -95,3 +95,26 @@ describe("GET audit", () => {
     expect((await audit(both.token)).status).toBe(200);
   });
 });
+
+describe("contact values in the audit log", () => {
+  it("security: a masked agent who is also a viewer reads a deleted contact's phone and e-mail masked; others in clear", async () => {
+    const contacts = `/api/workspaces/${ws.workspaceId}/contacts`;
+    const created = await t.api.post(contacts, { name: "Dana Deleted", phone: "+14155550167", email: "dana.deleted@example.com" }, { token: ws.token });
+    expect(created.status).toBe(201);
+    expect((await t.api.delete(`${contacts}/${created.body.id}`, { token: ws.token })).status).toBe(204);
+    const maskedViewer = await addTestMember(t, ws.workspaceId, { roles: ["agent", "viewer"], teams: [ws.teamId], restrictions: { maskContactInfo: true } });
+    const clearViewer = await addTestMember(t, ws.workspaceId, { roles: ["agent", "viewer"], teams: [ws.teamId] });
+
+    const deletedAs = async (token: string) => {
+      const res = await audit(token, "?action=contact.deleted");
+      expect(res.status).toBe(200);
+      return res.body.items.find((e: { target: { id: string } }) => e.target.id === created.body.id);
+    };
+    const masked = await deletedAs(maskedViewer.token);
+    expect(masked.before).toMatchObject({ name: "Dana Deleted", phone: "+1 415 ••• ••67", email: "d•••@example.com" });
+    expect(JSON.stringify(masked)).not.toMatch(/5550167|dana\.deleted/);
+    for (const token of [ws.token, viewer.token, clearViewer.token]) {
+      expect((await deletedAs(token)).before).toMatchObject({ phone: "+14155550167", email: "dana.deleted@example.com" });
+    }
+  });
+});

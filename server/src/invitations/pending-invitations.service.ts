@@ -1,10 +1,10 @@
-import { AuditAction, checkInvite, reachOf, type Invitation } from "@switchboard/shared";
+import { AuditAction, canSeeInvitation, inviteScopeOf, ROLES, type Invitation } from "@switchboard/shared";
 import { trusted, Types } from "mongoose";
 import type { AppDeps } from "../app-deps.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { hashToken, newOpaqueToken } from "../auth/tokens.js";
 import type { Clock } from "../clock.js";
-import { AppError, notFound } from "../http/app-error.js";
+import { AppError, forbidden, notFound } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
 import { InvitationModel, openPendingKey } from "./invitation.model.js";
 import { auditActor, closeInvitation, effectiveStatus, loadWorkspace, newExpiry, sendInvitationEmail, type StoredInvitation } from "./invitation-lifecycle.js";
@@ -26,25 +26,52 @@ export function toInvitationItem(inv: StoredInvitation, deps: Pick<AppDeps, "con
   };
 }
 
-/** Pending and expired invitations (expired ones can be resent); supervisors see their own teams'. */
-export async function listInvitations(deps: AppDeps, actor: MemberContext, paging: { page: number; pageSize: number }) {
-  const filter: Record<string, unknown> = { workspaceId: actor.workspaceId, status: trusted({ $in: ["pending", "expired"] }) };
-  if (reachOf(actor, "members.invite") === "ownTeams") {
-    filter.teams = trusted({ $in: actor.teams.map((id) => new Types.ObjectId(id)) });
+const OPEN_STATUSES = ["pending", "expired"];
+
+/**
+ * `canSeeInvitation` as a query, so that paging and `total` agree with it: no role beyond the
+ * ceiling and, for an own-teams scope, no team outside the caller's. "Every team is one of
+ * mine" is written as "none of the other teams invitations name": FerretDB v1 answers
+ * `$not: { $elemMatch: { $nin } }` wrongly on arrays of ids (it missed [mine, other]).
+ */
+async function visibleInvitationsFilter(actor: MemberContext, open: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const scope = inviteScopeOf(actor);
+  if (!scope) throw forbidden("You may not see invitations.");
+  const filter: Record<string, unknown> = {};
+  const aboveCeiling = ROLES.filter((role) => !scope.roles.includes(role));
+  if (aboveCeiling.length > 0) filter.roles = trusted({ $nin: aboveCeiling });
+  const ownTeams = scope.teams;
+  if (ownTeams !== "all") {
+    const named: Types.ObjectId[] = await InvitationModel.distinct("teams", open);
+    filter.teams = trusted({ $nin: named.filter((id) => !ownTeams.includes(String(id))) });
   }
+  return filter;
+}
+
+/**
+ * Pending and expired invitations (expired ones can be resent) that the caller could have sent.
+ * The others are left out entirely rather than listed without their link: the caller can neither
+ * resend nor cancel them, and who is being made admin is not theirs to read either.
+ */
+export async function listInvitations(deps: AppDeps, actor: MemberContext, paging: { page: number; pageSize: number }) {
+  const open = { workspaceId: actor.workspaceId, status: trusted({ $in: OPEN_STATUSES }) };
+  const filter = { ...open, ...(await visibleInvitationsFilter(actor, open)) };
   const [docs, total] = await Promise.all([
     InvitationModel.find(filter).sort({ createdAt: -1, _id: -1 }).skip((paging.page - 1) * paging.pageSize).limit(paging.pageSize).lean(),
     InvitationModel.countDocuments(filter),
   ]);
-  return { items: docs.map((inv) => toInvitationItem(inv, deps)), total };
+  // The query states the rule for paging; this states it again where a link leaves the server.
+  const visible = docs.filter((inv) => canSeeInvitation(actor, { roles: inv.roles, teams: inv.teams.map(String) }));
+  return { items: visible.map((inv) => toInvitationItem(inv, deps)), total };
 }
 
 /** Loads an invitation of the caller's workspace that the caller could have sent. */
 async function loadManageable(actor: MemberContext, invitationId: string): Promise<StoredInvitation> {
   const inv = await InvitationModel.findOne({ _id: invitationId, workspaceId: actor.workspaceId }).lean();
   if (!inv) throw notFound("Invitation");
-  const violation = checkInvite(actor, inv.roles, inv.teams.map(String));
-  if (violation) throw new AppError(violation.code, violation.message);
+  if (!canSeeInvitation(actor, { roles: inv.roles, teams: inv.teams.map(String) })) {
+    throw forbidden("You may only manage invitations you could have sent.");
+  }
   if (inv.status === "accepted" || inv.status === "cancelled") {
     throw new AppError("INVITATION_NOT_PENDING", `This invitation was already ${inv.status}.`);
   }

@@ -210,8 +210,8 @@ describe("expiry after 7 days (controllable clock)", () => {
 });
 
 describe("rate limiting", () => {
-  it("refuses token guessing beyond the sign-in budget with 429", async () => {
-    const limited = await startTestServer({ loginAttempts: 3 });
+  it("refuses token guessing beyond the failed-lookup budget with 429", async () => {
+    const limited = await startTestServer({ invitationLookupFailures: 3 });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) statuses.push((await limited.api.get(`/api/invitations/${"B".repeat(42)}${i}`)).status);

@@ -36,8 +36,13 @@ async function loadActiveMembership(deps: AppDeps, workspaceId: string, userId: 
 
 const countActiveAdmins = (workspaceId: string) => MembershipModel.countDocuments({ workspaceId, status: "active", roles: "admin" });
 
-/** For the rule checks before a write; guardLastAdmin counts in the database after it. */
-const adminsInCopy = async (deps: AppDeps, workspaceId: string) => (await membershipsOf(deps).active(workspaceId)).filter((m) => m.roles.includes("admin")).length;
+/**
+ * For the last-admin rule before any write. The rule reads the count only when an admin loses
+ * the role, and then it comes from the database, not this node's copy: a copy a moment behind
+ * (an admin demoted on another node) would let the write happen, and a refusal after writing is
+ * what left a saved profile behind a 409 (issue 10). Otherwise nothing is counted.
+ */
+const adminsForRule = async (workspaceId: string, losesAdmin: boolean) => (losesAdmin ? countActiveAdmins(workspaceId) : Number.POSITIVE_INFINITY);
 
 /**
  * Without transactions two admins could demote or revoke each other at once and leave none.
@@ -83,13 +88,19 @@ function checkProfileEdit(actor: MemberContext, target: { userId: string; roles:
 /** The profile fields memberships keep copies of, for the members table. */
 const COPIED_PROFILE_FIELDS = ["firstName", "lastName", "email", "phone"] as const;
 
-/** Organization-level profile: updates the user, then, when a copied field changed, the copies on every membership of that user. */
-async function updateProfile(userId: string, profile: NonNullable<MemberPatch["profile"]>) {
+/** The profile checks that need the database, run with the others before any write. */
+async function checkProfileChange(userId: string, profile: NonNullable<MemberPatch["profile"]>) {
   const before = await UserModel.findById(userId).lean();
   if (!before) throw notFound("User");
   if (profile.email && profile.email !== before.emailLower && (await UserModel.exists({ emailLower: profile.email }))) {
     throw new AppError("CONFLICT", "Another user already has this e-mail.");
   }
+  return before;
+}
+
+/** Organization-level profile: updates the user, then, when a copied field changed, the copies on every membership of that user. */
+async function updateProfile(before: Awaited<ReturnType<typeof checkProfileChange>>, profile: NonNullable<MemberPatch["profile"]>) {
+  const userId = String(before._id);
   const set: Record<string, unknown> = { ...profile };
   if (profile.email) set.emailLower = profile.email;
   const user = await UserModel.findByIdAndUpdate(userId, { $set: set }, { new: true }).lean();
@@ -107,14 +118,17 @@ async function updateProfile(userId: string, profile: NonNullable<MemberPatch["p
 
 /**
  * PATCH a member: roles, teams, restrictions, profile. Every rule is checked before the first
- * write, so a refused patch changes nothing.
+ * write, so a refused patch changes nothing. The one refusal that can only come after a write
+ * (two admins demoting each other at once, see guardLastAdmin) comes from the first write, which
+ * it undoes; the profile is written only once that write holds.
  */
 export async function patchMember(deps: AppDeps, actor: MemberContext, targetUserId: string, patch: MemberPatch): Promise<Member> {
   const current = await loadActiveMembership(deps, actor.workspaceId, targetUserId);
   const target = { userId: targetUserId, roles: current.roles, teams: current.teams.map(String) };
   const changesAccess = patch.roles !== undefined || patch.teams !== undefined || patch.restrictions !== undefined;
   if (changesAccess && actor.userId === targetUserId) throw new AppError("SELF_ACCESS_CHANGE", "You cannot change your own roles, teams, restrictions or access.");
-  const activeAdminCount = patch.roles ? await adminsInCopy(deps, actor.workspaceId) : 0;
+  const demotesAdmin = patch.roles !== undefined && current.roles.includes("admin") && !patch.roles.includes("admin");
+  const activeAdminCount = await adminsForRule(actor.workspaceId, demotesAdmin);
   if (patch.roles) {
     if (!can(actor, "members.changeRoles")) throw forbidden("Your role does not allow changing roles.");
     fail(checkAccessChange({ actor, target, nextRoles: patch.roles, activeAdminCount }));
@@ -128,31 +142,41 @@ export async function patchMember(deps: AppDeps, actor: MemberContext, targetUse
     await assertTeamsExist(actor.workspaceId, patch.teams);
   }
   if (patch.profile) fail(checkProfileEdit(actor, target));
+  const changesProfile = patch.profile !== undefined && Object.keys(patch.profile).length > 0;
+  const userBefore = changesProfile ? await checkProfileChange(targetUserId, patch.profile!) : null;
 
   const now = deps.clock.now();
   const audits: AuditEntry[] = [];
   const audit = (action: string, before: unknown, after: unknown) =>
     audits.push({ workspaceId: actor.workspaceId, actor: { id: actor.userId, name: actor.name }, action, target: { type: "member", id: targetUserId, label: current.name }, before, after, at: now });
 
-  let user = undefined as Awaited<ReturnType<typeof updateProfile>>["user"] | undefined;
-  // The profile is the user's: its copies change on every membership they hold, not only this one.
-  const changedIn = new Set<string>();
-  if (patch.profile && Object.keys(patch.profile).length > 0) {
-    const result = await updateProfile(targetUserId, patch.profile);
-    user = result.user;
-    for (const workspaceId of result.workspaceIds) changedIn.add(workspaceId);
-    audit(AuditAction.memberProfileChanged, result.before, result.after);
-  }
   const set: Record<string, unknown> = {};
   if (patch.roles) set.roles = patch.roles;
   if (patch.teams) set.teams = patch.teams;
   const restrictionsBefore = restrictionsSchema.parse(current.restrictions ?? {});
   if (patch.restrictions) set.restrictions = { ...restrictionsBefore, ...patch.restrictions };
+  const accessBefore = { roles: current.roles, teams: current.teams, restrictions: current.restrictions ?? {} };
+  const undoAccess = () => MembershipModel.updateOne({ _id: current._id }, { $set: Object.fromEntries(Object.keys(set).map((key) => [key, accessBefore[key as keyof typeof accessBefore]])) });
   if (Object.keys(set).length > 0) {
     await MembershipModel.updateOne({ _id: current._id }, { $set: set });
-    if (patch.roles && current.roles.includes("admin") && !patch.roles.includes("admin")) {
-      await guardLastAdmin(actor.workspaceId, () => MembershipModel.updateOne({ _id: current._id }, { $set: { roles: current.roles } }), "The last admin of a workspace cannot be demoted.");
+    if (demotesAdmin) await guardLastAdmin(actor.workspaceId, undoAccess, "The last admin of a workspace cannot be demoted.");
+  }
+
+  let user = undefined as Awaited<ReturnType<typeof updateProfile>>["user"] | undefined;
+  // The profile is the user's: its copies change on every membership they hold, not only this one.
+  const changedIn = new Set<string>();
+  if (userBefore) {
+    let result: Awaited<ReturnType<typeof updateProfile>>;
+    try {
+      result = await updateProfile(userBefore, patch.profile!);
+    } catch (err) {
+      // e.g. the e-mail taken by someone else since the check: the whole patch is refused.
+      if (Object.keys(set).length > 0) await undoAccess();
+      throw err;
     }
+    user = result.user;
+    for (const workspaceId of result.workspaceIds) changedIn.add(workspaceId);
+    audit(AuditAction.memberProfileChanged, result.before, result.after);
   }
   if (patch.roles) audit(AuditAction.memberRolesChanged, { roles: current.roles }, { roles: patch.roles });
   if (patch.teams) audit(AuditAction.memberTeamsChanged, { teams: target.teams }, { teams: patch.teams });
@@ -179,7 +203,8 @@ const moveContacts = async (workspaceId: string, from: string, to: string | null
  */
 export async function revokeMember(deps: AppDeps, actor: MemberContext, targetUserId: string, reassignTo: string | null) {
   const current = await loadActiveMembership(deps, actor.workspaceId, targetUserId);
-  fail(checkRevoke({ actor, target: { userId: targetUserId, roles: current.roles, teams: current.teams.map(String) }, activeAdminCount: await adminsInCopy(deps, actor.workspaceId) }));
+  const revokesAdmin = current.roles.includes("admin");
+  fail(checkRevoke({ actor, target: { userId: targetUserId, roles: current.roles, teams: current.teams.map(String) }, activeAdminCount: await adminsForRule(actor.workspaceId, revokesAdmin) }));
   if (reassignTo !== null) {
     const heir = await membershipsOf(deps).find(actor.workspaceId, reassignTo);
     if (!heir || reassignTo === targetUserId) {
@@ -189,13 +214,16 @@ export async function revokeMember(deps: AppDeps, actor: MemberContext, targetUs
     }
   }
   const now = deps.clock.now();
-  let contactsMoved = await moveContacts(actor.workspaceId, targetUserId, reassignTo);
+  // An admin's revoke can still be refused after its write (guardLastAdmin): nothing else moves
+  // before that write holds. Any other revoke moves contacts first, so that a retry after a
+  // crash (the member still active) finishes the job.
+  let contactsMoved = revokesAdmin ? 0 : await moveContacts(actor.workspaceId, targetUserId, reassignTo);
   const { modifiedCount } = await MembershipModel.updateOne(
     { _id: current._id, status: "active" },
     { $set: { status: "revoked", revokedAt: now, revokedBy: actor.userId } },
   );
   if (modifiedCount === 0) throw notFound("Member");
-  if (current.roles.includes("admin")) {
+  if (revokesAdmin) {
     const undo = () => MembershipModel.updateOne({ _id: current._id }, { $set: { status: "active", revokedAt: null, revokedBy: null } });
     await guardLastAdmin(actor.workspaceId, undo, "The last admin of a workspace cannot be revoked.");
   }

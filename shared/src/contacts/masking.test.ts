@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { canSeeContact, contactAccessOf } from "./contact-access.js";
-import { maskEmail, maskPhone } from "./masking.js";
+import { maskContactSnapshot, maskEmail, maskPhone } from "./masking.js";
 
 describe("maskPhone", () => {
   it("keeps the country code, the area and the last two digits", () => {
@@ -23,6 +23,20 @@ describe("maskEmail", () => {
   it("masks a value without a local part entirely", () => {
     expect(maskEmail("@example.com")).toBe("•••");
     expect(maskEmail("nonsense")).toBe("•••");
+  });
+});
+
+describe("maskContactSnapshot", () => {
+  it("security: masks the phone and e-mail of a stored contact snapshot, nothing else", () => {
+    const snapshot = { name: "Jane Doe", phone: "+14155550167", email: "jane.doe@example.com", assigneeId: null, teamId: "t1" };
+    expect(maskContactSnapshot(snapshot)).toEqual({ name: "Jane Doe", phone: "+1 415 ••• ••67", email: "j•••@example.com", assigneeId: null, teamId: "t1" });
+    expect(snapshot.phone).toBe("+14155550167");
+  });
+
+  it("passes through what holds no contact values", () => {
+    expect(maskContactSnapshot(null)).toBeNull();
+    expect(maskContactSnapshot({ name: "No phone", phone: null, email: "" })).toEqual({ name: "No phone", phone: null, email: "" });
+    expect(maskContactSnapshot(["+14155550167"])).toEqual(["+14155550167"]);
   });
 });
 

@@ -26,3 +26,15 @@ export function maskEmail(email: string): string {
   if (at < 1) return MASK_CHAR.repeat(3);
   return `${email[0]}${MASK_CHAR.repeat(3)}${email.slice(at)}`;
 }
+
+/**
+ * A stored snapshot of a contact (an audit event's `before` / `after`) as a masked agent may
+ * read it: its `phone` and `email` masked like the contact itself, every other field as is.
+ */
+export function maskContactSnapshot(snapshot: unknown): unknown {
+  if (snapshot === null || typeof snapshot !== "object" || Array.isArray(snapshot)) return snapshot;
+  const record = { ...(snapshot as Record<string, unknown>) };
+  if (typeof record.phone === "string" && record.phone) record.phone = maskPhone(record.phone);
+  if (typeof record.email === "string" && record.email) record.email = maskEmail(record.email);
+  return record;
+}

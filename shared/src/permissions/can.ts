@@ -114,19 +114,43 @@ export function checkRevoke(input: { actor: Actor; target: MemberFacts; activeAd
   return null;
 }
 
+/** What an actor may put in an invitation: the roles within their ceiling, the teams within their scope. */
+export interface InviteScope {
+  roles: readonly Role[];
+  teams: "all" | readonly string[];
+}
+
+/** null when the actor may not invite at all. */
+export function inviteScopeOf(actor: Actor): InviteScope | null {
+  const reach = reachOf(actor, "members.invite");
+  if (reach === false) return null;
+  return { roles: invitableRoles(actor), teams: reach === "all" ? "all" : actor.teams };
+}
+
 /** Whether an actor may invite these roles into these teams. */
 export function checkInvite(actor: Actor, roles: readonly Role[], teamIds: readonly string[]): RuleViolation | null {
-  if (!can(actor, "members.invite")) {
+  const scope = inviteScopeOf(actor);
+  if (!scope) {
     return { code: ErrorCode.FORBIDDEN, message: "You may not invite members." };
   }
-  const invitable = invitableRoles(actor);
-  if (!within(roles, invitable)) {
-    return { code: ErrorCode.ROLE_CEILING, message: `You may only invite: ${invitable.join(", ")}.` };
+  if (!within(roles, scope.roles)) {
+    return { code: ErrorCode.ROLE_CEILING, message: `You may only invite: ${scope.roles.join(", ")}.` };
   }
-  if (reachOf(actor, "members.invite") === "ownTeams" && !teamIds.every((id) => actor.teams.includes(id))) {
+  const { teams } = scope;
+  if (teams !== "all" && !teamIds.every((id) => teams.includes(id))) {
     return { code: ErrorCode.FORBIDDEN, message: "You may only invite into your own teams." };
   }
   return null;
+}
+
+/**
+ * DESIGN.md §5: a registration link is a grant — whoever reads it can become what it grants.
+ * So an invitation (and its link) is shown, resent or cancelled only by someone who could
+ * have sent it; a manager never sees an admin's invitation, a supervisor never one for a
+ * manager or for a team outside their own.
+ */
+export function canSeeInvitation(actor: Actor, invitation: { roles: readonly Role[]; teams: readonly string[] }): boolean {
+  return checkInvite(actor, invitation.roles, invitation.teams) === null;
 }
 
 /**
