@@ -55,7 +55,9 @@ export function ChatWidget({ workspaceId, queueId }: { workspaceId: string; queu
 
 function MessageList({ state }: { state: WidgetState }) {
   const end = useRef<HTMLDivElement>(null);
-  useEffect(() => end.current?.scrollIntoView({ block: "end" }), [state.messages.length, state.agentTyping]);
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: "end" });
+  }, [state.messages.length, state.agentTyping]);
   return (
     <div className="widget-messages" data-testid="widget-messages">
       {state.messages.map((message) => (
