@@ -4,11 +4,13 @@ const SERVER = "http://localhost:3000";
 
 // No React plugin: Vite's esbuild transform honours tsconfig's "jsx": "react-jsx".
 // We give up Fast Refresh, which a console this size does not need.
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   build: {
     outDir: "dist",
     emptyOutDir: true,
-    sourcemap: true,
+    // A production build ships no source maps (the server refuses *.map in production as well);
+    // `vite build --mode development` keeps them for debugging a build locally.
+    sourcemap: mode !== "production",
     rollupOptions: {
       // react-router's "use client" and zod's comment placement are harmless when bundled for the browser.
       onwarn(warning, warn) {
@@ -33,4 +35,4 @@ export default defineConfig({
       "/socket.io": { target: SERVER, ws: true },
     },
   },
-});
+}));

@@ -123,4 +123,6 @@ it("takes an admin from setup through invitations to a registered, signed-in age
   await env.screenshot(page, "members-with-alan");
   await page.goto("/invitations");
   await expect.poll(() => page.getByTestId("pending-row").count()).toBe(6);
+  // Every page above ran under the console's Content-Security-Policy without a violation.
+  expect(env.cspViolations).toEqual([]);
 });

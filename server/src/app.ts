@@ -6,6 +6,8 @@ import { healthRouter } from "./health/health.routes.js";
 import { chatWidgetRouter } from "./chat-widget/chat-widget.routes.js";
 import { authenticate } from "./http/authenticate.js";
 import { errorMiddleware, unknownRoute } from "./http/error-middleware.js";
+import { refuseCrossOriginCookieWrites } from "./http/same-origin.js";
+import { securityHeaders } from "./http/security-headers.js";
 import { publicInvitationsRouter } from "./invitations/public-invitations.routes.js";
 import { meRouter } from "./me/me.routes.js";
 import { setupRouter } from "./setup/setup.routes.js";
@@ -20,11 +22,14 @@ export interface CreateAppOptions {
 export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Express {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // Decides `req.ip` (rate limit keys) and `req.protocol`; see TRUST_PROXY in config.ts.
+  app.set("trust proxy", deps.config.trustProxy);
+  app.use(securityHeaders(deps.config));
   app.use(express.json({ limit: "1mb" }));
   app.use(cookieParser());
 
   const api = express.Router();
+  api.use(refuseCrossOriginCookieWrites(deps.config));
   api.use("/health", healthRouter());
   api.use("/setup", setupRouter(deps));
   api.use("/auth", authRouter(deps));
@@ -36,6 +41,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   app.use("/api", api);
 
   if (options.consoleDir) {
+    // Source maps would hand out the console's source; production builds omit them, and none is served there.
+    if (deps.config.env === "production") app.get(/\.map$/, (_req, res) => void res.sendStatus(404));
     app.use(chatWidgetRouter(options.consoleDir));
     app.use(express.static(options.consoleDir, { index: "index.html", maxAge: "1h" }));
     // Client-side routes (e.g. /register/:token) get the SPA shell.

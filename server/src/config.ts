@@ -11,7 +11,25 @@ const envSchema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** 32 bytes, base64: encrypts registration links kept for the pending-invitations table. */
   INVITE_LINK_KEY: z.string().optional(),
+  /**
+   * Express's `trust proxy`: which hops' X-Forwarded-For to believe for the client address
+   * (rate limits key on it). Off by default: a header any client can send must not pick the
+   * address. "true", a hop count, or addresses/subnets/"loopback" (comma-separated).
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default("false")
+    .transform((value): TrustProxy => {
+      if (value === "" || value === "false" || value === "0") return false;
+      if (value === "true") return true;
+      if (/^[0-9]+$/.test(value)) return Number(value);
+      return value;
+    }),
 });
+
+/** What Express's `trust proxy` setting accepts (see TRUST_PROXY). */
+export type TrustProxy = boolean | number | string;
 
 export interface Config {
   env: "development" | "production" | "test";
@@ -19,6 +37,8 @@ export interface Config {
   mongodbUri?: string;
   smtpUrl?: string;
   redisUrl?: string;
+  /** Express `trust proxy`; false unless TRUST_PROXY is set. */
+  trustProxy: TrustProxy;
   /** Base URL used in e-mailed links (registration). */
   publicUrl: string;
   logLevel: string;
@@ -29,6 +49,8 @@ export interface Config {
   /** Failed invitation-token lookups (unknown, used, expired, malformed) allowed per address within the window; valid ones never count. */
   invitationLookupFailures: number;
   invitationLookupWindowMs: number;
+  /** How often each node looks for sockets whose session has expired (realtime/session-expiry.ts). */
+  sessionCheckMs: number;
   /** A dock that drops is offline only after this long without reconnecting (DESIGN.md §8). */
   presenceGraceMs: number;
   /** How often a node renews its registration in Redis; a node silent for 3 beats is dead. */
@@ -49,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mongodbUri: parsed.MONGODB_URI,
     smtpUrl: parsed.SMTP_URL,
     redisUrl: parsed.REDIS_URL,
+    trustProxy: parsed.TRUST_PROXY,
     publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/$/, ""),
     logLevel: parsed.LOG_LEVEL,
     sessionDays: parsed.SESSION_DAYS,
@@ -56,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginWindowMs: 15 * 60_000,
     invitationLookupFailures: 10,
     invitationLookupWindowMs: 15 * 60_000,
+    sessionCheckMs: 15_000,
     presenceGraceMs: 30_000,
     presenceHeartbeatMs: 1_000,
     presencePersistMs: 60_000,

@@ -15,6 +15,8 @@ export interface ConsoleEnv extends TestServer {
   browser: Browser;
   /** A fresh browser context (own cookies) pointed at the server. */
   newContext(): Promise<BrowserContext>;
+  /** Content-Security-Policy violations Chromium reported in any page so far (the console must cause none). */
+  cspViolations: string[];
   /** Saves a full-page PNG under artifacts/e2e/<suite>/<n>-<name>.png and returns its path. */
   screenshot(page: Page, name: string): Promise<string>;
 }
@@ -33,11 +35,19 @@ export async function startConsoleEnv(suite: string): Promise<ConsoleEnv> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   let shot = 0;
+  const cspViolations: string[] = [];
   return {
     ...server,
     smtp,
     browser,
-    newContext: () => browser.newContext({ baseURL: server.url, viewport: { width: 1360, height: 860 } }),
+    cspViolations,
+    async newContext() {
+      const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1360, height: 860 } });
+      context.on("console", (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+      });
+      return context;
+    },
     async screenshot(page, name) {
       const path = join(dir, `${String(++shot).padStart(2, "0")}-${name}.png`);
       await page.screenshot({ path, fullPage: true });

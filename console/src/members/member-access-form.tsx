@@ -58,7 +58,7 @@ export function MemberAccessForm({ member, onSaved }: MemberAccessFormProps) {
     }
   };
 
-  const text = (field: keyof MemberDraft & string, label: string, testId: string, extra: { type?: string; hint?: string; wide?: boolean } = {}) => (
+  const text = (field: keyof MemberDraft & string, label: string, testId: string, extra: { type?: string; hint?: string; wide?: boolean; locked?: boolean } = {}) => (
     <div className={extra.wide ? "member-cell member-cell-wide" : "member-cell"}>
       <FormField
       label={label}
@@ -68,7 +68,7 @@ export function MemberAccessForm({ member, onSaved }: MemberAccessFormProps) {
       value={draft[field] as string}
       onChange={(e) => set({ [field]: e.target.value })}
       error={errors[field]}
-      disabled={!rights.mayEditProfile || busy}
+      disabled={!rights.mayEditProfile || extra.locked || busy}
       />
     </div>
   );
@@ -88,7 +88,12 @@ export function MemberAccessForm({ member, onSaved }: MemberAccessFormProps) {
       <div className="form-grid member-grid">
         {text("firstName", "First name", "member-first-name")}
         {text("lastName", "Last name", "member-last-name")}
-        {text("email", "E-mail", "member-email", { type: "email", wide: true })}
+        {text("email", "E-mail", "member-email", {
+          type: "email",
+          wide: true,
+          locked: !rights.mayEditEmail,
+          hint: rights.mayEditProfile && !rights.mayEditEmail ? "Only an admin changes another person's sign-in e-mail" : undefined,
+        })}
         {text("username", "Username", "member-username")}
         {text("phone", "Phone", "member-phone", { type: "tel", hint: "Digits with an optional leading +" })}
         {text("location", "Location", "member-location", { wide: true })}

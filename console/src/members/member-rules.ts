@@ -1,4 +1,4 @@
-import { can, grantableRoles, invitableRoles, reachOf, revocableRoles, type Actor, type Role } from "@switchboard/shared";
+import { can, checkLoginEmailChange, grantableRoles, invitableRoles, reachOf, revocableRoles, type Actor, type Role } from "@switchboard/shared";
 
 /** What the member editor needs to know about the member being edited. */
 export interface EditedMember {
@@ -17,6 +17,8 @@ export interface EditRights {
   /** Teams that may be added, removed or made primary; null = any team. */
   touchableTeams: readonly string[] | null;
   mayEditProfile: boolean;
+  /** The sign-in e-mail is organization-wide: only an admin changes another person's. */
+  mayEditEmail: boolean;
 }
 
 const within = (roles: readonly Role[], allowed: readonly Role[]) => roles.every((role) => allowed.includes(role));
@@ -36,6 +38,7 @@ export function editRightsOf(actor: Actor, member: EditedMember): EditRights {
   const mayChangeRoles = !self && can(actor, "members.changeRoles") && !aboveGrant;
   const mayChangeTeams = !self && can(actor, "teams.manageMembers") && !aboveManage;
   const reachesProfile = can(actor, "members.changeRoles") || can(actor, "teams.manageMembers", { teamIds: member.teams });
+  const mayEditProfile = self || (reachesProfile && !aboveManage);
   let accessLockedReason: string | null = null;
   if (self) accessLockedReason = SELF_ACCESS_REASON;
   else if (aboveManage && aboveGrant) accessLockedReason = "This member holds a role above what you may grant";
@@ -46,7 +49,8 @@ export function editRightsOf(actor: Actor, member: EditedMember): EditRights {
     mayChangeRoles,
     mayChangeTeams,
     touchableTeams: reachOf(actor, "teams.manageMembers") === "ownTeams" ? actor.teams : null,
-    mayEditProfile: self || (reachesProfile && !aboveManage),
+    mayEditProfile,
+    mayEditEmail: mayEditProfile && checkLoginEmailChange(actor, member.userId) === null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { loginBodySchema } from "@switchboard/shared";
+import { attemptedEmailOf, loginBodySchema } from "@switchboard/shared";
 import { Router } from "express";
 import type { AppDeps } from "../app-deps.js";
 import { AppError } from "../http/app-error.js";
@@ -6,18 +6,18 @@ import { attemptLimiter } from "../http/attempt-limiter.js";
 import { authenticate } from "../http/authenticate.js";
 import { UserModel } from "../users/user.model.js";
 import { issueSession } from "./issue-session.js";
+import { passwordRouter } from "./password.routes.js";
 import { dummyPasswordHash, verifyPassword } from "./passwords.js";
 import { SESSION_COOKIE } from "./session-cookie.js";
 import { destroySession } from "./sessions.service.js";
 
 export function authRouter(deps: AppDeps): Router {
   const router = Router();
-  // Per address and account, so one attacker cannot lock everyone out and cannot spray one account.
-  const loginLimiter = attemptLimiter(
-    deps.config,
-    (req) => String((req.body as { email?: unknown })?.email ?? "").toLowerCase(),
-    "Too many sign-in attempts. Try again later.",
-  );
+  // Per address and account, so one attacker cannot lock everyone out and cannot spray one account;
+  // failed attempts only, so signing in often never locks the owner out.
+  const loginLimiter = attemptLimiter(deps.config, (req) => attemptedEmailOf(req.body), "Too many sign-in attempts. Try again later.", {
+    failedOnly: true,
+  });
 
   router.post("/login", loginLimiter, async (req, res) => {
     const { email, password } = loginBodySchema.parse(req.body);
@@ -26,6 +26,8 @@ export function authRouter(deps: AppDeps): Router {
     if (!user || !ok) throw new AppError("UNAUTHENTICATED", "Wrong e-mail or password.");
     res.json(await issueSession(res, user, deps));
   });
+
+  router.use(passwordRouter(deps));
 
   router.post("/logout", authenticate(deps.clock), async (req, res) => {
     const auth = req.auth!;

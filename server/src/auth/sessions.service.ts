@@ -6,11 +6,6 @@ import { hashToken, newOpaqueToken } from "./tokens.js";
 
 const DAY_MS = 86_400_000;
 
-export interface SessionListener {
-  /** Called after a user's sessions are destroyed, so live sockets can be cut too. */
-  onSessionsRevoked(userId: string, reason: "logout" | "revoked"): void;
-}
-
 export async function createSession(userId: Types.ObjectId | string, clock: Clock, days: number): Promise<string> {
   const token = newOpaqueToken();
   const now = clock.now();
@@ -28,7 +23,7 @@ export async function findLiveSession(token: string, clock: Clock) {
   if (!TOKEN_SHAPE.test(token)) return null;
   const tokenHash = hashToken(token);
   const session = await SessionModel.findById(tokenHash, { userId: 1, expiresAt: 1 }).lean();
-  return session && session.expiresAt > clock.now() ? { tokenHash, userId: session.userId } : null;
+  return session && session.expiresAt > clock.now() ? { tokenHash, userId: session.userId, expiresAt: session.expiresAt } : null;
 }
 
 /** Resolves a bearer/cookie token to its user, or null when unknown, expired or the user is gone. */

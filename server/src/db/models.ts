@@ -8,6 +8,7 @@ export { InvitationModel } from "../invitations/invitation.model.js";
 export { ContactModel } from "../contacts/contact.model.js";
 export { AuditEventModel } from "../audit/audit-event.model.js";
 export { SessionModel } from "../auth/session.model.js";
+export { PasswordResetModel } from "../auth/password-reset.model.js";
 export { SetupLockModel } from "../setup/setup-lock.model.js";
 export { ConnectionModel } from "../settings/connection.model.js";
 export { OutboxMessageModel } from "../mail/outbox.model.js";

@@ -104,6 +104,19 @@ describe("invitations a caller could not have sent (DESIGN.md §5: a registratio
     });
   }
 
+  it("security: the audit log, which managers and viewers read, carries no registration link or token", async () => {
+    const viewer = await addTestMember(t, ws.workspaceId, { roles: ["viewer"], teams: [ws.teamId] });
+    await inviteEveryShape("audited");
+    const pending = await t.api.get(`${base()}?pageSize=200`, { token: ws.token });
+    const tokens: string[] = pending.body.items.map((item: { link: string }) => item.link.split("/").pop());
+    expect(tokens.length).toBeGreaterThanOrEqual(Object.keys(SHAPES).length);
+    const log = await t.api.get(`/api/workspaces/${ws.workspaceId}/audit?pageSize=200`, { token: viewer.token });
+    expect(log.status).toBe(200);
+    expect(log.body.items.some((e: { action: string }) => e.action === "invitation.created")).toBe(true);
+    expect(log.text).not.toContain("/register/");
+    for (const token of tokens) expect(log.text).not.toContain(token);
+  });
+
   it("security: no link a manager or supervisor can read grants more than they could", async () => {
     const manager = await addTestMember(t, ws.workspaceId, { roles: ["manager"], teams: [ws.teamId] });
     const supervisor = await addTestMember(t, ws.workspaceId, { roles: ["supervisor"], teams: [ws.teamId] });

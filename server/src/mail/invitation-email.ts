@@ -1,7 +1,7 @@
 import type { Role } from "@switchboard/shared";
 import type { MailMessage } from "./mailer.js";
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** The registration e-mail (seed 000: "The invited user will receive an email…"). */

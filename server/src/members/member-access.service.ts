@@ -2,6 +2,7 @@ import {
   AuditAction,
   can,
   checkAccessChange,
+  checkLoginEmailChange,
   checkRevoke,
   invitableRoles,
   reachOf,
@@ -142,6 +143,7 @@ export async function patchMember(deps: AppDeps, actor: MemberContext, targetUse
     await assertTeamsExist(actor.workspaceId, patch.teams);
   }
   if (patch.profile) fail(checkProfileEdit(actor, target));
+  if (patch.profile?.email !== undefined && patch.profile.email !== current.emailLower) fail(checkLoginEmailChange(actor, targetUserId));
   const changesProfile = patch.profile !== undefined && Object.keys(patch.profile).length > 0;
   const userBefore = changesProfile ? await checkProfileChange(targetUserId, patch.profile!) : null;
 

@@ -11,6 +11,7 @@ import { registerVisitorSockets, type VisitorNamespace } from "../chat/visitor.s
 import { routerOf } from "../routing/router.js";
 import { registerRoutingSockets } from "../routing/routing.socket.js";
 import { registerLiveSync, type EffectiveSettingsLoader } from "./live-sync.js";
+import { startSessionExpiry } from "./session-expiry.js";
 import { socketAuth } from "./socket-auth.js";
 import type { ConsoleNamespace, DockNamespace } from "./socket-types.js";
 
@@ -63,6 +64,7 @@ export function attachRealtime(http: HttpServer, deps: AppDeps, options: Realtim
 
   const routingSockets = registerRoutingSockets({ deps, router, dock, console: consoleNs, visitor });
   registerVisitorSockets({ deps, router, visitor });
+  const stopSessionExpiry = startSessionExpiry({ namespaces: [dock, consoleNs], clock: deps.clock, everyMs: config.sessionCheckMs });
 
   // Each node beats and sweeps: expiring grace periods and adopting the docks of dead nodes.
   const tickMs = Math.max(20, Math.min(config.presenceHeartbeatMs, config.presenceGraceMs / 4));
@@ -101,6 +103,7 @@ export function attachRealtime(http: HttpServer, deps: AppDeps, options: Realtim
       clearInterval(timer);
       clearInterval(routingTimer);
       routingSockets.close();
+      stopSessionExpiry();
       sockets.close();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await router.close();

@@ -49,17 +49,19 @@ export function registerLiveSync(input: LiveSyncInput): void {
     if (relay) io.on(event as never, ((payload: DomainEventMap[E][0]) => void run(payload, false)) as never);
   }
 
-  function endSessions(room: string, reason: SessionEndReason) {
+  function endSessions(room: string, reason: SessionEndReason, keepRoom?: string) {
+    const except = keepRoom ? [keepRoom] : [];
     for (const ns of namespaces) {
-      ns.local.to(room).emit("session:revoked", { reason });
-      setTimeout(() => ns.local.in(room).disconnectSockets(true), SESSION_END_DELAY_MS).unref();
+      ns.local.to(room).except(except).emit("session:revoked", { reason });
+      setTimeout(() => ns.local.in(room).except(except).disconnectSockets(true), SESSION_END_DELAY_MS).unref();
     }
   }
 
   // Sockets are cut first (no database in the way); marking presence is order-independent.
-  on("sessions.revoked", async ({ userId, reason, tokenHash }, origin) => {
-    // Logout ends the one session; a revocation ends every session of the user.
-    endSessions(reason === "logout" && tokenHash ? Rooms.session(tokenHash) : Rooms.user(userId), reason);
+  on("sessions.revoked", async ({ userId, reason, tokenHash, keepTokenHash }, origin) => {
+    // Logout ends the one session; a revocation or a password change every session of the user (but the one kept).
+    const room = reason === "logout" && tokenHash ? Rooms.session(tokenHash) : Rooms.user(userId);
+    endSessions(room, reason, keepTokenHash ? Rooms.session(keepTokenHash) : undefined);
     if (reason !== "revoked" || !origin) return;
     for (const { workspaceId } of await MembershipModel.find({ userId }, { workspaceId: 1 }).lean()) {
       await presence.markRevoked({ workspaceId: String(workspaceId), userId });

@@ -71,7 +71,7 @@ async function admit(socket: Socket, permission: Permission, clock: Clock, { mem
     label: auth.deviceLabel ?? (userAgent.slice(0, 80) || "Unknown device"),
     connectedAt: clock.now().toISOString(),
   };
-  return { member, tokenHash: found.tokenHash, device };
+  return { member, tokenHash: found.tokenHash, sessionExpiresAt: found.expiresAt, device };
 }
 
 /**

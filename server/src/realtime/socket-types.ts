@@ -12,6 +12,8 @@ import type { MemberContext } from "../http/request-context.js";
 export interface SocketData {
   member: MemberContext;
   tokenHash: string;
+  /** When the session the socket was opened with ends; the socket ends then too (session-expiry.ts). */
+  sessionExpiresAt: Date;
   device: PresenceDevice;
 }
 

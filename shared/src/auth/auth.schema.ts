@@ -23,6 +23,17 @@ export const loginBodySchema = z.strictObject({
 });
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
+/**
+ * The account an attempt is aimed at, normalized exactly as `emailSchema` does (trimmed,
+ * lower-cased), so rate limits count " Ann@X.com" and "ann@x.com" as one account. Input
+ * that is not an e-mail is keyed the same way; the route refuses it anyway.
+ */
+export function attemptedEmailOf(body: unknown): string {
+  const raw = typeof body === "object" && body !== null ? (body as { email?: unknown }).email : undefined;
+  const parsed = emailSchema.safeParse(raw);
+  return parsed.success ? parsed.data : String(raw ?? "").trim().toLowerCase();
+}
+
 export const acceptInvitationBodySchema = z.union([
   z.strictObject({ firstName: personNameSchema, lastName: personNameSchema, password: passwordSchema }),
   z.strictObject({}),

@@ -15,6 +15,10 @@ export const ErrorCode = Object.freeze({
   SETTING_LOCKED: "SETTING_LOCKED",
   ALREADY_SET_UP: "ALREADY_SET_UP",
   PROTOCOL_OUTDATED: "PROTOCOL_OUTDATED",
+  /** A cookie-authenticated write from another origin (CSRF). */
+  CSRF_REJECTED: "CSRF_REJECTED",
+  /** A password-reset link that is unknown, already used or expired (one answer for all three). */
+  RESET_LINK_INVALID: "RESET_LINK_INVALID",
   INTERNAL: "INTERNAL",
 } as const);
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -36,5 +40,7 @@ export const errorHttpStatus: Readonly<Record<ErrorCode, number>> = Object.freez
   SETTING_LOCKED: 409,
   ALREADY_SET_UP: 409,
   PROTOCOL_OUTDATED: 426,
+  CSRF_REJECTED: 403,
+  RESET_LINK_INVALID: 410,
   INTERNAL: 500,
 });

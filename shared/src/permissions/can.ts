@@ -154,6 +154,16 @@ export function canSeeInvitation(actor: Actor, invitation: { roles: readonly Rol
 }
 
 /**
+ * DESIGN.md §5: a login e-mail is organization-level (it signs in to every workspace), so
+ * only an admin changes another person's; anyone changes their own. Checked on top of the
+ * rules for editing that member's profile at all.
+ */
+export function checkLoginEmailChange(actor: Actor, targetUserId: string): RuleViolation | null {
+  if (actor.userId === targetUserId || actor.roles.includes("admin")) return null;
+  return { code: ErrorCode.FORBIDDEN, message: "Only an admin changes another person's sign-in e-mail." };
+}
+
+/**
  * Whether an actor may set another member's presence from the console: presence.setOthers
  * over the target's teams, and the same ceiling as inviting (a supervisor sets agents'
  * status, never a manager's or an admin's).

@@ -36,7 +36,7 @@ export type RefusalData = z.infer<typeof refusalDataSchema>;
  * `io(url + "/dock", { auth })`. The dock sends its bearer token; the console may omit it
  * and rely on its session cookie (same origin only).
  */
-export const handshakeAuthSchema = z.object({
+export const handshakeAuthSchema = z.strictObject({
   token: z.string().max(200).optional(),
   protocolVersion: z.number().int().min(0),
   workspaceId: objectIdSchema,
@@ -46,6 +46,14 @@ export const handshakeAuthSchema = z.object({
 });
 export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
 
-/** Why the server ended a session's sockets (`session:revoked`). */
-export const SessionEndReason = Object.freeze({ logout: "logout", revoked: "revoked" } as const);
+/**
+ * Why the server ended a session's sockets (`session:revoked`): signed out, access revoked, the
+ * session's time ran out, or the password changed (which ends every other session). Never rename one.
+ */
+export const SessionEndReason = Object.freeze({
+  logout: "logout",
+  revoked: "revoked",
+  expired: "expired",
+  passwordChanged: "password_changed",
+} as const);
 export type SessionEndReason = (typeof SessionEndReason)[keyof typeof SessionEndReason];
