@@ -8,13 +8,14 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  * server's static files serve its assets at /chat/… and the page at /chat/:workspaceId/:queueId.
  * It bundles only shared, React and socket.io-client, none of the console app.
  */
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root: here("src/widget"),
   base: "/chat/",
   build: {
     outDir: here("dist/chat"),
     emptyOutDir: true,
-    sourcemap: true,
+    // As the console's: no source maps in a production build.
+    sourcemap: mode !== "production",
     // React, socket.io-client and zod (the payload checks) are most of it: ~170 kB gzipped, loaded once per visitor.
     chunkSizeWarningLimit: 700,
     rollupOptions: {
@@ -29,4 +30,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));
