@@ -1,10 +1,10 @@
-import { DEFAULT_SETTINGS } from "@switchboard/shared"
+import { DEFAULT_SETTINGS, effectiveSettingsSchema } from "@switchboard/shared"
 import { describe, expect, it, vi } from "vitest"
 import { MessageErrorCode } from "~messages/envelope"
-import { DockSettingsSchema, SIGNED_OUT, type DockSession } from "~messages/session.schema"
+import { SIGNED_OUT, type DockSession } from "~messages/session.schema"
 import { clickToCallChange, handleContentRequest } from "./click-to-call.background"
 
-const on = DockSettingsSchema.parse({ ...DEFAULT_SETTINGS, clickToCall: true })
+const on = effectiveSettingsSchema.parse({ ...DEFAULT_SETTINGS, clickToCall: true })
 const dialMessage = { target: "background", type: "click-to-call:dial", number: "+12127365000" } as const
 const enabledMessage = { target: "background", type: "click-to-call:enabled" } as const
 

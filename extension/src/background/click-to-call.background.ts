@@ -1,10 +1,11 @@
 import type { ContentRequest } from "~messages/background.messages"
 import { MessageError, MessageErrorCode, MessageTarget } from "~messages/envelope"
 import { broadcastToTabs } from "~messages/send"
-import type { DockSession, DockSettings } from "~messages/session.schema"
+import type { EffectiveSettings } from "@switchboard/shared"
+import type { DockSession } from "~messages/session.schema"
 
 /** Signed in with settings read, clickToCall on, and a channel that takes calls. */
-export function clickToCallEnabled(settings: DockSettings | null): boolean {
+export function clickToCallEnabled(settings: EffectiveSettings | null): boolean {
   return settings !== null && settings.clickToCall && settings.channel !== "chat"
 }
 
@@ -14,7 +15,7 @@ export function clickToCallEnabled(settings: DockSettings | null): boolean {
  */
 export async function handleContentRequest(
   message: ContentRequest,
-  settings: DockSettings | null,
+  settings: EffectiveSettings | null,
   dial: (number: string) => Promise<unknown>
 ): Promise<unknown> {
   const enabled = clickToCallEnabled(settings)
