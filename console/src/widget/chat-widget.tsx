@@ -155,7 +155,8 @@ function Composer({ connection, disabled }: { connection: VisitorConnection | nu
     typing.stop();
     try {
       await connection.send(trimmed);
-      setText("");
+      // Cleared only if the box still holds what was sent: the visitor may have typed on meanwhile.
+      setText((current) => (current.trim() === trimmed ? "" : current));
       setError(null);
     } catch (err) {
       setError(err instanceof Error ? err.message : "Not sent.");

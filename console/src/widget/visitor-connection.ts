@@ -133,6 +133,8 @@ export class VisitorConnection {
   forgetChat(): void {
     storage.set(this.key, null);
     this.dispatch({ type: "new-chat" });
+    // A fresh connection for a fresh chat: the server ties a socket to the chat it started.
+    this.socket.disconnect().connect();
   }
 
   dispose(): void {

@@ -55,7 +55,10 @@ function Conversation({ conversation, customerTyping }: { conversation: Interact
   const send = () => {
     const trimmed = text.trim()
     if (!trimmed) return
-    run({ target: MessageTarget.background, type: "chat:send", body: { interactionId: conversation.id, text: trimmed } }, () => setText(""))
+    // Cleared only if the box still holds what was sent: the agent may have typed on meanwhile.
+    run({ target: MessageTarget.background, type: "chat:send", body: { interactionId: conversation.id, text: trimmed } }, () =>
+      setText((current) => (current.trim() === trimmed ? "" : current))
+    )
   }
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === "Enter" && !event.shiftKey) {
