@@ -59,6 +59,8 @@ export interface Config {
   presencePersistMs: number;
   /** Milliseconds per second of queue timing (offer timeout, wrap-up): 1000, except in tests that need them short. */
   routingSecondMs: number;
+  /** DESIGN.md §13: open chats one visitor address may hold (tests from one address raise it). */
+  openChatsPerAddress: number;
   /** Base64 AES-256 key for stored registration links; dev and tests generate one (see invitations/link-cipher.ts). */
   inviteLinkKey?: string;
 }
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     presenceHeartbeatMs: 1_000,
     presencePersistMs: 60_000,
     routingSecondMs: 1_000,
+    openChatsPerAddress: 3,
     inviteLinkKey: parsed.INVITE_LINK_KEY,
   };
 }

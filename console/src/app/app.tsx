@@ -1,11 +1,14 @@
 import { BrowserRouter, Route, Routes } from "react-router-dom";
+import { ChangePasswordPage } from "../account/change-password-page";
 import { AuditPage } from "../audit/audit-page";
+import { ForgotPasswordPage } from "../auth/forgot-password-page";
 import { InteractionDetailPage } from "../interactions/interaction-detail-page";
 import { InteractionsPage } from "../interactions/interactions-page";
 import { QueuesPage } from "../queues/queues-page";
 import { InstallDockPage } from "../auth/install-dock-page";
 import { LoginPage } from "../auth/login-page";
 import { RegisterPage } from "../auth/register-page";
+import { ResetPasswordPage } from "../auth/reset-password-page";
 import { SetupPage } from "../auth/setup-page";
 import { ContactsPage } from "../contacts/contacts-page";
 import { InvitationsPage } from "../invitations/invitations-page";
@@ -32,6 +35,8 @@ export function App() {
           <Route path="/setup" element={<SetupPage />} />
           <Route path="/register/:token" element={<RegisterPage />} />
           <Route path="/install-dock" element={<InstallDockPage />} />
+          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
           <Route element={<RequireConsole />}>
             <Route element={<ConsoleShell />}>
               <Route index element={<FirstAllowedPage />} />
@@ -49,6 +54,7 @@ export function App() {
               <Route path="audit" element={<AuditPage />} />
               <Route path="outbox" element={<OutboxPage />} />
               <Route path="settings" element={<WorkspaceSettingsPage />} />
+              <Route path="account/password" element={<ChangePasswordPage />} />
             </Route>
           </Route>
           <Route path="*" element={<NotFoundPage />} />

@@ -53,6 +53,9 @@ export function ConsoleShell() {
             </div>
             <div className="muted small">{membership.roles.map(capitalize).join(", ")}</div>
           </div>
+          <NavLink to="/account/password" className="btn btn-ghost btn-small" data-testid="nav-change-password">
+            Change password
+          </NavLink>
           <button type="button" className="btn btn-ghost btn-small" data-testid="logout" onClick={onSignOut}>
             Sign out
           </button>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { Navigate, useLocation, useNavigate } from "react-router-dom";
+import { Link, Navigate, useLocation, useNavigate } from "react-router-dom";
 import { useSession } from "../app/session-context";
 import { api } from "../lib/api";
 import { fieldErrorsOf } from "../lib/field-issues";
@@ -11,7 +11,8 @@ export function LoginPage() {
   const { status, setupNeeded, refresh } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from ?? "/";
+  const state = location.state as { from?: string; notice?: string } | null;
+  const from = state?.from ?? "/";
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
@@ -39,12 +40,20 @@ export function LoginPage() {
   return (
     <AuthCard title="Sign in" subtitle="Use the e-mail address your invitation was sent to.">
       <form className="form" onSubmit={submit} noValidate>
+        {state?.notice && !error ? (
+          <div className="banner banner-ok" role="status" data-testid="login-notice">
+            {state.notice}
+          </div>
+        ) : null}
         <ErrorBanner error={error} testId="login-error" />
         <FormField label="E-mail" testId="login-email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} error={fields.email} required autoFocus />
         <FormField label="Password" testId="login-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={fields.password} required />
         <button type="submit" className="btn btn-primary btn-block" data-testid="login-submit" disabled={busy}>
           {busy ? "Signing in…" : "Sign in"}
         </button>
+        <Link to="/forgot-password" data-testid="login-forgot">
+          Forgot password?
+        </Link>
       </form>
     </AuthCard>
   );

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { fieldErrorsOf } from "../lib/field-issues";
 import { ErrorBanner } from "../ui/error-banner";
 import { FormField } from "../ui/form-field";
-import { PasswordMeter } from "./password-meter";
+import { NewPasswordField } from "./new-password-field";
 
 interface NewUserFormProps {
   defaultName?: string;
@@ -31,8 +31,7 @@ export function NewUserForm({ defaultName = "", busy, error, onSubmit }: NewUser
         <FormField label="First name" testId="register-first-name" autoComplete="given-name" value={firstName} onChange={(e) => setFirstName(e.target.value)} error={fields.firstName} required />
         <FormField label="Last name" testId="register-last-name" autoComplete="family-name" value={lastName} onChange={(e) => setLastName(e.target.value)} error={fields.lastName} required />
       </div>
-      <FormField label="Password" testId="register-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={fields.password} hint="At least 10 characters, with letters and a digit." required />
-      <PasswordMeter password={password} />
+      <NewPasswordField testId="register-password" value={password} onChange={setPassword} error={fields.password} />
       <button type="submit" className="btn btn-primary btn-block" data-testid="register-submit" disabled={busy}>
         {busy ? "Creating your account…" : "Create account and join"}
       </button>

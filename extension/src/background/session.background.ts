@@ -87,9 +87,15 @@ function connect(session: StoredSession, id: string): void {
     presence: (presence) => void updateSignedInSession((current) => ({ ...current, presence })),
     settings: (settings) => void applySettings(settings),
     routing: (event) => void applyRouting(event).catch((error) => console.error("routing update failed", error)),
-    ended: (reason) =>
-      void endSession(reason === "logout" ? "You were signed out." : "Your access was revoked. Sign in again."),
+    ended: (reason) => void endSession(SESSION_END_MESSAGES[reason] ?? "Your access was revoked. Sign in again."),
   })
+}
+
+/** What the dock says for each `session:revoked` reason (shared's SessionEndReason); anything else reads as a revocation. */
+const SESSION_END_MESSAGES: Record<string, string> = {
+  logout: "You were signed out.",
+  expired: "Your session has expired. Sign in again.",
+  password_changed: "Your password was changed. Sign in again with the new one.",
 }
 
 async function refreshSettings(session: StoredSession): Promise<void> {

@@ -29,8 +29,6 @@ export interface VisitorData {
 export type VisitorNamespace = Namespace<VisitorClientToServerEvents, VisitorServerToClientEvents, Record<string, never>, VisitorData>;
 type VisitorSocket = Socket<VisitorClientToServerEvents, VisitorServerToClientEvents, Record<string, never>, VisitorData>;
 
-/** DESIGN.md §13: ≤ 3 open chats per address. */
-export const OPEN_CHATS_PER_ADDRESS = 3;
 const OPEN_STATES = ["queued", "offered", "connected"];
 export const hashVisitorToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -87,7 +85,8 @@ export function registerVisitorSockets(input: { deps: AppDeps; router: Router; v
       throttle(socket);
       if (socket.data.interactionId) throw new AppError("CONFLICT", "This chat is already open.");
       const open = await InteractionModel.countDocuments({ visitorAddress: socket.data.address, state: trusted({ $in: OPEN_STATES }) });
-      if (open >= OPEN_CHATS_PER_ADDRESS) throw new AppError("RATE_LIMITED", `At most ${OPEN_CHATS_PER_ADDRESS} open chats at once.`);
+      const limit = deps.config.openChatsPerAddress;
+      if (open >= limit) throw new AppError("RATE_LIMITED", `At most ${limit} open chats at once from one address.`);
       const queue = await router.queues.get(socket.data.workspaceId, socket.data.queueId);
       if (!queue) throw new AppError("NOT_FOUND", "This chat is not available.");
       const visitorToken = randomBytes(32).toString("base64url");
@@ -102,7 +101,8 @@ export function registerVisitorSockets(input: { deps: AppDeps; router: Router; v
       const interactionId = String(doc._id);
       socket.data.interactionId = interactionId;
       await socket.join(visitorRoom(interactionId));
-      const position = await positionOf(doc);
+      const position = await router.positionOf(socket.data.workspaceId, socket.data.queueId, interactionId);
+      router.announcePositions(socket.data.workspaceId, socket.data.queueId);
       return { interactionId, visitorToken, position };
     });
     on(socket, "chat:send", async ({ text }) => {
@@ -123,12 +123,6 @@ export function registerVisitorSockets(input: { deps: AppDeps; router: Router; v
   });
 }
 
-async function positionOf(doc: Pick<InteractionDoc, "queueId" | "queuedAt" | "state">): Promise<number> {
-  if (doc.state !== "queued" && doc.state !== "offered") return 0;
-  const ahead = await InteractionModel.countDocuments({ queueId: doc.queueId, state: trusted({ $in: ["queued", "offered"] }), queuedAt: trusted({ $lt: doc.queuedAt }) });
-  return ahead + 1;
-}
-
 /** A reload with the token: back in the chat's room, with the conversation so far. */
 async function resume(router: Router, socket: VisitorSocket) {
   const interactionId = socket.data.interactionId!;
@@ -138,7 +132,7 @@ async function resume(router: Router, socket: VisitorSocket) {
   socket.emit("chat:resumed", {
     interactionId,
     state: doc.state,
-    position: await positionOf(doc),
+    position: await router.positionOf(String(doc.workspaceId), String(doc.queueId), interactionId),
     agentName: doc.state === "connected" && doc.agentName ? (doc.agentName.split(" ")[0] ?? null) : null,
     messages: doc.messages.map((m) => toMessageView(m, doc, NO_MASKING)),
   });

@@ -94,7 +94,7 @@ export function attachRealtime(http: HttpServer, deps: AppDeps, options: Realtim
       .tick()
       .catch(router.warn("tick"))
       .finally(() => (routing = false));
-  }, Math.max(100, Math.min(1_000, config.routingSecondMs * 5)));
+  }, 1_000);
   routingTimer.unref();
 
   return {

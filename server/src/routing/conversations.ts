@@ -3,6 +3,7 @@ import { ClosedBy, OfferCancelReason, type ChatMessage, type InteractionDetail, 
 import { trusted } from "mongoose";
 import { AppError, notFound } from "../http/app-error.js";
 import { InteractionModel, type InteractionDoc, type StoredMessage } from "./interaction.model.js";
+import { findInWorkspace, transition } from "./interaction-writes.js";
 import { toInteractionDetail, toMessageView } from "./interaction-view.js";
 import type { RoutingQueue } from "./queue-catalog.js";
 import { agentKey } from "./reservations.js";
@@ -21,6 +22,9 @@ const messageId = () => randomBytes(8).toString("hex");
  * either side ending it, wrap-up, and an offline agent's chats going back to the queue.
  */
 export class Conversations {
+  /** Wrap-ups this node started: agent → interaction → until (ms). */
+  private readonly wrapping = new Map<string, Map<string, number>>();
+
   constructor(private readonly router: Router) {}
 
   private get publish() {
@@ -56,14 +60,33 @@ export class Conversations {
     return doc;
   }
 
+  /**
+   * A call waiting in a phone queue. Calls reach the server through Kamailio (DESIGN.md §14, its
+   * own issue); routing treats them like chats, with the call capacity rules.
+   */
+  async enqueueCall(input: { queue: RoutingQueue; number: string | null; name: string | null }): Promise<Lean> {
+    const now = this.router.now();
+    const created = await InteractionModel.create({
+      workspaceId: input.queue.workspaceId,
+      queueId: input.queue.id,
+      queueName: input.queue.name,
+      queueTeams: input.queue.teams,
+      kind: "call",
+      state: "queued",
+      contact: { name: input.name, email: null, phone: input.number },
+      queuedAt: now,
+      enqueuedAt: now,
+    });
+    const doc = created.toObject() as Lean;
+    this.router.changed(doc);
+    void this.router.pump(input.queue.workspaceId);
+    return doc;
+  }
+
   /** Appends a message; the agent (if any) and the visitor get it. */
   private async append(doc: Lean, from: MessageAuthor, text: string, authorName?: string): Promise<{ doc: Lean; message: ChatMessage }> {
     const stored: StoredMessage = { _id: messageId(), from, text, at: this.router.now(), ...(authorName ? { authorName } : {}) };
-    const updated = await InteractionModel.findOneAndUpdate(
-      { _id: doc._id, state: trusted({ $in: ["queued", "offered", "connected"] }) },
-      { $push: { messages: stored } },
-      { new: true },
-    ).lean<Lean>();
+    const updated = await transition(String(doc._id), ["queued", "offered", "connected"], { $push: { messages: stored } });
     if (!updated) throw new AppError("CONFLICT", "This chat has ended.");
     const interactionId = String(doc._id);
     this.publish.visitorMessage(interactionId, { interactionId, message: toMessageView(stored, updated, { email: false, phone: false }) });
@@ -83,7 +106,7 @@ export class Conversations {
 
   /** The agent's own connected chat, or 404 (never another agent's). */
   private async agentsOwn(workspaceId: string, userId: string, interactionId: string): Promise<Lean> {
-    const doc = await InteractionModel.findOne({ _id: interactionId, workspaceId }).lean<Lean>();
+    const doc = await findInWorkspace(interactionId, workspaceId);
     if (!doc || String(doc.agentId) !== userId) throw notFound("Interaction");
     return doc;
   }
@@ -124,17 +147,13 @@ export class Conversations {
     }
     if (doc.state !== "queued" && doc.state !== "offered") return;
     const now = this.router.now();
-    const abandoned = await InteractionModel.findOneAndUpdate(
-      { _id: interactionId, state: doc.state },
-      { $set: { state: "abandoned", endedAt: now, closedAt: now, closedBy: ClosedBy.visitor } },
-      { new: true },
-    ).lean<Lean>();
+    const abandoned = await transition(interactionId, doc.state, { $set: { state: "abandoned", endedAt: now, closedAt: now, closedBy: ClosedBy.visitor } });
     if (!abandoned) return this.closeByVisitor(interactionId); // it moved meanwhile: look again
     const ringing = abandoned.offers.at(-1);
     if (ringing && !ringing.outcome) await this.router.endOffer(interactionId, ringing._id, String(ringing.agentId), "cancelled", OfferCancelReason.abandoned);
     this.publish.visitorClosed(interactionId, ClosedBy.visitor);
     this.router.changed(abandoned);
-    void this.router.announcePositions(String(doc.queueId));
+    this.router.announcePositions(String(doc.workspaceId), String(doc.queueId));
   }
 
   /** Either side ends a connected chat: the agent's slot is freed and their wrap-up starts (DESIGN.md §10). */
@@ -148,38 +167,60 @@ export class Conversations {
       wrapMs > 0
         ? { state: "wrapup", endedAt: now, closedBy: by, wrapUpUntil: new Date(now.getTime() + wrapMs) }
         : { state: "closed", endedAt: now, closedAt: now, closedBy: by };
-    const updated = await InteractionModel.findOneAndUpdate({ _id: doc._id, state: "connected" }, { $set: set }, { new: true }).lean<Lean>();
+    const updated = await transition(String(doc._id), "connected", { $set: set });
     if (!updated) throw new AppError("CONFLICT", "This chat is not open.");
     await this.router.reservations.release({ interactionId: String(doc._id), agent: agentKey(workspaceId, userId) });
     this.publish.visitorClosed(String(doc._id), by);
-    if (wrapMs > 0) this.router.armWrapUp(workspaceId, userId, wrapMs, async () => void (await this.finishWrapUp(workspaceId, userId, false)));
-    await this.router.refreshActivity(workspaceId, userId, now);
+    if (wrapMs > 0) {
+      const key = agentKey(workspaceId, userId);
+      const mine = this.wrapping.get(key) ?? new Map<string, number>();
+      mine.set(String(doc._id), now.getTime() + wrapMs);
+      this.wrapping.set(key, mine);
+      this.router.armWrapUp(String(doc._id), wrapMs, async () => void (await this.finishWrapUp(workspaceId, userId, false)));
+    }
+    await this.router.refreshActivity(workspaceId, userId, { endedAt: now, wrapUpUntil: wrapMs > 0 ? new Date(now.getTime() + wrapMs) : undefined });
     this.router.changed(updated);
     void this.router.pump(workspaceId);
     return updated;
   }
 
-  /** Wrap-up over: by its time (`early` false: only those due) or the agent's Done (all of them). */
+  /**
+   * Wrap-up over: by its time (`early` false: only those due) or the agent's Done (all). This node
+   * knows the wrap-ups it started; Done also looks in the database when it knows none (started on
+   * another node), and the sweep below ends any whose timer was lost.
+   */
   async finishWrapUp(workspaceId: string, userId: string, early: boolean): Promise<WrapUpState> {
-    const now = this.router.now();
-    const filter = { workspaceId, agentId: userId, state: "wrapup", ...(early ? {} : { wrapUpUntil: trusted({ $lte: new Date(now.getTime() + 5) }) }) };
-    const due = await InteractionModel.find(filter).lean<Lean[]>();
-    for (const doc of due) {
-      const closed = await InteractionModel.findOneAndUpdate({ _id: doc._id, state: "wrapup" }, { $set: { state: "closed", closedAt: now } }, { new: true }).lean<Lean>();
+    const key = agentKey(workspaceId, userId);
+    const nowMs = this.router.now().getTime();
+    const mine = this.wrapping.get(key) ?? new Map<string, number>();
+    if (early && mine.size === 0) {
+      for (const doc of await InteractionModel.find({ workspaceId, agentId: userId, state: "wrapup" }, { wrapUpUntil: 1 }).lean<Lean[]>()) {
+        mine.set(String(doc._id), doc.wrapUpUntil?.getTime() ?? nowMs);
+      }
+    }
+    for (const [interactionId, until] of mine) {
+      if (!early && until > nowMs + 5) continue;
+      mine.delete(interactionId);
+      const closed = await transition(interactionId, "wrapup", { $set: { state: "closed", closedAt: new Date(nowMs) } });
       if (closed) this.router.changed(closed);
     }
-    await this.router.refreshActivity(workspaceId, userId);
+    if (mine.size === 0) this.wrapping.delete(key);
+    const until = Math.max(0, ...mine.values());
+    await this.router.refreshActivity(workspaceId, userId, { wrapUpUntil: until > 0 ? new Date(until) : null });
     void this.router.pump(workspaceId);
-    const remaining = await InteractionModel.find({ workspaceId, agentId: userId, state: "wrapup" }, { wrapUpUntil: 1 }).lean<Lean[]>();
-    const until = Math.max(0, ...remaining.map((w) => w.wrapUpUntil?.getTime() ?? 0));
     return { wrapUpUntil: until > 0 ? new Date(until).toISOString() : null };
   }
 
-  /** Wrap-ups whose node went away with its timer. */
+  /** Wrap-ups whose node went away with its timer (a scan: every few seconds only). */
   async sweepWrapUps() {
-    const due = await InteractionModel.find({ state: "wrapup", wrapUpUntil: trusted({ $lte: this.router.now() }) }, { workspaceId: 1, agentId: 1 }).lean<Lean[]>();
-    const agents = new Set(due.map((d) => `${String(d.workspaceId)}|${String(d.agentId)}`));
-    for (const key of agents) {
+    const due = await InteractionModel.find({ state: "wrapup", wrapUpUntil: trusted({ $lte: this.router.now() }) }, { workspaceId: 1, agentId: 1, wrapUpUntil: 1 }).lean<Lean[]>();
+    for (const doc of due) {
+      const key = agentKey(String(doc.workspaceId), String(doc.agentId));
+      const mine = this.wrapping.get(key) ?? new Map<string, number>();
+      mine.set(String(doc._id), doc.wrapUpUntil!.getTime());
+      this.wrapping.set(key, mine);
+    }
+    for (const key of new Set(due.map((doc) => agentKey(String(doc.workspaceId), String(doc.agentId))))) {
       const [workspaceId, userId] = key.split("|") as [string, string];
       await this.finishWrapUp(workspaceId, userId, false);
     }
@@ -190,14 +231,10 @@ export class Conversations {
     if (!(await this.router.reservations.release({ interactionId, agent: agentKey(workspaceId, userId) }))) return;
     const doc = await InteractionModel.findById(interactionId).lean<Lean>();
     if (!doc) return;
-    const updated = await InteractionModel.findOneAndUpdate(
-      { _id: interactionId, state: "connected" },
-      {
-        $set: { state: "queued", agentId: null, agentName: null, queuedAt: new Date(doc.enqueuedAt.getTime() - FRONT_OF_QUEUE_MS) },
-        $push: { messages: { _id: messageId(), from: "system", text: "The agent was disconnected. You are back at the front of the queue.", at: this.router.now() } },
-      },
-      { new: true },
-    ).lean<Lean>();
+    const updated = await transition(interactionId, "connected", {
+      $set: { state: "queued", agentId: null, agentName: null, queuedAt: new Date(doc.enqueuedAt.getTime() - FRONT_OF_QUEUE_MS) },
+      $push: { messages: { _id: messageId(), from: "system", text: "The agent was disconnected. You are back at the front of the queue.", at: this.router.now() } },
+    });
     await this.router.refreshActivity(workspaceId, userId);
     if (!updated) return;
     const member = await this.router.directory.member(workspaceId, userId);
@@ -206,7 +243,7 @@ export class Conversations {
     const system = updated.messages.at(-1)!;
     this.publish.visitorMessage(interactionId, { interactionId, message: toMessageView(system, updated, { email: false, phone: false }) });
     this.router.changed(updated);
-    void this.router.announcePositions(String(updated.queueId));
+    this.router.announcePositions(workspaceId, String(updated.queueId));
     void this.router.pump(workspaceId);
   }
 }

@@ -1,7 +1,5 @@
 import { canViewQueue, type QueueStats, type QueueStatsItem } from "@switchboard/shared";
-import { trusted } from "mongoose";
 import type { MemberContext } from "../http/request-context.js";
-import { InteractionModel } from "./interaction.model.js";
 import type { Router } from "./router.js";
 
 /**
@@ -13,13 +11,13 @@ import type { Router } from "./router.js";
 export async function workspaceQueueStats(router: Router, workspaceId: string): Promise<Array<QueueStatsItem & { teams: string[] }>> {
   const [queues, waiting, facts] = await Promise.all([
     router.queues.all(workspaceId),
-    InteractionModel.find({ workspaceId, state: trusted({ $in: ["queued", "offered"] }) }, { queueId: 1, enqueuedAt: 1 }).lean(),
+    router.waiting.list(workspaceId, router.now().getTime()),
     router.agentFacts(workspaceId),
   ]);
   const nowMs = router.now().getTime();
   return [...queues.values()].map((queue) => {
     const mine = waiting.filter((w) => String(w.queueId) === queue.id);
-    const oldest = Math.min(nowMs, ...mine.map((w) => w.enqueuedAt.getTime()));
+    const oldest = Math.min(nowMs, ...mine.map((w) => w.enqueuedAt));
     const item = { queueId: queue.id, teams: queue.teams, waiting: mine.length, longestWaitSeconds: Math.floor((nowMs - oldest) / 1000), available: 0, busy: 0, wrapUp: 0, away: 0 };
     for (const agent of facts.list) {
       if (!agent.mayReceiveOffers || agent.status === "offline" || !agent.teams.some((team) => queue.teams.includes(team))) continue;

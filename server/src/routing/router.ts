@@ -16,8 +16,10 @@ import { membershipsOf } from "../members/membership-cache.js";
 import { presenceServiceOf, type PresenceService } from "../presence/presence.service.js";
 import { AgentDirectory, type RoutingMember } from "./agent-directory.js";
 import { InteractionModel, type InteractionDoc } from "./interaction.model.js";
+import { findInWorkspace, transition } from "./interaction-writes.js";
 import { toInteractionDetail, toInteractionView, toOfferView, NO_MASKING } from "./interaction-view.js";
 import { QueueCatalog } from "./queue-catalog.js";
+import { WaitingList, type Waiting } from "./waiting-list.js";
 import { MemoryReservationStore } from "./reservations.memory.js";
 import { RedisReservationStore } from "./reservations.redis.js";
 import { agentKey, type ReservationStore } from "./reservations.js";
@@ -39,6 +41,9 @@ export const realTimers: RoutingTimers = {
 export const interactionIdOf = (offerId: string) => offerId.split("-")[0] ?? "";
 
 type Lean = InteractionDoc;
+/** How stale a node's waiting list may get before it rereads it (other nodes' changes); wrap-ups lost with their node likewise. */
+const WAITING_REFRESH_MS = 5_000;
+const WRAP_UP_SWEEP_MS = 5_000;
 
 /**
  * The routing engine (DESIGN.md §10): first in first out per queue, the longest-idle eligible
@@ -57,13 +62,17 @@ export class Router {
   private readonly lastStatus = new Map<string, Presence["status"]>();
   private readonly pumping = new Map<string, Promise<void>>();
   private readonly pumpAgain = new Set<string>();
+  private readonly positionsDue = new Set<string>();
+  readonly waiting = new WaitingList(WAITING_REFRESH_MS);
+  private wrapUpsSweptAt = 0;
   /** Workspaces this node routes for (open interactions or docks seen). */
   readonly workspaces = new Set<string>();
   private closed = false;
 
   constructor(
     readonly deps: AppDeps,
-    readonly reservations: ReservationStore,
+    /** Replaceable only by tests that wrap it with checks (test/capacity-checks.ts). */
+    public reservations: ReservationStore,
     readonly timers: RoutingTimers = realTimers,
   ) {
     this.presence = presenceServiceOf(deps);
@@ -112,22 +121,23 @@ export class Router {
   }
 
   private async pumpOnce(workspaceId: string) {
-    const queued = await InteractionModel.find({ workspaceId, state: "queued" }).sort({ queuedAt: 1, _id: 1 }).limit(500).lean<Lean[]>();
+    const nowMs = this.now().getTime();
+    const queued = (await this.waiting.list(workspaceId, nowMs)).filter((w) => w.state === "queued");
     if (queued.length === 0) return;
     const facts = await this.agentFacts(workspaceId);
-    const nowMs = this.now().getTime();
-    for (const doc of queued) {
-      const queue = await this.queues.get(workspaceId, String(doc.queueId));
+    for (const waiting of queued) {
+      const queue = await this.queues.get(workspaceId, waiting.queueId);
       if (!queue) continue;
-      const target: RoutingTarget = { kind: doc.kind, teams: queue.teams, skills: queue.skills, languages: queue.languages };
-      const tried = new Set(doc.offers.map((offer) => String(offer.agentId)));
+      const target: RoutingTarget = { kind: waiting.kind, teams: queue.teams, skills: queue.skills, languages: queue.languages };
+      const tried = new Set(waiting.tried);
       let pool = facts.list;
       for (;;) {
         const agent = chooseAgent(pool, target, tried, nowMs);
         if (!agent) break;
-        const result = await this.offer(doc, queue.offerTimeoutSeconds, facts.members.get(agent.userId)!, agent);
+        const result = await this.offer(waiting, queue.offerTimeoutSeconds, facts.members.get(agent.userId)!, agent);
         if (result === "ok") {
-          agent.load = { ...agent.load, [doc.kind === "call" ? "calls" : "chats"]: agent.load[doc.kind === "call" ? "calls" : "chats"] + 1 };
+          const field = waiting.kind === "call" ? "calls" : "chats";
+          agent.load = { ...agent.load, [field]: agent.load[field] + 1 };
           break;
         }
         if (result === "held") break;
@@ -170,9 +180,8 @@ export class Router {
     return { list, members };
   }
 
-  private async offer(doc: Lean, timeoutSeconds: number, member: RoutingMember, facts: AgentFacts) {
-    const workspaceId = String(doc.workspaceId);
-    const interactionId = String(doc._id);
+  private async offer(doc: Waiting, timeoutSeconds: number, member: RoutingMember, facts: AgentFacts) {
+    const { workspaceId, id: interactionId } = doc;
     const offerId = `${interactionId}-${randomBytes(6).toString("hex")}`;
     const agent = agentKey(workspaceId, facts.userId);
     const reserved = await this.reservations.reserveOffer({ interactionId, offerId, agent, kind: doc.kind, limits: facts });
@@ -180,9 +189,10 @@ export class Router {
     const createdAt = this.now();
     const timeoutMs = timeoutSeconds * this.secondMs;
     const offer = { _id: offerId, agentId: facts.userId, agentName: member.info.name, createdAt, expiresAt: new Date(createdAt.getTime() + timeoutMs), endedAt: null, outcome: null };
-    const updated = await InteractionModel.findOneAndUpdate({ _id: interactionId, state: "queued" }, { $set: { state: "offered" }, $push: { offers: offer } }, { new: true }).lean<Lean>();
+    const updated = await transition(interactionId, "queued", { $set: { state: "offered" }, $push: { offers: offer } });
     if (!updated) {
       await this.reservations.endOffer({ interactionId, offerId, agent });
+      this.waiting.forget(workspaceId, interactionId);
       return "held" as const;
     }
     this.offerTimers.set(offerId, this.timers.setTimeout(() => void this.endOffer(interactionId, offerId, facts.userId, "timeout").catch(this.warn("offer timeout")), timeoutMs));
@@ -204,7 +214,7 @@ export class Router {
     const endedAt = this.now();
     const offers = doc.offers.map((offer) => (offer._id === offerId ? { ...offer, outcome, endedAt } : offer));
     const set = doc.state === "offered" ? { offers, state: "queued" } : { offers };
-    const updated = await InteractionModel.findOneAndUpdate({ _id: interactionId, state: doc.state }, { $set: set }, { new: true }).lean<Lean>();
+    const updated = await transition(interactionId, doc.state, { $set: set });
     if (outcome !== "declined") this.publisher.offerCancelled(workspaceId, userId, { offerId, reason: reason ?? OfferCancelReason.timeout });
     if (outcome === "timeout") await this.autoPauseIfOn(workspaceId, userId);
     if (updated) this.changed(updated);
@@ -220,7 +230,7 @@ export class Router {
 
   async accept(workspaceId: string, userId: string, offerId: string): Promise<InteractionDetail> {
     const interactionId = interactionIdOf(offerId);
-    const doc = /^[a-f0-9]{24}$/.test(interactionId) ? await InteractionModel.findOne({ _id: interactionId, workspaceId }).lean<Lean>() : null;
+    const doc = await findInWorkspace(interactionId, workspaceId);
     const offer = doc?.offers.find((o) => o._id === offerId && String(o.agentId) === userId);
     if (!doc || !offer) throw notFound("Offer");
     const member = await this.directory.member(workspaceId, userId);
@@ -230,11 +240,7 @@ export class Router {
     this.clearOfferTimer(offerId);
     const now = this.now();
     const offers = doc.offers.map((o) => (o._id === offerId ? { ...o, outcome: "accepted", endedAt: now } : o));
-    const updated = await InteractionModel.findOneAndUpdate(
-      { _id: interactionId, state: "offered" },
-      { $set: { offers, state: "connected", agentId: userId, agentName: member.info.name, answeredAt: now } },
-      { new: true },
-    ).lean<Lean>();
+    const updated = await transition(interactionId, "offered", { $set: { offers, state: "connected", agentId: userId, agentName: member.info.name, answeredAt: now } });
     if (!updated) {
       // The customer left between the reservation and now: give the slot back.
       await this.reservations.release({ interactionId, agent: agentKey(workspaceId, userId) });
@@ -243,13 +249,13 @@ export class Router {
     await this.refreshActivity(workspaceId, userId);
     this.publisher.visitorJoined(interactionId, member.info.name.split(" ")[0] ?? member.info.name);
     this.changed(updated);
-    void this.announcePositions(String(updated.queueId));
+    this.announcePositions(workspaceId, String(updated.queueId));
     return toInteractionDetail(updated, member.masking);
   }
 
   async decline(workspaceId: string, userId: string, offerId: string): Promise<void> {
     const interactionId = interactionIdOf(offerId);
-    const doc = /^[a-f0-9]{24}$/.test(interactionId) ? await InteractionModel.findOne({ _id: interactionId, workspaceId }, { offers: 1 }).lean<Lean>() : null;
+    const doc = await findInWorkspace(interactionId, workspaceId);
     if (!doc?.offers.some((o) => o._id === offerId && String(o.agentId) === userId)) throw notFound("Offer");
     if (!(await this.endOffer(interactionId, offerId, userId, "declined"))) throw new AppError("CONFLICT", "This offer is no longer available.");
   }
@@ -262,18 +268,21 @@ export class Router {
 
   // ── presence follows interactions, routing follows presence ────────────────
 
-  /** onCall, activeChats and wrapUpUntil from what the agent holds and their wrap-ups (DESIGN.md §8). */
-  async refreshActivity(workspaceId: string, userId: string, lastInteractionEndedAt?: Date) {
+  /**
+   * onCall and activeChats from what the agent holds (DESIGN.md §8). wrapUpUntil is given when a
+   * wrap-up starts or ends; otherwise the one presence has stands.
+   */
+  async refreshActivity(workspaceId: string, userId: string, change: { endedAt?: Date; wrapUpUntil?: Date | null } = {}) {
     const member = await this.directory.member(workspaceId, userId);
     if (!member) return;
-    const [held] = await this.reservations.holdings([agentKey(workspaceId, userId)]);
-    const wrapping = await InteractionModel.find({ workspaceId, agentId: userId, state: "wrapup" }, { wrapUpUntil: 1 }).lean<Lean[]>();
-    const until = Math.max(0, ...wrapping.map((w) => w.wrapUpUntil?.getTime() ?? 0));
+    const [[held], record] = await Promise.all([this.reservations.holdings([agentKey(workspaceId, userId)]), this.presence.store.get(member.info)]);
+    const current = record?.wrapUpUntil ? Date.parse(record.wrapUpUntil) : 0;
+    const until = change.wrapUpUntil === undefined ? current : change.wrapUpUntil === null ? 0 : Math.max(current, change.wrapUpUntil.getTime());
     await this.presence.setRoutingActivity(member.info, {
       onCall: held!.connectedCalls > 0,
       activeChats: held!.connectedChats,
       wrapUpUntil: until > this.now().getTime() ? new Date(until).toISOString() : null,
-      ...(lastInteractionEndedAt ? { lastInteractionEndedAt: lastInteractionEndedAt.toISOString() } : {}),
+      ...(change.endedAt ? { lastInteractionEndedAt: change.endedAt.toISOString() } : {}),
     });
   }
 
@@ -314,6 +323,7 @@ export class Router {
   /** Tells the agent's docks and the watchers; the board refreshes. */
   changed(doc: Lean) {
     const workspaceId = String(doc.workspaceId);
+    this.waiting.track(doc);
     if (doc.agentId) {
       void this.directory.member(workspaceId, String(doc.agentId)).then((member) => {
         if (member) this.publisher.agentInteraction(workspaceId, String(doc.agentId), toInteractionDetail(doc, member.masking));
@@ -325,17 +335,36 @@ export class Router {
     this.publisher.statsDirty(workspaceId);
   }
 
-  /** Every waiting visitor of the queue learns their place. */
-  async announcePositions(queueId: string) {
-    const waiting = await InteractionModel.find({ queueId, state: trusted({ $in: ["queued", "offered"] }) }, { _id: 1 }).sort({ queuedAt: 1, _id: 1 }).lean<Lean[]>();
-    waiting.forEach((doc, i) => this.publisher.visitorQueued(String(doc._id), i + 1));
+  /** Every waiting visitor of the queue learns their place; at most every half second per queue (a scan on FerretDB). */
+  announcePositions(workspaceId: string, queueId: string): void {
+    if (this.positionsDue.has(queueId)) return;
+    this.positionsDue.add(queueId);
+    this.timers.setTimeout(() => {
+      this.positionsDue.delete(queueId);
+      void this.sendPositions(workspaceId, queueId).catch(this.warn("queue positions"));
+    }, 100);
   }
 
-  armWrapUp(workspaceId: string, userId: string, ms: number, run: () => Promise<void>) {
-    const key = agentKey(workspaceId, userId);
-    const previous = this.wrapTimers.get(key);
-    if (previous !== undefined) this.timers.clearTimeout(previous);
-    this.wrapTimers.set(key, this.timers.setTimeout(() => void run().catch(this.warn("wrap-up end")), ms));
+  private async sendPositions(workspaceId: string, queueId: string) {
+    const waiting = (await this.waiting.list(workspaceId, this.now().getTime())).filter((w) => w.queueId === queueId);
+    waiting.forEach((w, i) => this.publisher.visitorQueued(w.id, i + 1));
+  }
+
+  /** 1-based place in its queue; 0 once it is no longer waiting. */
+  async positionOf(workspaceId: string, queueId: string, interactionId: string): Promise<number> {
+    const waiting = (await this.waiting.list(workspaceId, this.now().getTime())).filter((w) => w.queueId === queueId);
+    return waiting.findIndex((w) => w.id === interactionId) + 1;
+  }
+
+  /** One timer per wrap-up (an agent may wrap up several chats at once). */
+  armWrapUp(interactionId: string, ms: number, run: () => Promise<void>) {
+    this.wrapTimers.set(
+      interactionId,
+      this.timers.setTimeout(() => {
+        this.wrapTimers.delete(interactionId);
+        void run().catch(this.warn("wrap-up end"));
+      }, ms),
+    );
   }
 
   warn(what: string) {
@@ -343,21 +372,25 @@ export class Router {
   }
 
   /**
-   * Each node, once a second: pump workspaces with waiting interactions (a change seen only by
-   * another node, an offer whose node died) and end overdue offers whose timer was lost.
+   * Each node, once a second: pump the workspaces it knows (a change seen only by another node),
+   * end overdue offers whose timer was lost with its node, and end due wrap-ups likewise.
    */
   async tick() {
-    const overdue = await InteractionModel.find({ state: "offered" }, { workspaceId: 1, offers: 1 }).lean<Lean[]>();
+    const nowMs = this.now().getTime();
     const graceMs = 2 * this.secondMs;
-    for (const doc of overdue) {
-      this.workspaces.add(String(doc.workspaceId));
-      const offer = doc.offers.at(-1);
-      if (offer && !offer.outcome && offer.expiresAt.getTime() + graceMs < this.now().getTime()) {
-        await this.endOffer(String(doc._id), offer._id, String(offer.agentId), "timeout");
+    for (const workspaceId of new Set([...this.workspaces, ...this.waiting.known()])) {
+      for (const waiting of await this.waiting.list(workspaceId, nowMs)) {
+        const ringing = waiting.ringing;
+        if (ringing && ringing.expiresAt + graceMs < nowMs && !this.offerTimers.has(ringing.offerId)) {
+          await this.endOffer(waiting.id, ringing.offerId, ringing.agentId, "timeout");
+        }
       }
+      await this.pump(workspaceId);
     }
-    await this.conversations.sweepWrapUps();
-    await Promise.all([...this.workspaces].map((workspaceId) => this.pump(workspaceId)));
+    if (nowMs - this.wrapUpsSweptAt > WRAP_UP_SWEEP_MS) {
+      this.wrapUpsSweptAt = nowMs;
+      await this.conversations.sweepWrapUps();
+    }
   }
 
   async close() {
