@@ -14,6 +14,15 @@ import { io, type Socket } from "socket.io-client";
 
 export type FeedConnection = "connecting" | "live" | "reconnecting" | "refused" | "ended";
 
+/** How the live boards (presence, queues) name the state of the tab's /console connection. */
+export const CONNECTION_LABEL: Record<FeedConnection, string> = {
+  connecting: "Connecting…",
+  live: "Live",
+  reconnecting: "Reconnecting…",
+  refused: "Not connected",
+  ended: "Disconnected",
+};
+
 export interface PresenceFeedState {
   connection: FeedConnection;
   /** False until the first `presence:snapshot`: before it, "no entry" does not mean offline. */

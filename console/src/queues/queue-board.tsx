@@ -1,16 +1,8 @@
 import type { Queue, QueueStatsItem } from "@switchboard/shared";
 import { formatDuration } from "../presence/presence-format";
 import { useNow } from "../presence/use-presence";
-import type { FeedConnection } from "../presence/presence-socket";
+import { CONNECTION_LABEL } from "../presence/presence-socket";
 import type { LiveQueueStats } from "./use-queue-stats";
-
-const CONNECTION_LABEL: Record<FeedConnection, string> = {
-  connecting: "Connecting…",
-  live: "Live",
-  reconnecting: "Reconnecting…",
-  refused: "Not connected",
-  ended: "Disconnected",
-};
 
 const EMPTY: Omit<QueueStatsItem, "queueId"> = { waiting: 0, longestWaitSeconds: 0, available: 0, busy: 0, wrapUp: 0, away: 0 };
 

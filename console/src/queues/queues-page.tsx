@@ -5,6 +5,7 @@ import { useResource } from "../lib/use-resource";
 import { useTeams } from "../teams/use-teams";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { ErrorBanner } from "../ui/error-banner";
+import { useConfirmedDelete } from "../ui/use-confirmed-delete";
 import { Loading } from "../ui/loading";
 import { QueueBoard } from "./queue-board";
 import { QueueEmbedDialog } from "./queue-embed-dialog";
@@ -21,25 +22,8 @@ export function QueuesPage() {
   const stats = useQueueStats();
   const [editing, setEditing] = useState<Queue | "new" | null>(null);
   const [embedding, setEmbedding] = useState<Queue | null>(null);
-  const [deleting, setDeleting] = useState<Queue | null>(null);
-  const [deleteError, setDeleteError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const removal = useConfirmedDelete((queue: Queue) => deleteQueue(workspaceId, queue.id), reload);
   const queues = data?.items ?? [];
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    setBusy(true);
-    setDeleteError(undefined);
-    try {
-      await deleteQueue(workspaceId, deleting.id);
-      setDeleting(null);
-      reload();
-    } catch (err) {
-      setDeleteError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <section className="page">
@@ -105,7 +89,7 @@ export function QueuesPage() {
                       <button type="button" className="btn btn-small" data-testid="queue-edit" onClick={() => setEditing(q)}>
                         Edit
                       </button>
-                      <button type="button" className="btn btn-small btn-danger-ghost" data-testid="queue-delete" onClick={() => setDeleting(q)}>
+                      <button type="button" className="btn btn-small btn-danger-ghost" data-testid="queue-delete" onClick={() => removal.ask(q)}>
                         Delete
                       </button>
                     </>
@@ -136,10 +120,17 @@ export function QueuesPage() {
         />
       ) : null}
       {embedding ? <QueueEmbedDialog queue={embedding} onClose={() => setEmbedding(null)} /> : null}
-      {deleting ? (
-        <ConfirmDialog title={`Delete ${deleting.name}?`} confirmLabel="Delete queue" danger busy={busy} onConfirm={confirmDelete} onClose={() => setDeleting(null)}>
+      {removal.deleting ? (
+        <ConfirmDialog
+          title={`Delete ${removal.deleting.name}?`}
+          confirmLabel="Delete queue"
+          danger
+          busy={removal.busy}
+          onConfirm={removal.confirm}
+          onClose={() => removal.ask(null)}
+        >
           <p>Nothing new is routed through it and its widget stops taking chats. Past interactions stay in the history.</p>
-          <ErrorBanner error={deleteError} testId="queue-delete-error" />
+          <ErrorBanner error={removal.error} testId="queue-delete-error" />
         </ConfirmDialog>
       ) : null}
     </section>
