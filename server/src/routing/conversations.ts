@@ -39,25 +39,12 @@ export class Conversations {
     visitorTokenHash: string;
     visitorAddress: string;
   }): Promise<Lean> {
-    const now = this.router.now();
-    const created = await InteractionModel.create({
-      workspaceId: input.queue.workspaceId,
-      queueId: input.queue.id,
-      queueName: input.queue.name,
-      queueTeams: input.queue.teams,
-      kind: "chat",
-      state: "queued",
-      contact: { name: input.name, email: input.email, phone: null },
-      queuedAt: now,
-      enqueuedAt: now,
-      messages: [{ _id: messageId(), from: "visitor", text: input.text, at: now, ...(input.name ? { authorName: input.name } : {}) }],
+    const first = { _id: messageId(), from: "visitor", text: input.text, at: this.router.now(), ...(input.name ? { authorName: input.name } : {}) };
+    return this.enqueue(input.queue, "chat", { name: input.name, email: input.email, phone: null }, {
+      messages: [first],
       visitorTokenHash: input.visitorTokenHash,
       visitorAddress: input.visitorAddress,
     });
-    const doc = created.toObject() as Lean;
-    this.router.changed(doc);
-    void this.router.pump(input.queue.workspaceId);
-    return doc;
   }
 
   /**
@@ -65,21 +52,26 @@ export class Conversations {
    * own issue); routing treats them like chats, with the call capacity rules.
    */
   async enqueueCall(input: { queue: RoutingQueue; number: string | null; name: string | null }): Promise<Lean> {
+    return this.enqueue(input.queue, "call", { name: input.name, email: null, phone: input.number }, {});
+  }
+
+  private async enqueue(queue: RoutingQueue, kind: Lean["kind"], contact: Lean["contact"], extra: Record<string, unknown>): Promise<Lean> {
     const now = this.router.now();
     const created = await InteractionModel.create({
-      workspaceId: input.queue.workspaceId,
-      queueId: input.queue.id,
-      queueName: input.queue.name,
-      queueTeams: input.queue.teams,
-      kind: "call",
+      workspaceId: queue.workspaceId,
+      queueId: queue.id,
+      queueName: queue.name,
+      queueTeams: queue.teams,
+      kind,
       state: "queued",
-      contact: { name: input.name, email: null, phone: input.number },
+      contact,
       queuedAt: now,
       enqueuedAt: now,
+      ...extra,
     });
     const doc = created.toObject() as Lean;
     this.router.changed(doc);
-    void this.router.pump(input.queue.workspaceId);
+    void this.router.pump(queue.workspaceId);
     return doc;
   }
 

@@ -63,6 +63,7 @@ export class Router {
   private readonly pumping = new Map<string, Promise<void>>();
   private readonly pumpAgain = new Set<string>();
   private readonly positionsDue = new Set<string>();
+  private readonly offerLocks = new Map<string, Promise<unknown>>();
   readonly waiting = new WaitingList(WAITING_REFRESH_MS);
   private wrapUpsSweptAt = 0;
   /** Workspaces this node routes for (open interactions or docks seen). */
@@ -180,7 +181,24 @@ export class Router {
     return { list, members };
   }
 
-  private async offer(doc: Waiting, timeoutSeconds: number, member: RoutingMember, facts: AgentFacts) {
+  /**
+   * An offer's start, end and acceptance run one at a time per interaction on this node: an end
+   * racing the start (the agent went away while the offer was being written) would otherwise free
+   * the slot before the offer is on record, and leave the interaction "offered" to nobody.
+   */
+  private lifecycle<T>(interactionId: string, step: () => Promise<T>): Promise<T> {
+    const run = (this.offerLocks.get(interactionId) ?? Promise.resolve()).then(step, step);
+    const tail = run.catch(() => {});
+    this.offerLocks.set(interactionId, tail);
+    void tail.then(() => this.offerLocks.get(interactionId) === tail && this.offerLocks.delete(interactionId));
+    return run;
+  }
+
+  private offer(doc: Waiting, timeoutSeconds: number, member: RoutingMember, facts: AgentFacts) {
+    return this.lifecycle(doc.id, () => this.startOffer(doc, timeoutSeconds, member, facts));
+  }
+
+  private async startOffer(doc: Waiting, timeoutSeconds: number, member: RoutingMember, facts: AgentFacts) {
     const { workspaceId, id: interactionId } = doc;
     const offerId = `${interactionId}-${randomBytes(6).toString("hex")}`;
     const agent = agentKey(workspaceId, facts.userId);
@@ -205,7 +223,11 @@ export class Router {
    * Ends a ringing offer (declined, timed out, cancelled). The reservation store decides whether it
    * still rang (an accept on another node may have won); only then is it recorded and moved on.
    */
-  async endOffer(interactionId: string, offerId: string, userId: string, outcome: Exclude<OfferOutcome, "accepted">, reason?: OfferCancelReason): Promise<boolean> {
+  endOffer(interactionId: string, offerId: string, userId: string, outcome: Exclude<OfferOutcome, "accepted">, reason?: OfferCancelReason): Promise<boolean> {
+    return this.lifecycle(interactionId, () => this.finishOffer(interactionId, offerId, userId, outcome, reason));
+  }
+
+  private async finishOffer(interactionId: string, offerId: string, userId: string, outcome: Exclude<OfferOutcome, "accepted">, reason?: OfferCancelReason): Promise<boolean> {
     this.clearOfferTimer(offerId);
     const doc = await InteractionModel.findById(interactionId).lean<Lean>();
     if (!doc) return false;
@@ -222,13 +244,29 @@ export class Router {
     return true;
   }
 
+  /**
+   * The record says "offered" but nobody holds the interaction (its node died between the two
+   * writes): record the offer as cancelled and put it back in the queue.
+   */
+  private async repairOrphanedOffer(interactionId: string, offerId: string) {
+    const doc = await InteractionModel.findById(interactionId).lean<Lean>();
+    if (!doc || doc.state !== "offered") return;
+    const offers = doc.offers.map((offer) => (offer._id === offerId && !offer.outcome ? { ...offer, outcome: "cancelled", endedAt: this.now() } : offer));
+    const updated = await transition(interactionId, "offered", { $set: { offers, state: "queued" } });
+    if (updated) this.changed(updated);
+  }
+
   /** DESIGN.md §9: an offer that rang out sets the agent away/missed when their autoPauseNoAnswer is on. */
   private async autoPauseIfOn(workspaceId: string, userId: string) {
     const member = await this.directory.member(workspaceId, userId);
     if (member?.settings.autoPauseNoAnswer) await this.presence.autoPause(member.info);
   }
 
-  async accept(workspaceId: string, userId: string, offerId: string): Promise<InteractionDetail> {
+  accept(workspaceId: string, userId: string, offerId: string): Promise<InteractionDetail> {
+    return this.lifecycle(interactionIdOf(offerId), () => this.acceptOffer(workspaceId, userId, offerId));
+  }
+
+  private async acceptOffer(workspaceId: string, userId: string, offerId: string): Promise<InteractionDetail> {
     const interactionId = interactionIdOf(offerId);
     const doc = await findInWorkspace(interactionId, workspaceId);
     const offer = doc?.offers.find((o) => o._id === offerId && String(o.agentId) === userId);
@@ -382,7 +420,8 @@ export class Router {
       for (const waiting of await this.waiting.list(workspaceId, nowMs)) {
         const ringing = waiting.ringing;
         if (ringing && ringing.expiresAt + graceMs < nowMs && !this.offerTimers.has(ringing.offerId)) {
-          await this.endOffer(waiting.id, ringing.offerId, ringing.agentId, "timeout");
+          const ended = await this.endOffer(waiting.id, ringing.offerId, ringing.agentId, "timeout");
+          if (!ended && (await this.reservations.holderOf(waiting.id)) === null) await this.repairOrphanedOffer(waiting.id, ringing.offerId);
         }
       }
       await this.pump(workspaceId);
