@@ -86,16 +86,15 @@ export async function updateTeam(deps: AppDeps, actor: MemberContext, teamId: st
       pathPrefix: "settings",
     });
   }
-  if (patch.name !== undefined) {
-    team.name = patch.name;
-    team.nameLower = patch.name.toLowerCase();
-  }
-  if (patch.settings) {
-    team.settings = patch.settings;
-    team.markModified("settings");
-  }
-  if (patch.locks) team.locks = patch.locks;
-  await team.save();
+  const changes = {
+    ...(patch.name === undefined ? {} : { name: patch.name, nameLower: patch.name.toLowerCase() }),
+    ...(patch.settings ? { settings: patch.settings } : {}),
+    ...(patch.locks ? { locks: patch.locks } : {}),
+  };
+  // Only the fields this patch names (DESIGN.md §2: no load-then-save on FerretDB).
+  const { matchedCount } = await TeamModel.updateOne({ _id: team._id, workspaceId: actor.workspaceId }, { $set: changes });
+  if (matchedCount === 0) throw notFound("Team");
+  team.set(changes);
   const view = await toView(actor.workspaceId, team);
   await audit(deps, actor, SettingsAuditAction.teamChanged, view, before, { name: view.name, settings: view.settings, locks: view.locks });
   if (patch.settings || locksChanged) {
