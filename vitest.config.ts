@@ -15,6 +15,8 @@ export default defineConfig({
       { test: { name: "shared", include: ["shared/src/**/*.test.ts"] } },
       // The lint boundaries (eslint.config.js) against fixtures that break them on purpose.
       { test: { name: "lint", include: ["lint-fixtures/**/*.test.ts"], testTimeout: 60_000 } },
+      // Pure console code (the chat widget's reducer, formatting); pages are covered by the e2e suites.
+      { test: { name: "console", include: ["console/src/**/*.test.ts"] } },
       {
         test: {
           name: "server",

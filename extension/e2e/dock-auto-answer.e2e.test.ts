@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest"
 import { nextEvent } from "@switchboard/server/test-support"
 import { startKamailio, type KamailioHandle } from "./support/kamailio"
 import { serveSipPeerPage, SipPeer } from "./support/sip-peer"
-import type { StaticServer } from "./support/static-server"
+import type { StaticServer } from "@switchboard/server/test-support"
 import { signInDock, startDockEnv, type Agent, type DockEnv } from "./support/dock-env"
 
 // Issue 6, acceptance 2: the softphone registers to the SIP server the settings name, auto

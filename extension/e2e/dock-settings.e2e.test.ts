@@ -2,7 +2,7 @@ import type { Page } from "playwright-core"
 import { afterAll, beforeAll, expect, it } from "vitest"
 import { startKamailio, type KamailioHandle } from "./support/kamailio"
 import { serveSipPeerPage, SipPeer } from "./support/sip-peer"
-import type { StaticServer } from "./support/static-server"
+import type { StaticServer } from "@switchboard/server/test-support"
 import { signInDock, startDockEnv, type Agent, type DockEnv } from "./support/dock-env"
 
 // Issue 6, acceptance 3: the agent's settings change the open dock live (no reload), and a

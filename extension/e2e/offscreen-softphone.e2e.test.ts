@@ -6,7 +6,7 @@ import { launchWithExtension, type ExtensionBrowser } from "@switchboard/server/
 import { ARTIFACTS_DIR, requireExtensionBuild } from "./support/extension-build"
 import { startKamailio, type KamailioHandle } from "./support/kamailio"
 import { serveSipPeerPage, SipPeer } from "./support/sip-peer"
-import type { StaticServer } from "./support/static-server"
+import type { StaticServer } from "@switchboard/server/test-support"
 
 // The built extension in Debian Chromium: the dock UI configures the softphone,
 // the service worker opens the offscreen document, and the JsSIP UA in it

@@ -3,7 +3,7 @@ import type { Browser } from "playwright-core"
 import { launchBrowser } from "@switchboard/server/test-support"
 import { startKamailio, type KamailioHandle } from "./support/kamailio"
 import { serveSipPeerPage, SipPeer } from "./support/sip-peer"
-import type { StaticServer } from "./support/static-server"
+import type { StaticServer } from "@switchboard/server/test-support"
 
 // De-risks the dock's softphone: JsSIP in Debian Chromium, registered over
 // plain ws to the repo's Kamailio config, places and answers a real call.

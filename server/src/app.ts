@@ -3,6 +3,7 @@ import express, { type Express } from "express";
 import type { AppDeps } from "./app-deps.js";
 import { authRouter } from "./auth/auth.routes.js";
 import { healthRouter } from "./health/health.routes.js";
+import { chatWidgetRouter } from "./chat-widget/chat-widget.routes.js";
 import { authenticate } from "./http/authenticate.js";
 import { requireDatabase } from "./http/database-available.js";
 import { errorMiddleware, unknownRoute } from "./http/error-middleware.js";
@@ -44,9 +45,10 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   if (options.consoleDir) {
     // Source maps would hand out the console's source; production builds omit them, and none is served there.
     if (deps.config.env === "production") app.get(/\.map$/, (_req, res) => void res.sendStatus(404));
+    app.use(chatWidgetRouter(options.consoleDir));
     app.use(express.static(options.consoleDir, { index: "index.html", maxAge: "1h" }));
     // Client-side routes (e.g. /register/:token) get the SPA shell.
-    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile("index.html", { root: options.consoleDir }));
+    app.get(/^\/(?!api\/|socket\.io\/|chat\/).*/, (_req, res) => res.sendFile("index.html", { root: options.consoleDir }));
   }
   app.use(errorMiddleware(deps.logger, deps.config.env !== "production"));
   return app;

@@ -8,6 +8,8 @@ export { launchBrowser, launchWithExtension, CHROMIUM_PATH, type ExtensionBrowse
 export type { HttpClient, HttpResult } from "./http-client.js";
 export { addTestMember, type TestMember } from "./member-fixtures.js";
 export { connect, nextEvent, record, request, sleep, type ClientSocket } from "./realtime-fixtures.js";
+export { addAgent, createQueue, nextOffer, setStatus, type TestAgent } from "./routing-fixtures.js";
 export { signedInPage } from "./signed-in-page.js";
+export { serveStatic, type StaticFile, type StaticServer } from "./static-server.js";
 export { startSmtpCapture, type CapturedMail, type SmtpCapture } from "./smtp-capture.js";
 export { ADMIN, setUpWorkspace, startTestServer, type TestServer } from "./test-server.js";

@@ -2,6 +2,9 @@ import { BrowserRouter, Route, Routes } from "react-router-dom";
 import { ChangePasswordPage } from "../account/change-password-page";
 import { AuditPage } from "../audit/audit-page";
 import { ForgotPasswordPage } from "../auth/forgot-password-page";
+import { InteractionDetailPage } from "../interactions/interaction-detail-page";
+import { InteractionsPage } from "../interactions/interactions-page";
+import { QueuesPage } from "../queues/queues-page";
 import { InstallDockPage } from "../auth/install-dock-page";
 import { LoginPage } from "../auth/login-page";
 import { RegisterPage } from "../auth/register-page";
@@ -44,6 +47,9 @@ export function App() {
               <Route path="members/:userId" element={<MemberDetailPage />} />
               <Route path="members/:userId/settings" element={<MemberSettingsPage />} />
               <Route path="presence" element={<PresenceBoardPage />} />
+              <Route path="queues" element={<QueuesPage />} />
+              <Route path="interactions" element={<InteractionsPage />} />
+              <Route path="interactions/:interactionId" element={<InteractionDetailPage />} />
               <Route path="contacts" element={<ContactsPage />} />
               <Route path="audit" element={<AuditPage />} />
               <Route path="outbox" element={<OutboxPage />} />

@@ -13,6 +13,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: "/invitations", label: "Invitations", testId: "nav-invitations", permission: Permission.membersInvite },
   { path: "/teams", label: "Teams", testId: "nav-teams", permission: Permission.membersView },
   { path: "/presence", label: "Presence", testId: "nav-presence", permission: Permission.presenceView },
+  { path: "/queues", label: "Queues", testId: "nav-queues", permission: Permission.queuesView },
+  { path: "/interactions", label: "Interactions", testId: "nav-interactions", permission: Permission.interactionsRead },
   { path: "/contacts", label: "Contacts", testId: "nav-contacts", permission: Permission.consoleUse },
   { path: "/audit", label: "Audit", testId: "nav-audit", permission: Permission.auditView },
   { path: "/outbox", label: "Outbox", testId: "nav-outbox", permission: Permission.outboxView },

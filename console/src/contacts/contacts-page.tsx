@@ -5,6 +5,7 @@ import { useResource } from "../lib/use-resource";
 import { useTeams } from "../teams/use-teams";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { ErrorBanner } from "../ui/error-banner";
+import { useConfirmedDelete } from "../ui/use-confirmed-delete";
 import { Pager } from "../ui/pager";
 import { ContactFormDialog } from "./contact-form-dialog";
 import { deleteContact, listContacts } from "./contacts.api";
@@ -22,30 +23,13 @@ export function ContactsPage() {
   const [q, setQ] = useState("");
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<Contact | null | "new">(null);
-  const [deleting, setDeleting] = useState<Contact | null>(null);
-  const [deleteError, setDeleteError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const filters = { q, page, pageSize: PAGE_SIZE };
   const { data, error, loading, reload } = useResource((signal) => listContacts(workspaceId, filters, signal), JSON.stringify([workspaceId, filters]));
   const mayEdit = canEditContacts(actor);
   // Seed 003: a manager restricted from contact deletion never sees the button.
   const mayDelete = allows("contacts.delete");
   const items = data?.items ?? [];
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    setBusy(true);
-    setDeleteError(undefined);
-    try {
-      await deleteContact(workspaceId, deleting.id);
-      setDeleting(null);
-      reload();
-    } catch (err) {
-      setDeleteError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const removal = useConfirmedDelete((contact: Contact) => deleteContact(workspaceId, contact.id), reload);
 
   return (
     <section className="page">
@@ -101,7 +85,7 @@ export function ContactsPage() {
                     </button>
                   ) : null}
                   {mayDelete ? (
-                    <button type="button" className="btn btn-small btn-danger-ghost" data-testid="contact-delete" onClick={() => setDeleting(c)}>
+                    <button type="button" className="btn btn-small btn-danger-ghost" data-testid="contact-delete" onClick={() => removal.ask(c)}>
                       Delete
                     </button>
                   ) : null}
@@ -123,10 +107,17 @@ export function ContactsPage() {
           }}
         />
       ) : null}
-      {deleting ? (
-        <ConfirmDialog title={`Delete ${deleting.name}?`} confirmLabel="Delete contact" danger busy={busy} onConfirm={confirmDelete} onClose={() => setDeleting(null)}>
+      {removal.deleting ? (
+        <ConfirmDialog
+          title={`Delete ${removal.deleting.name}?`}
+          confirmLabel="Delete contact"
+          danger
+          busy={removal.busy}
+          onConfirm={removal.confirm}
+          onClose={() => removal.ask(null)}
+        >
           <p>The contact is removed for everyone in the workspace. This cannot be undone.</p>
-          <ErrorBanner error={deleteError} testId="contact-delete-error" />
+          <ErrorBanner error={removal.error} testId="contact-delete-error" />
         </ConfirmDialog>
       ) : null}
     </section>

@@ -9,19 +9,11 @@ import { fetchBoardSettings } from "./presence.api";
 import { PresenceTeamGroup } from "./presence-team-group";
 import { SetStatusDialog } from "./set-status-dialog";
 import { useNow, usePresence } from "./use-presence";
-import type { FeedConnection } from "./presence-socket";
+import { CONNECTION_LABEL } from "./presence-socket";
 import "./presence.css";
 
 const STATUS_ORDER: Record<PresenceStatus, number> = { available: 0, away: 1, offline: 2 };
 const byStatusThenName = (a: Presence, b: Presence) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.name.localeCompare(b.name);
-
-const CONNECTION_LABEL: Record<FeedConnection, string> = {
-  connecting: "Connecting…",
-  live: "Live",
-  reconnecting: "Reconnecting…",
-  refused: "Not connected",
-  ended: "Disconnected",
-};
 
 /** /presence: agents grouped by team, updated live from the /console socket (issue 5). */
 export function PresenceBoardPage() {

@@ -3,14 +3,25 @@ import {
   Namespace,
   PROTOCOL_VERSION,
   presenceSchema,
+  queueStatsSchema,
   refusalDataSchema,
   type ConsoleClientToServerEvents,
   type ConsoleServerToClientEvents,
   type Presence,
+  type QueueStatsItem,
 } from "@switchboard/shared";
 import { io, type Socket } from "socket.io-client";
 
 export type FeedConnection = "connecting" | "live" | "reconnecting" | "refused" | "ended";
+
+/** How the live boards (presence, queues) name the state of the tab's /console connection. */
+export const CONNECTION_LABEL: Record<FeedConnection, string> = {
+  connecting: "Connecting…",
+  live: "Live",
+  reconnecting: "Reconnecting…",
+  refused: "Not connected",
+  ended: "Disconnected",
+};
 
 export interface PresenceFeedState {
   connection: FeedConnection;
@@ -19,6 +30,8 @@ export interface PresenceFeedState {
   byUser: ReadonlyMap<string, Presence>;
   /** Each watched member's chat limit (from snapshots; the server sends a new one when settings change). */
   chatLimits: Readonly<Record<string, number>>;
+  /** The live queue board (`queue:stats`), by queue id; null until the first one arrives. */
+  queueStats: ReadonlyMap<string, QueueStatsItem> | null;
   /** Why the server refused or ended the connection, in words for the user. */
   problem?: string;
 }
@@ -30,12 +43,13 @@ type ConsoleSocket = Socket<ConsoleServerToClientEvents, ConsoleClientToServerEv
 const LINGER_MS = 5_000;
 
 /**
- * One /console connection per tab, shared by the presence board and the members table.
+ * One /console connection per tab, shared by the presence board, the members table and the
+ * queue board.
  * The server sends a full `presence:snapshot` on every (re)connect, then `presence:changed`
  * deltas; each payload is parsed with the shared schema before it reaches the UI.
  */
 class PresenceFeed {
-  private state: PresenceFeedState = { connection: "connecting", loaded: false, byUser: new Map(), chatLimits: {} };
+  private state: PresenceFeedState = { connection: "connecting", loaded: false, byUser: new Map(), chatLimits: {}, queueStats: null };
   private readonly listeners = new Set<Listener>();
   private readonly socket: ConsoleSocket;
   private users = 0;
@@ -58,6 +72,11 @@ class PresenceFeed {
     this.socket.on("presence:changed", (payload) => {
       const presence = parsePresence(payload);
       if (presence) this.upsert(presence);
+    });
+    this.socket.on("queue:stats", (payload) => {
+      const parsed = queueStatsSchema.safeParse(payload);
+      if (parsed.success) this.update({ queueStats: new Map(parsed.data.items.map((item) => [item.queueId, item])) });
+      else console.error("Unexpected queue:stats payload", parsed.error);
     });
     this.socket.on("session:revoked", () => this.update({ connection: "ended", problem: "Your session has ended. Sign in again." }));
     this.socket.on("disconnect", (reason) => {

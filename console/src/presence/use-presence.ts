@@ -2,7 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from "react";
 import { useWorkspace } from "../app/session-context";
 import { releasePresenceFeed, retainPresenceFeed, type PresenceFeed, type PresenceFeedState } from "./presence-socket";
 
-const OFF: PresenceFeedState = { connection: "refused", loaded: false, byUser: new Map(), chatLimits: {} };
+const OFF: PresenceFeedState = { connection: "refused", loaded: false, byUser: new Map(), chatLimits: {}, queueStats: null };
 const noop = () => () => {};
 
 export interface LivePresence extends PresenceFeedState {
@@ -10,10 +10,13 @@ export interface LivePresence extends PresenceFeedState {
   feed: PresenceFeed | null;
 }
 
-/** Live presence of the members the actor may watch, from the tab's one /console connection. */
-export function usePresence(): LivePresence {
+/**
+ * Live presence of the members the actor may watch, from the tab's one /console connection.
+ * The queue board opens the same connection with `queues.view` (same reach in the matrix).
+ */
+export function usePresence(permission: "presence.view" | "queues.view" = "presence.view"): LivePresence {
   const { workspaceId, allows } = useWorkspace();
-  const mayWatch = allows("presence.view");
+  const mayWatch = allows(permission);
   const [feed, setFeed] = useState<PresenceFeed | null>(null);
   useEffect(() => {
     if (!mayWatch) return;

@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url"
 import { build } from "esbuild"
 import type { Page } from "playwright-core"
 import type { PeerOptions } from "../pages/sip-peer.page"
-import { serveStatic, type StaticServer } from "./static-server"
+import { serveStatic, type StaticServer } from "@switchboard/server/test-support"
 
 const PAGE_ENTRY = fileURLToPath(new URL("../pages/sip-peer.page.ts", import.meta.url))
 

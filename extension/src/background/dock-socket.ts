@@ -16,6 +16,8 @@ import {
 import { io, type Socket } from "socket.io-client"
 import { MessageError, MessageErrorCode } from "~messages/envelope"
 import { DockPresenceSchema, type ConnectionState, type DockPresence, type StoredSession } from "~messages/session.schema"
+import type * as z from "zod"
+import type { RoutingEvent } from "./routing-view"
 
 /** What the socket tells the rest of the worker; the worker owns the state. */
 export interface DockSocketEvents {
@@ -24,6 +26,8 @@ export interface DockSocketEvents {
   settings(settings: EffectiveSettings): void
   /** The server ended the session (revoked, signed out elsewhere, token refused). */
   ended(reason: string): void
+  /** Offers, chats and wrap-up (DESIGN.md §10); `wrap-up` comes with each own presence. */
+  routing(event: RoutingEvent): void
 }
 
 type DockSocket = Socket<DockServerToClientEvents, DockClientToServerEvents>
@@ -102,7 +106,29 @@ export function openDockSocket(session: StoredSession, deviceId: string, on: Doc
   // What the server sends is parsed with shared's schemas; a payload that does not fit is dropped.
   next.on("presence:changed", (payload) => {
     const parsed = dockBroadcastSchemas["presence:changed"].safeParse(payload)
-    if (parsed.success) on.presence(toDockPresence(parsed.data, session.userId))
+    if (!parsed.success) return
+    on.presence(toDockPresence(parsed.data, session.userId))
+    on.routing({ type: "wrap-up", wrapUpUntil: parsed.data.wrapUpUntil ?? null })
+  })
+  next.on("offer:new", (payload) => {
+    const parsed = dockBroadcastSchemas["offer:new"].safeParse(payload)
+    if (parsed.success) on.routing({ type: "offer", offer: parsed.data })
+  })
+  next.on("offer:cancelled", (payload) => {
+    const parsed = dockBroadcastSchemas["offer:cancelled"].safeParse(payload)
+    if (parsed.success) on.routing({ type: "offer-gone", offerId: parsed.data.offerId })
+  })
+  next.on("interaction:changed", (payload) => {
+    const parsed = dockBroadcastSchemas["interaction:changed"].safeParse(payload)
+    if (parsed.success) on.routing({ type: "interaction", interaction: parsed.data })
+  })
+  next.on("chat:message", (payload) => {
+    const parsed = dockBroadcastSchemas["chat:message"].safeParse(payload)
+    if (parsed.success) on.routing({ type: "message", ...parsed.data })
+  })
+  next.on("chat:typing", (payload) => {
+    const parsed = dockBroadcastSchemas["chat:typing"].safeParse(payload)
+    if (parsed.success) on.routing({ type: "typing", ...parsed.data })
   })
   next.on("settings:changed", (payload) => {
     const parsed = dockBroadcastSchemas["settings:changed"].safeParse(payload)
@@ -125,19 +151,19 @@ export function isDockSocketOpen(): boolean {
   return socket !== undefined
 }
 
-/** The requests answered with the member's presence (the routing requests of §12 answer with other bodies). */
-type DockRequest = "presence:set" | "call:state" | "chat:state"
+type DockRequest = keyof typeof dockRequests
 type RequestBody<E extends DockRequest> = Parameters<DockClientToServerEvents[E]>[0]
+type ResponseOf<E extends DockRequest> = z.output<(typeof dockRequests)[E]["response"]>
 
 /** One acked request; a refusal keeps the server's error code (e.g. VALIDATION_FAILED, FORBIDDEN). */
-async function request<E extends DockRequest>(event: E, body: RequestBody<E>): Promise<Presence> {
+export async function request<E extends DockRequest>(event: E, body: RequestBody<E>): Promise<ResponseOf<E>> {
   const current = socket
   if (!current?.connected) throw new MessageError(MessageErrorCode.SOFTPHONE_UNAVAILABLE, "Not connected to the server")
   // Socket.IO's typed emitWithAck cannot see through the generic event name; the ack is parsed below.
   const emitter = current.timeout(5_000) as unknown as { emitWithAck(event: E, body: RequestBody<E>): Promise<AckResult<unknown>> }
   const ack = await emitter.emitWithAck(event, body)
   if (!ack.ok) throw new MessageError(ack.error.code, ack.error.message, ack.error.details)
-  return dockRequests[event].response.parse(ack.data)
+  return dockRequests[event].response.parse(ack.data) as ResponseOf<E>
 }
 
 export async function setPresence(choice: PresenceChoice): Promise<DockPresence> {

@@ -2,13 +2,14 @@ import { MessageTarget } from "~messages/envelope"
 import { broadcastMessage } from "~messages/send"
 import { SIGNED_OUT, type DockSession } from "~messages/session.schema"
 import { STOPPED_SOFTPHONE, type SoftphoneStatus } from "~messages/softphone.schema"
+import { EMPTY_ROUTING, type RoutingView } from "~messages/routing.schema"
 import { DockStateSchema, type DockState } from "~messages/ui.messages"
 import { announceClickToCall, clickToCallChange } from "./click-to-call.background"
 import { softphoneView } from "./dock-view"
 
 const SESSION_KEY = "dock.state"
 
-let state: DockState = { softphone: STOPPED_SOFTPHONE, softphoneConfigured: false, session: SIGNED_OUT }
+let state: DockState = { softphone: STOPPED_SOFTPHONE, softphoneConfigured: false, session: SIGNED_OUT, routing: EMPTY_ROUTING }
 let loaded: Promise<void> | undefined
 /** The offscreen UA's own status, real numbers included: memory only, never sent to a UI. */
 let rawSoftphone: SoftphoneStatus | undefined
@@ -71,7 +72,8 @@ export async function setSession(session: DockSession): Promise<DockState> {
 
 /** A session change may bring new settings: the softphone view is derived again from the raw status. */
 function commitWithSession(session: DockSession): Promise<DockState> {
-  const next = { ...state, session }
+  // Signed out: no offer or chat of that session stays on screen.
+  const next = { ...state, session, routing: session.signedIn ? state.routing : EMPTY_ROUTING }
   return commit({ ...next, softphone: softphoneView(rawSoftphone ?? state.softphone, viewSettingsOf(next)) })
 }
 
@@ -82,4 +84,11 @@ export async function updateSignedInSession(
   await load()
   if (!state.session.signedIn) return state
   return commitWithSession(change(state.session))
+}
+
+/** Changes the routing view (offers, chats, wrap-up); a no-op once signed out (late socket events). */
+export async function updateRouting(change: (routing: RoutingView) => RoutingView): Promise<DockState> {
+  await load()
+  if (!state.session.signedIn) return state
+  return commit({ ...state, routing: change(state.routing) })
 }

@@ -6,6 +6,7 @@ import { SenderKind } from "~messages/sender"
 import { getDockSettings, getDockState, updateSoftphoneStatus } from "./dock-state"
 import { applyCallRules, noteAgentHangUp } from "./call-rules"
 import { createContentRequestHandler } from "./click-to-call.background"
+import * as routing from "./routing.background"
 import * as session from "./session.background"
 import * as softphone from "./softphone.background"
 
@@ -43,6 +44,16 @@ listenForMessages(MessageTarget.background, [
         case "softphone:hang-up":
           noteAgentHangUp(message.callId)
           return softphone.hangUp(message.callId).then(() => null)
+        case "offer:accept":
+          return routing.acceptOffer(message.body.offerId)
+        case "offer:decline":
+          return routing.declineOffer(message.body.offerId)
+        case "chat:send":
+          return routing.sendChat(message.body.interactionId, message.body.text)
+        case "interaction:close":
+          return routing.closeChat(message.body.interactionId)
+        case "wrapup:done":
+          return routing.finishWrapUp()
       }
     },
   }),

@@ -13,6 +13,7 @@ import { SIGNED_OUT, StoredSessionSchema, type SignIn, type StoredSession } from
 import type { DockState } from "~messages/ui.messages"
 import { getDockState, setSession, updateSignedInSession } from "./dock-state"
 import type { SoftphoneStatus } from "~messages/softphone.schema"
+import { applyRouting } from "./routing.background"
 import { closeDockSocket, isDockSocketOpen, openDockSocket, reportCallState, reportMissedCall, setPresence } from "./dock-socket"
 import { applySoftphoneSettings, stopSoftphoneFromSettings } from "./softphone.background"
 
@@ -85,6 +86,7 @@ function connect(session: StoredSession, id: string): void {
     },
     presence: (presence) => void updateSignedInSession((current) => ({ ...current, presence })),
     settings: (settings) => void applySettings(settings),
+    routing: (event) => void applyRouting(event).catch((error) => console.error("routing update failed", error)),
     ended: (reason) => void endSession(SESSION_END_MESSAGES[reason] ?? "Your access was revoked. Sign in again."),
   })
 }

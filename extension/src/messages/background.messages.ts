@@ -1,6 +1,7 @@
 import { presenceChoiceSchema } from "@switchboard/shared"
 import * as z from "zod"
 import { MessageTarget } from "./envelope"
+import { RoutingRequestShapes } from "./routing.schema"
 import { SignInSchema } from "./session.schema"
 import { CallIdSchema, DialTargetSchema, SoftphoneConfigSchema } from "./softphone.schema"
 
@@ -19,6 +20,12 @@ export const UiRequestSchema = z.discriminatedUnion("type", [
   z.strictObject({ target: toBackground, type: z.literal("softphone:dial"), to: DialTargetSchema }),
   z.strictObject({ target: toBackground, type: z.literal("softphone:answer"), callId: CallIdSchema }),
   z.strictObject({ target: toBackground, type: z.literal("softphone:hang-up"), callId: CallIdSchema }),
+  // Routing (DESIGN.md §12): the background turns each into its acked /dock request.
+  z.strictObject({ target: toBackground, type: z.literal("offer:accept"), body: RoutingRequestShapes.accept }),
+  z.strictObject({ target: toBackground, type: z.literal("offer:decline"), body: RoutingRequestShapes.decline }),
+  z.strictObject({ target: toBackground, type: z.literal("chat:send"), body: RoutingRequestShapes.send }),
+  z.strictObject({ target: toBackground, type: z.literal("interaction:close"), body: RoutingRequestShapes.close }),
+  z.strictObject({ target: toBackground, type: z.literal("wrapup:done") }),
 ])
 export type UiRequest = z.infer<typeof UiRequestSchema>
 

@@ -1,5 +1,6 @@
 import * as z from "zod"
 import { MessageTarget } from "./envelope"
+import { EMPTY_ROUTING, RoutingViewSchema } from "./routing.schema"
 import { DockSessionSchema } from "./session.schema"
 import { SoftphoneStatusSchema } from "./softphone.schema"
 
@@ -8,6 +9,7 @@ export const DockStateSchema = z.strictObject({
   softphone: SoftphoneStatusSchema,
   softphoneConfigured: z.boolean(),
   session: DockSessionSchema,
+  routing: RoutingViewSchema.default(EMPTY_ROUTING),
 })
 export type DockState = z.infer<typeof DockStateSchema>
 

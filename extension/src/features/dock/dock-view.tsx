@@ -1,4 +1,5 @@
 import { ChatPanel } from "~features/chat/chat-panel"
+import { OfferCards } from "~features/offers/offer-cards"
 import { PresenceSwitch } from "~features/presence/presence-switch"
 import { SignInForm } from "~features/session/sign-in-form"
 import { CallHistory } from "~features/softphone/call-history"
@@ -67,6 +68,7 @@ export function DockView() {
             </div>
           )}
           <PresenceSwitch session={session} />
+          <OfferCards />
           <ChatPanel session={session} />
         </>
       ) : (

@@ -9,6 +9,7 @@ function applyDockState(state: DockState) {
   const store = useDockStore.getState()
   store.applySoftphone(state.softphone, state.softphoneConfigured)
   store.applySession(state.session)
+  store.applyRouting(state.routing)
   store.setSynced(true)
 }
 
