@@ -12,6 +12,9 @@ import { useAutoHide } from "./use-auto-hide"
 import { useDockSync } from "./use-dock-sync"
 import "./dock.css"
 
+// Plasmo writes the popup's and side panel's <html> without a lang; screen readers need one to pick a voice.
+document.documentElement.lang = "en"
+
 /** The dock, shared by the popup and the side panel. */
 export function DockView() {
   useDockSync()
