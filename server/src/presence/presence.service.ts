@@ -197,19 +197,25 @@ export class PresenceService {
     });
   }
 
-  async deviceDisconnected(member: MemberKey, socketId: string): Promise<void> {
+  /** `signedOut`: the dock signed out, so its leaving is no blip to wait out; without other devices the member is offline now. */
+  async deviceDisconnected(member: MemberKey, socketId: string, { signedOut = false } = {}): Promise<void> {
     await this.serially(member, async () => {
       await this.store.removeDevice(member, socketId);
-      await this.afterDeviceLoss(member);
+      await this.afterDeviceLoss(member, signedOut);
     });
   }
 
-  private async afterDeviceLoss(member: MemberKey) {
+  private async afterDeviceLoss(member: MemberKey, signedOut = false) {
     const record = await this.store.get(member);
     if (!record) return;
     const remaining = await this.store.devices(member);
     if (record.status !== "offline") {
       record.lastSeenAt = this.now().toISOString();
+      if (remaining.length === 0 && signedOut) {
+        await this.store.cancelOffline(member);
+        this.goOffline(record, "disconnected");
+        return void (await this.commit(record, { persist: true }));
+      }
       if (remaining.length === 0) await this.store.scheduleOffline(member, this.now().getTime() + this.deps.config.presenceGraceMs);
     }
     await this.commit(record);

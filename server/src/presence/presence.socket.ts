@@ -77,7 +77,7 @@ export function registerPresenceSockets(input: {
     onEvent(socket, "call:state", ({ onCall }) => presence.setActivity(memberInfoOf(socket), { onCall }), deps);
     onEvent(socket, "chat:state", ({ activeChats }) => presence.setActivity(memberInfoOf(socket), { activeChats }), deps);
     socket.on("disconnect", () => {
-      presence.deviceDisconnected(member, socket.id).catch(reportFailure);
+      presence.deviceDisconnected(member, socket.id, { signedOut: socket.data.signedOut === true }).catch(reportFailure);
     });
     presence.deviceConnected(member, { ...socket.data.device, socketId: socket.id, nodeId }).catch(reportFailure);
   });
