@@ -123,3 +123,19 @@ it("at 390 px the navigation folds behind a Menu button that opens it and closes
   await expect.poll(() => page.getByTestId("nav-teams").isVisible()).toBe(false);
   await page.context().close();
 });
+
+it("the audit page names its time zone, filters on the server and exports what it shows", async () => {
+  const page = await freshPage(DESKTOP, ws.token);
+  await page.goto("/audit");
+  await page.getByTestId("audit-row").first().waitFor();
+  expect(await page.getByTestId("audit-time-zone").textContent()).toMatch(/When \(.+\)/);
+  const request = page.waitForRequest((req) => req.url().includes("/audit?") && req.url().includes("action=invitation.created"));
+  await page.getByTestId("audit-filter-action").selectOption("invitation.created");
+  await request;
+  await expect.poll(() => page.getByTestId("audit-row").count()).toBe(1);
+  expect(await page.getByTestId("audit-changes").textContent()).toContain("Teams: Tier 1");
+  expect(await page.getByTestId("audit-export").getAttribute("href")).toContain("action=invitation.created");
+  await env.screenshot(page, "audit-filtered-1440");
+  await expectAccessible(page, "filtered audit");
+  await page.context().close();
+});
