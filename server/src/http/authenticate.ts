@@ -6,6 +6,7 @@ import { readSessionToken } from "../auth/session-cookie.js";
 import type { Clock } from "../clock.js";
 import type { AppDeps } from "../app-deps.js";
 import { membershipsOf } from "../members/membership-cache.js";
+import { presenceServiceOf } from "../presence/presence.service.js";
 import { AppError } from "./app-error.js";
 import "./request-context.js";
 
@@ -41,6 +42,8 @@ export function loadWorkspaceMember(deps: AppDeps): RequestHandler {
       teams: membership.teams.map(String),
       restrictions: restrictionsSchema.parse(membership.restrictions ?? {}),
     };
+    // "Last active" follows console use too, not only docks (throttled in the presence service).
+    presenceServiceOf(deps).noteConsoleActivity(req.member);
     next();
   };
 }

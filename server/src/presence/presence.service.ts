@@ -82,6 +82,8 @@ export class PresenceService {
   private publish: PresencePublisher = () => {};
   private readonly lastActiveDue = new Map<string, LastActiveWrite>();
   private lastActiveTimer: NodeJS.Timeout | null = null;
+  /** When each member's console use last moved lastActiveAt (the throttle of noteConsoleActivity). */
+  private readonly consoleActiveAt = new Map<string, number>();
   /** Shared with the socket handshakes and REST; the realtime layer keeps it in step on membership events. */
   readonly memberships: MembershipCache;
 
@@ -155,6 +157,24 @@ export class PresenceService {
       }
     }
     return presence;
+  }
+
+  /**
+   * Using the console is activity too: lastActiveAt moves at most once per presencePersistMs per
+   * member (like a dock's), joining the next batched write; the members list sees it at once.
+   */
+  noteConsoleActivity(member: { workspaceId: string; userId: string; membershipId?: string }): void {
+    const id = memberKey(member);
+    const nowMs = this.now().getTime();
+    const last = this.consoleActiveAt.get(id);
+    if (last !== undefined && nowMs - last < this.deps.config.presencePersistMs) return;
+    this.consoleActiveAt.set(id, nowMs);
+    const at = this.now();
+    const filter = member.membershipId ? { _id: member.membershipId } : { workspaceId: member.workspaceId, userId: member.userId };
+    this.memberships.touch(member.workspaceId, member.userId, at);
+    // A dock's pending write for the same member is older or equal; $max keeps the later date either way.
+    this.lastActiveDue.set(id, { filter, at });
+    this.lastActiveTimer ??= setTimeout(() => void this.flushLastActive(), LAST_ACTIVE_FLUSH_MS).unref();
   }
 
   /** One bulk write for every member whose throttled lastActiveAt came due: no database round trip per change. */
