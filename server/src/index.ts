@@ -16,7 +16,8 @@ import { startServer } from "./server.js";
 import { isSetUp } from "./setup/setup.service.js";
 
 const config = loadConfig();
-const logger = createLogger(config.logLevel);
+// Readable lines for a person running `npm start`; JSON for log collectors in production.
+const logger = createLogger(config.logLevel, config.env === "production" ? "json" : "pretty");
 
 const database = await startLocalDatabase();
 logger.info({ kind: database.kind }, "database ready");
