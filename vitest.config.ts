@@ -13,6 +13,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: "shared", include: ["shared/src/**/*.test.ts"] } },
+      // The lint boundaries (eslint.config.js) against fixtures that break them on purpose.
+      { test: { name: "lint", include: ["lint-fixtures/**/*.test.ts"], testTimeout: 60_000 } },
       {
         test: {
           name: "server",

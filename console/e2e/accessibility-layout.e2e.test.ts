@@ -1,8 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { addTestMember, type TestMember } from "../../server/test/member-fixtures.js";
-import { setUpWorkspace } from "../../server/test/test-server.js";
-import { describeViolations, seriousAxeViolations } from "./support/axe.js";
+import { addTestMember, describeViolations, seriousAxeViolations, setUpWorkspace, type TestMember } from "@switchboard/server/test-support";
 import { startConsoleEnv, type ConsoleEnv } from "./support/console-env.js";
 
 /**

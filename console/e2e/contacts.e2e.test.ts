@@ -1,7 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { addTestMember, type TestMember } from "../../server/test/member-fixtures.js";
-import { setUpWorkspace } from "../../server/test/test-server.js";
+import { addTestMember, setUpWorkspace, type TestMember } from "@switchboard/server/test-support";
 import { startConsoleEnv, type ConsoleEnv } from "./support/console-env.js";
 
 /**
@@ -23,17 +22,10 @@ beforeAll(async () => {
 });
 afterAll(() => env?.close());
 
-/** Signs a context in with a session token, as the session cookie the server issues at login. */
-async function pageAs(token: string): Promise<Page> {
-  const context = await env.newContext();
-  await context.addCookies([{ name: "sb_session", value: token, url: env.url }]);
-  return context.newPage();
-}
-
 const rowNamed = (page: Page, name: string) => page.locator('[data-testid="contacts-row"]', { hasText: name });
 
 it("creates, finds, edits and deletes a contact with assignee and team", async () => {
-  const page = await pageAs(ws.token);
+  const page = await env.pageAs(ws.token);
   await page.goto("/contacts");
   await rowNamed(page, "Zed Existing").waitFor();
 
@@ -70,7 +62,7 @@ it("creates, finds, edits and deletes a contact with assignee and team", async (
 });
 
 it("hides Delete from a manager restricted from contact deletion", async () => {
-  const page = await pageAs(restrictedManager.token);
+  const page = await env.pageAs(restrictedManager.token);
   await page.goto("/contacts");
   await rowNamed(page, "Zed Existing").waitFor();
   expect(await rowNamed(page, "Zed Existing").getByTestId("contact-edit").count()).toBe(1);

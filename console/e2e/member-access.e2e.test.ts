@@ -1,7 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { addTestMember, type TestMember } from "../../server/test/member-fixtures.js";
-import { setUpWorkspace } from "../../server/test/test-server.js";
+import { addTestMember, setUpWorkspace, type TestMember } from "@switchboard/server/test-support";
 import { startConsoleEnv, type ConsoleEnv } from "./support/console-env.js";
 
 /**
@@ -27,12 +26,6 @@ beforeAll(async () => {
 });
 afterAll(() => env?.close());
 
-async function pageAs(token: string): Promise<Page> {
-  const context = await env.newContext();
-  await context.addCookies([{ name: "sb_session", value: token, url: env.url }]);
-  return context.newPage();
-}
-
 const rowOf = (page: Page, userId: string) => page.locator(`[data-testid="members-row"][data-user-id="${userId}"]`);
 const memberVia = async (userId: string, token = ws.token) => (await env.api.get(`/api/workspaces/${ws.workspaceId}/members/${userId}`, { token })).body;
 const contactsOf = async () => {
@@ -41,7 +34,7 @@ const contactsOf = async () => {
 };
 
 it("an admin edits a member's profile, roles and primary team from the member page", async () => {
-  const page = await pageAs(ws.token);
+  const page = await env.pageAs(ws.token);
   await page.goto("/members");
   await rowOf(page, alan.userId).locator("td").nth(1).click();
   await page.waitForURL(`**/members/${alan.userId}`);
@@ -82,7 +75,7 @@ it("an admin edits a member's profile, roles and primary team from the member pa
 });
 
 it("shows the server's field message next to the field it concerns", async () => {
-  const page = await pageAs(ws.token);
+  const page = await env.pageAs(ws.token);
   await page.goto(`/members/${alan.userId}`);
   await page.getByTestId("member-email").fill("not-an-email");
   await page.getByTestId("member-save").click();
@@ -91,7 +84,7 @@ it("shows the server's field message next to the field it concerns", async () =>
 });
 
 it("nobody changes their own access: roles and teams are disabled with the reason, and no revoke", async () => {
-  const page = await pageAs(ws.token);
+  const page = await env.pageAs(ws.token);
   await page.goto(`/members/${ws.userId}`);
   await page.getByTestId("member-access-form").waitFor();
   expect(await page.getByTestId("member-roles-note").textContent()).toBe("You cannot change your own access");
@@ -111,7 +104,7 @@ it("nobody changes their own access: roles and teams are disabled with the reaso
 });
 
 it("a manager cannot grant admin: the box is disabled, and forcing it gets the server's 403 next to the roles", async () => {
-  const page = await pageAs(mona.token);
+  const page = await env.pageAs(mona.token);
   await page.goto(`/members/${alan.userId}`);
   await page.getByTestId("member-access-form").waitFor();
   expect(await page.getByTestId("member-roles-admin").isDisabled()).toBe(true);
@@ -143,7 +136,7 @@ it("revokes from the members table with reassignment: the row goes, the contacts
   }
   expect((await env.api.get("/api/me", { token: rita.token })).status).toBe(200);
 
-  const page = await pageAs(ws.token);
+  const page = await env.pageAs(ws.token);
   await page.goto("/members");
   await rowOf(page, rita.userId).getByTestId("member-revoke").click();
   await page.getByTestId("revoke-dialog").waitFor();
@@ -170,7 +163,7 @@ it("revokes from the member page leaving contacts unassigned; a manager never se
   const res = await env.api.post(`/api/workspaces/${ws.workspaceId}/contacts`, { name: "Vic Contact", phone: "+14155550124", assigneeId: vic.userId }, { token: ws.token });
   expect(res.status).toBe(201);
 
-  const manager = await pageAs(mona.token);
+  const manager = await env.pageAs(mona.token);
   await manager.goto(`/members/${ws.userId}`);
   await manager.getByTestId("member-access-form").waitFor();
   expect(await manager.getByTestId("member-revoke").count()).toBe(0);

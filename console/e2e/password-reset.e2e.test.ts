@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { ADMIN, setUpWorkspace } from "../../server/test/test-server.js";
+import { ADMIN, setUpWorkspace } from "@switchboard/server/test-support";
 import { startConsoleEnv, type ConsoleEnv } from "./support/console-env.js";
 
 /**

@@ -1,8 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { addTestMember, type TestMember } from "../../server/test/member-fixtures.js";
-import { connect, nextEvent, request, type ClientSocket } from "../../server/test/realtime-fixtures.js";
-import { setUpWorkspace } from "../../server/test/test-server.js";
+import { addTestMember, connect, nextEvent, request, setUpWorkspace, type ClientSocket, type TestMember } from "@switchboard/server/test-support";
 import { startConsoleEnv, type ConsoleEnv } from "./support/console-env.js";
 
 /**
@@ -31,12 +29,6 @@ afterAll(async () => {
   await env?.close();
 });
 
-async function pageAs(token: string): Promise<Page> {
-  const context = await env.newContext();
-  await context.addCookies([{ name: "sb_session", value: token, url: env.url }]);
-  return context.newPage();
-}
-
 async function openDock(member: TestMember): Promise<ClientSocket> {
   const dock = await connect(env.url, "/dock", { token: member.token, workspaceId: ws.workspaceId, deviceId: `dock-${member.userId}` });
   docks.push(dock);
@@ -54,7 +46,7 @@ const markPage = (page: Page) => page.evaluate(() => ((window as unknown as { __
 const samePage = (page: Page) => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
 
 it("shows a dock going available, then away for Lunch, live on the board", async () => {
-  const page = await pageAs(ws.token);
+  const page = await env.pageAs(ws.token);
   await page.goto("/presence");
   await page.locator('[data-testid="presence-connection"][data-state="live"]').waitFor();
   await boardRow(page, alan.userId).waitFor();
@@ -97,7 +89,7 @@ it("shows a dock going available, then away for Lunch, live on the board", async
 });
 
 it("wires the members table presence dot and last-active column live", async () => {
-  const page = await pageAs(ws.token);
+  const page = await env.pageAs(ws.token);
   await page.goto("/members");
   const dot = page.locator(`[data-testid="members-row"][data-user-id="${bea.userId}"] [data-testid="presence-dot"]`);
   await expect.poll(() => dot.getAttribute("data-status")).toBe("offline");
@@ -114,7 +106,7 @@ it("wires the members table presence dot and last-active column live", async () 
 
 it("a supervisor sets their agent's status with a reason; the dock hears who did it; other teams are not on their board", async () => {
   const dock = docks[0]!;
-  const page = await pageAs(sam.token);
+  const page = await env.pageAs(sam.token);
   await page.goto("/presence");
   await boardRow(page, alan.userId).waitFor();
   expect(await boardRow(page, bea.userId).count()).toBe(0);

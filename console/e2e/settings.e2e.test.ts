@@ -1,7 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { addTestMember, type TestMember } from "../../server/test/member-fixtures.js";
-import { ADMIN, setUpWorkspace } from "../../server/test/test-server.js";
+import { addTestMember, ADMIN, setUpWorkspace, type TestMember } from "@switchboard/server/test-support";
 import { startConsoleEnv, type ConsoleEnv } from "./support/console-env.js";
 
 /**
@@ -122,7 +121,7 @@ it("locks a workspace field for every level below, edits away reasons, and sets 
   await page.getByTestId("setting-forwardTo-override").check();
   await page.getByTestId("setting-forwardTo-input").fill("+1 (415) 555");
   await page.getByTestId("settings-save").click();
-  expect(await page.getByTestId("setting-forwardTo-error").textContent()).toContain("Digits only");
+  expect(await page.getByTestId("setting-forwardTo-error").textContent()).toContain("Not a valid phone number");
   expect(await page.getByTestId("settings-invalid").textContent()).toBe("Fix 1 highlighted field");
   await env.screenshot(page, "workspace-invalid-forwarding");
   await page.getByTestId("setting-forwardTo-input").fill("+14155550123");

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, expect, it } from "vitest"
-import { describeViolations, seriousAxeViolations } from "../../console/e2e/support/axe"
+import { describeViolations, seriousAxeViolations } from "@switchboard/server/test-support"
 import { signInDock, startDockEnv, type DockEnv } from "./support/dock-env"
 
 // Issue 15, acceptance 2: the dock's pages (popup and side panel, signed out and signed in) have no

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, expect, it } from "vitest"
-import { nextEvent } from "../../server/test/realtime-fixtures.js"
+import { nextEvent } from "@switchboard/server/test-support"
 import { startKamailio, type KamailioHandle } from "./support/kamailio"
 import { serveSipPeerPage, SipPeer } from "./support/sip-peer"
 import type { StaticServer } from "./support/static-server"

@@ -1,7 +1,7 @@
 import type { Presence } from "@switchboard/shared"
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, expect, it } from "vitest"
-import { nextEvent, record, sleep, type ClientSocket } from "../../server/test/realtime-fixtures.js"
+import { nextEvent, record, sleep, type ClientSocket } from "@switchboard/server/test-support"
 import { signInDock, startDockEnv, type Agent, type DockEnv } from "./support/dock-env"
 import { watchExtensionWorker, type ExtensionWorker } from "./support/extension-worker"
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Browser } from "playwright-core"
-import { launchBrowser } from "./support/chromium"
+import { launchBrowser } from "@switchboard/server/test-support"
 import { startKamailio, type KamailioHandle } from "./support/kamailio"
 import { serveSipPeerPage, SipPeer } from "./support/sip-peer"
 import type { StaticServer } from "./support/static-server"

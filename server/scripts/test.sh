@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# `npm test`: install what is missing, type-check, build the apps the browser tests load, run every test.
+# `npm test`: install what is missing, type-check, lint (import boundaries, zero warnings), build the apps
+# the browser tests load, run every test.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash server/scripts/bootstrap.sh test
 npm run typecheck --silent
+npm run lint --silent
 npm run build -w console --silent
 if [ -f extension/package.json ] && grep -q '"build"' extension/package.json; then npm run build -w extension --silent; fi
 mkdir -p .data

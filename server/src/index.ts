@@ -4,8 +4,10 @@ import { deleteExpiredSessions } from "./auth/sessions.service.js";
 import { systemClock } from "./clock.js";
 import { loadConfig } from "./config.js";
 import { connectDatabase } from "./db/connect.js";
+import { watchDatabase } from "./db/db-watchdog.js";
 import { REPO_ROOT } from "./db/ferretdb-binary.js";
 import { startLocalDatabase } from "./db/local-database.js";
+import { assertDatabaseForNodes, SingleNodeDatabaseError } from "./db/single-node.js";
 import "./db/models.js";
 import { DomainEvents } from "./events/domain-events.js";
 import { linkCipherFor } from "./invitations/link-cipher.js";
@@ -19,16 +21,29 @@ const config = loadConfig();
 // Readable lines for a person running `npm start`; JSON for log collectors in production.
 const logger = createLogger(config.logLevel, config.env === "production" ? "json" : "pretty");
 
+const refuseToStart = (err: unknown): never => {
+  if (!(err instanceof SingleNodeDatabaseError)) throw err;
+  process.stderr.write(`Switchboard refuses to start: ${err.message}\n`);
+  process.exit(1);
+};
+try {
+  assertDatabaseForNodes(config);
+} catch (err) {
+  refuseToStart(err);
+}
 const database = await startLocalDatabase();
 logger.info({ kind: database.kind }, "database ready");
-await connectDatabase(database.uri, "switchboard");
+await connectDatabase(database.uri, "switchboard", { severalNodes: Boolean(config.redisUrl) }).catch(refuseToStart);
+// Restarts the embedded database when it dies or hangs; with MONGODB_URI it only reports the outage.
+const watchdog = watchDatabase({ logger, restart: database.restart ? () => database.restart!() : undefined });
+database.onUnexpectedExit?.(() => watchdog.reportDead("the database process exited"));
 
 const consoleDir = join(REPO_ROOT, "console/dist");
 // Fails fast in production without INVITE_LINK_KEY; creates the development key in .data/ otherwise.
 linkCipherFor(config);
 const mailer = createMailer({ smtpUrl: config.smtpUrl, clock: systemClock });
 if (mailer.kind === "outbox") logger.info("SMTP_URL is not set: e-mails go to the outbox (console: Outbox)");
-const deps = { config, logger, clock: systemClock, events: new DomainEvents(), mailer };
+const deps = { config, logger, clock: systemClock, events: new DomainEvents(), mailer, database: watchdog };
 const server = await startServer(deps, config.port, existsSync(consoleDir) ? { consoleDir } : {});
 const publicUrl = config.publicUrl;
 
@@ -48,6 +63,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     stopping = true;
     logger.info("shutting down");
     await server.close();
+    await watchdog.stop();
     const mongoose = (await import("mongoose")).default;
     await mongoose.disconnect();
     await database.stop();

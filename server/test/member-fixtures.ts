@@ -1,6 +1,7 @@
 import type { Restrictions, Role } from "@switchboard/shared";
+import { hashPassword } from "../src/auth/passwords.js";
 import { createSession } from "../src/auth/sessions.service.js";
-import { MembershipModel } from "../src/members/membership.model.js";
+import { membershipWritesOf } from "../src/members/membership-writes.js";
 import { UserModel } from "../src/users/user.model.js";
 import { WorkspaceModel } from "../src/workspaces/workspace.model.js";
 import type { TestServer } from "./test-server.js";
@@ -21,7 +22,14 @@ export interface TestMember {
 export async function addTestMember(
   t: TestServer,
   workspaceId: string,
-  input: { roles: Role[]; teams: string[]; restrictions?: Partial<Restrictions>; name?: string },
+  input: {
+    roles: Role[];
+    teams: string[];
+    restrictions?: Partial<Restrictions>;
+    name?: string;
+    /** For a test that signs in through a form (the dock's e2e); others use the returned session. */
+    password?: string;
+  },
 ): Promise<TestMember> {
   counter += 1;
   const name = input.name ?? `${input.roles.join("-")} ${counter}`;
@@ -35,10 +43,10 @@ export async function addTestMember(
     emailLower: email,
     firstName: firstName!,
     lastName,
-    // Signs in through a session created below, never with a password.
-    passwordHash: "!test-fixture",
+    // Without a password, signs in only through the session created below.
+    passwordHash: input.password ? await hashPassword(input.password) : "!test-fixture",
   });
-  await MembershipModel.create({
+  await membershipWritesOf(t.deps).create({
     workspaceId,
     userId: user._id,
     roles: input.roles,
@@ -48,7 +56,6 @@ export async function addTestMember(
     nameLower: name.toLowerCase(),
     emailLower: email,
   });
-  t.deps.events.emit("membership.changed", { workspaceId, userId: String(user._id) });
   const token = await createSession(user._id, t.clock, 1);
   return { userId: String(user._id), token, email };
 }

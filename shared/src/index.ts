@@ -4,5 +4,6 @@ export * from "./members/index.js";
 export * from "./auth/index.js";
 export * from "./settings/index.js";
 export * from "./contacts/index.js";
+export * from "./phone/index.js";
 export * from "./presence/index.js";
 export * from "./realtime/index.js";

@@ -2,9 +2,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser } from "../../../extension/e2e/support/chromium.js";
-import { startSmtpCapture, type SmtpCapture } from "../../../server/test/smtp-capture.js";
-import { startTestServer, type TestServer } from "../../../server/test/test-server.js";
+import { launchBrowser, signedInPage, startSmtpCapture, startTestServer, type SmtpCapture, type TestServer } from "@switchboard/server/test-support";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CONSOLE_DIST = resolve(here, "../../dist");
@@ -15,6 +13,8 @@ export interface ConsoleEnv extends TestServer {
   browser: Browser;
   /** A fresh browser context (own cookies) pointed at the server. */
   newContext(): Promise<BrowserContext>;
+  /** A page in a fresh context, signed in with this session token. */
+  pageAs(token: string): Promise<Page>;
   /** Content-Security-Policy violations Chromium reported in any page so far (the console must cause none). */
   cspViolations: string[];
   /** Saves a full-page PNG under artifacts/e2e/<suite>/<n>-<name>.png and returns its path. */
@@ -36,18 +36,20 @@ export async function startConsoleEnv(suite: string): Promise<ConsoleEnv> {
   mkdirSync(dir, { recursive: true });
   let shot = 0;
   const cspViolations: string[] = [];
+  const newContext = async () => {
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1360, height: 860 } });
+    context.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+    return context;
+  };
   return {
     ...server,
     smtp,
     browser,
     cspViolations,
-    async newContext() {
-      const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1360, height: 860 } });
-      context.on("console", (message) => {
-        if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-      });
-      return context;
-    },
+    newContext,
+    pageAs: async (token) => signedInPage(await newContext(), server.url, token),
     async screenshot(page, name) {
       const path = join(dir, `${String(++shot).padStart(2, "0")}-${name}.png`);
       await page.screenshot({ path, fullPage: true });

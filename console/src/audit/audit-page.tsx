@@ -7,6 +7,7 @@ import { Pager } from "../ui/pager";
 import { auditExportUrl, listAuditEvents } from "./audit.api";
 import { targetLabel } from "./audit-target";
 import { actionLabel, AuditFilters, EMPTY_FILTER, toAuditFilter, type AuditFilterForm } from "./audit-filters";
+import { EmptyRow } from "../ui/empty-row";
 
 const PAGE_SIZE = 50;
 /** Times show in the reader's zone; the header names it so two readers comparing notes know which. */
@@ -80,11 +81,7 @@ export function AuditPage() {
             </tr>
           ))}
           {items.length === 0 && !loading ? (
-            <tr>
-              <td colSpan={5} className="empty">
-                {Object.keys(filter).length > 0 ? "No events match these filters." : "Nothing has happened yet."}
-              </td>
-            </tr>
+            <EmptyRow columns={5}>{Object.keys(filter).length > 0 ? "No events match these filters." : "Nothing has happened yet."}</EmptyRow>
           ) : null}
         </tbody>
       </table>

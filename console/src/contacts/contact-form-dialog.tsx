@@ -104,7 +104,7 @@ export function ContactFormDialog({ contact, onClose, onSaved }: ContactFormDial
           onChange={(e) => set({ phone: e.target.value })}
           error={fields.phone}
           disabled={lockedPhone}
-          hint={lockedPhone ? "Masked for you; a manager can change it." : "With the country code, digits only."}
+          hint={lockedPhone ? "Masked for you; a manager can change it." : "With the country code; spaces and dashes are fine."}
         />
         <FormField
           label="E-mail"

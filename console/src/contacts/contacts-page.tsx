@@ -9,6 +9,8 @@ import { Pager } from "../ui/pager";
 import { ContactFormDialog } from "./contact-form-dialog";
 import { deleteContact, listContacts } from "./contacts.api";
 import { useAssignees } from "./use-assignees";
+import { EmptyRow } from "../ui/empty-row";
+import { SearchInput } from "../ui/search-input";
 
 const PAGE_SIZE = 25;
 
@@ -61,14 +63,12 @@ export function ContactsPage() {
         </div>
       </header>
       <div className="toolbar">
-        <input
-          type="search"
-          className="search"
+        <SearchInput
           placeholder="Search name, phone or e-mail"
-          data-testid="contacts-search"
+          testId="contacts-search"
           value={q}
-          onChange={(e) => {
-            setQ(e.target.value);
+          onChange={(text) => {
+            setQ(text);
             setPage(1);
           }}
         />
@@ -109,13 +109,7 @@ export function ContactsPage() {
               </td>
             </tr>
           ))}
-          {items.length === 0 && !loading ? (
-            <tr>
-              <td colSpan={6} className="empty" data-testid="contacts-empty">
-                {q ? "No contact matches this search." : "No contacts yet."}
-              </td>
-            </tr>
-          ) : null}
+          {items.length === 0 && !loading ? <EmptyRow columns={6} testId="contacts-empty">{q ? "No contact matches this search." : "No contacts yet."}</EmptyRow> : null}
         </tbody>
       </table>
       <Pager page={page} pageSize={PAGE_SIZE} total={data?.total ?? 0} onPage={setPage} testId="contacts-pager" />

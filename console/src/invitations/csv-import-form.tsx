@@ -1,57 +1,78 @@
 import { CSV_IMPORT_LIMITS, CSV_LIST_SEPARATOR, type Role } from "@switchboard/shared";
-import { useState, type ChangeEvent, type FormEvent } from "react";
+import { useEffect, useState, type ChangeEvent, type FormEvent } from "react";
 import { useWorkspace } from "../app/session-context";
 import { fieldErrorsOf } from "../lib/field-issues";
 import { ErrorBanner } from "../ui/error-banner";
 import { AccessPickers } from "./access-pickers";
-import { previewCsv, type CsvPreview } from "./csv-preview";
-import { CsvPreviewTable } from "./csv-preview-table";
 import { importInvitationsCsv, type InviteReport } from "./invitations.api";
 import { InviteReportTable } from "./invite-report";
 
 const MAX_MB = CSV_IMPORT_LIMITS.maxBytes / 1024 / 1024;
+/** Ticking several role and team boxes in a row asks for one preview, not one per click. */
+const PREVIEW_DELAY_MS = 250;
 
-/** Seed 000: one role set and one team set for the whole file. */
+/**
+ * Seed 000: one role set and one team set for the whole file. The preview is the server's dry run
+ * of the file with the current choice, so the console parses no CSV of its own: what it shows is
+ * exactly what the import will do.
+ */
 export function CsvImportForm({ onInvited }: { onInvited: () => void }) {
   const { workspaceId } = useWorkspace();
   const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<CsvPreview>();
+  const [preview, setPreview] = useState<InviteReport>();
   const [roles, setRoles] = useState<Role[]>([]);
   const [teams, setTeams] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>();
-  const [report, setReport] = useState<{ dryRun: boolean; data: InviteReport }>();
+  const [report, setReport] = useState<InviteReport>();
   const [busy, setBusy] = useState(false);
 
-  const pick = async (e: ChangeEvent<HTMLInputElement>) => {
+  useEffect(() => {
+    if (!file || report) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      importInvitationsCsv(workspaceId, file, roles, teams, true).then(
+        (next) => {
+          if (!current) return;
+          setPreview(next);
+          setFailure(undefined);
+        },
+        (err: unknown) => {
+          if (!current) return;
+          setPreview(undefined);
+          setFailure(err);
+        },
+      );
+    }, PREVIEW_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [workspaceId, file, roles, teams, report]);
+
+  const pick = (e: ChangeEvent<HTMLInputElement>) => {
     const chosen = e.target.files?.[0] ?? null;
-    setFile(chosen);
     setReport(undefined);
     setPreview(undefined);
+    setFailure(undefined);
     setProblem(null);
-    if (!chosen) return;
-    if (chosen.size > CSV_IMPORT_LIMITS.maxBytes) {
+    if (chosen && chosen.size > CSV_IMPORT_LIMITS.maxBytes) {
+      setFile(null);
       setProblem(`The file is larger than ${MAX_MB} MB. Split it into smaller files.`);
       return;
     }
-    const next = previewCsv(await chosen.text());
-    setPreview(next);
-    if (next.rows.length > CSV_IMPORT_LIMITS.maxRows) setProblem(`The file has more than ${CSV_IMPORT_LIMITS.maxRows.toLocaleString()} rows.`);
-    else setProblem(next.fileProblem);
+    setFile(chosen);
   };
 
-  const send = async (dryRun: boolean) => {
-    setFailure(undefined);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
     if (!file) return setProblem("Choose a CSV file first.");
-    // Per-row roles/teams columns make the file-wide choice a fallback rather than mandatory.
-    if ((!roles.length && !preview?.hasRolesColumn) || (!teams.length && !preview?.hasTeamsColumn)) {
-      return setProblem("Pick at least one role and one team for the people in the file.");
-    }
-    setProblem(null);
+    setFailure(undefined);
     setBusy(true);
     try {
-      setReport({ dryRun, data: await importInvitationsCsv(workspaceId, file, roles, teams, dryRun) });
-      if (!dryRun) onInvited();
+      setReport(await importInvitationsCsv(workspaceId, file, roles, teams));
+      setPreview(undefined);
+      onInvited();
     } catch (err) {
       setFailure(err);
     } finally {
@@ -59,14 +80,12 @@ export function CsvImportForm({ onInvited }: { onInvited: () => void }) {
     }
   };
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void send(false);
-  };
-
+  // Rows name their own roles and teams or take the file-wide choice; the dry run says which rows
+  // lack both, so sending waits until it finds someone to invite.
+  const anyoneToInvite = preview?.results.some((row) => row.status === "invited") ?? false;
   const fields = fieldErrorsOf(failure);
   return (
-    <form className="form panel" onSubmit={submit} noValidate data-testid="csv-form">
+    <form className="form panel" onSubmit={(e) => void submit(e)} noValidate data-testid="csv-form">
       <ErrorBanner error={failure} testId="csv-error" />
       {problem ? (
         <div className="banner banner-error" role="alert" data-testid="csv-problem">
@@ -81,22 +100,21 @@ export function CsvImportForm({ onInvited }: { onInvited: () => void }) {
           {CSV_IMPORT_LIMITS.maxRows.toLocaleString()} rows and {MAX_MB} MB.
         </span>
       </label>
-      {preview && preview.rows.length ? <CsvPreviewTable preview={preview} /> : null}
+      {preview ? (
+        <>
+          <p className="muted" data-testid="csv-dry-run-note">
+            Check only: nobody has been invited yet.
+          </p>
+          <InviteReportTable report={preview} testId="csv-preview" />
+        </>
+      ) : null}
       <AccessPickers prefix="csv" roles={roles} teams={teams} onRoles={setRoles} onTeams={setTeams} errors={{ roles: fields.roles, teams: fields.teams }} />
       <div className="form-actions">
-        <button type="button" className="btn" data-testid="csv-check" disabled={busy || !file} onClick={() => void send(true)}>
-          Check without sending
-        </button>
-        <button type="submit" className="btn btn-primary" data-testid="csv-submit" disabled={busy || !file}>
+        <button type="submit" className="btn btn-primary" data-testid="csv-submit" disabled={busy || !anyoneToInvite}>
           {busy ? "Working…" : "Import and invite"}
         </button>
       </div>
-      {report?.dryRun ? (
-        <p className="muted" data-testid="csv-dry-run-note">
-          Check only: nobody has been invited yet.
-        </p>
-      ) : null}
-      {report ? <InviteReportTable report={report.data} /> : null}
+      {report ? <InviteReportTable report={report} /> : null}
     </form>
   );
 }

@@ -7,14 +7,17 @@ const STATUS_LABEL: Record<string, string> = {
   invalid: "Invalid",
 };
 
-/** The per-row outcome of a manual or CSV invite. */
-export function InviteReportTable({ report }: { report: InviteReport }) {
+/**
+ * The per-row outcome of a manual or CSV invite, or of the server's dry run of a CSV file (the
+ * preview: `testId="csv-preview"`, where "Invited" means "would be invited").
+ */
+export function InviteReportTable({ report, testId = "invite-report" }: { report: InviteReport; testId?: string }) {
   const counts = report.results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
   return (
-    <div className="report" data-testid="invite-report">
+    <div className="report" data-testid={testId}>
       <p className="report-summary">
         {Object.entries(counts).map(([status, n]) => (
-          <span key={status} className={`pill pill-${status}`} data-testid={`invite-report-count-${status}`}>
+          <span key={status} className={`pill pill-${status}`} data-testid={`${testId}-count-${status}`}>
             {STATUS_LABEL[status] ?? status}: {n}
           </span>
         ))}
@@ -30,7 +33,7 @@ export function InviteReportTable({ report }: { report: InviteReport }) {
         </thead>
         <tbody>
           {report.results.map((r, i) => (
-            <tr key={`${r.row ?? i}-${r.email}`} data-testid="invite-report-row" data-status={r.status} data-email={r.email}>
+            <tr key={`${r.row ?? i}-${r.email}`} data-testid={`${testId}-row`} data-status={r.status} data-email={r.email}>
               <td className="num">{r.row ?? i + 1}</td>
               <td>{r.email || "—"}</td>
               <td>

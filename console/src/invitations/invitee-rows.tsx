@@ -1,4 +1,5 @@
 import type { FieldErrors } from "../lib/field-issues";
+import { FieldError } from "../ui/field-error";
 
 export interface InviteeDraft {
   name: string;
@@ -35,11 +36,7 @@ export function InviteeRows({ rows, onChange, errors }: InviteeRowsProps) {
           aria-invalid={error ? true : undefined}
           onChange={(e) => edit(index, key, e.target.value)}
         />
-        {error ? (
-          <span className="field-error" data-testid={`${testId}-error`}>
-            {error}
-          </span>
-        ) : null}
+        <FieldError error={error} testId={testId} />
       </div>
     );
   };

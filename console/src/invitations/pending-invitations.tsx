@@ -8,6 +8,7 @@ import { RoleBadges } from "../ui/role-badges";
 import { useTeams } from "../teams/use-teams";
 import { cancelInvitation, resendInvitation, type PendingInvitation } from "./invitations.api";
 import { CopyButton } from "./copy-button";
+import { EmptyRow } from "../ui/empty-row";
 
 type Listing = Resource<{ items: PendingInvitation[]; total: number }>;
 
@@ -94,13 +95,7 @@ export function PendingInvitations({ listing }: { listing: Listing }) {
                 </td>
               </tr>
             ))}
-            {items.length === 0 && !listing.loading ? (
-              <tr>
-                <td colSpan={9} className="empty" data-testid="pending-empty">
-                  No pending invitations.
-                </td>
-              </tr>
-            ) : null}
+            {items.length === 0 && !listing.loading ? <EmptyRow columns={9} testId="pending-empty">No pending invitations.</EmptyRow> : null}
           </tbody>
         </table>
       </div>

@@ -1,19 +1,19 @@
-import { can, invitableRoles, type Member, type MemberSettings } from "@switchboard/shared";
+import { checkMemberSettingsEdit, type Member, type MemberSettings } from "@switchboard/shared";
 import { useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { useParams } from "react-router-dom";
 import { useWorkspace } from "../app/session-context";
 import { useResource } from "../lib/use-resource";
 import { RestrictionsPanel } from "../restrictions/restrictions-panel";
 import { inheritedOf } from "../settings/inherited";
 import { SaveBar } from "../settings/save-bar";
 import { SettingsEditor } from "../settings/settings-editor";
-import { useSave } from "../settings/use-save";
 import { sameJson, useSettingsDraft } from "../settings/use-settings-draft";
 import { useTeams } from "../teams/use-teams";
 import { ErrorBanner } from "../ui/error-banner";
 import { Loading } from "../ui/loading";
 import { RoleBadges } from "../ui/role-badges";
 import { fetchMember, fetchMemberSettings, saveMemberSettings } from "./member-settings.api";
+import { BackCrumb } from "../ui/back-crumb";
 
 interface Loaded {
   member: Member;
@@ -39,11 +39,7 @@ export function MemberSettingsPage() {
 
   return (
     <section className="page settings-page">
-      <div className="crumbs">
-        <Link to="/members" data-testid="member-settings-back">
-          ← Members
-        </Link>
-      </div>
+      <BackCrumb to="/members" label="Members" testId="member-settings-back" />
       <header className="page-header">
         <h1 data-testid="member-settings-title">{shown ? shown.name : "Member settings"}</h1>
         {shown ? (
@@ -69,20 +65,12 @@ export function MemberSettingsPage() {
   );
 }
 
-/** Mirrors the server's check: team settings over the member's teams, and only for roles one could invite. */
-function mayEditMember(actor: ReturnType<typeof useWorkspace>["actor"], member: Member): boolean {
-  if (!can(actor, "teams.settings", { teamIds: member.teams })) return false;
-  const invitable: readonly string[] = invitableRoles(actor);
-  return actor.userId === member.userId || member.roles.every((role) => invitable.includes(role));
-}
-
 function MemberSettingsForm({ member, loaded }: { member: Member; loaded: MemberSettings }) {
   const { workspaceId, actor } = useWorkspace();
   const [settings, setSettings] = useState(loaded);
-  const readOnly = !mayEditMember(actor, member);
-  const { draft, setDraft, errors, validated, showServerError, reset } = useSettingsDraft(settings.overrides, "overrides");
+  const readOnly = checkMemberSettingsEdit(actor, member) !== null;
+  const { draft, edit, errors, save, validated, showServerError, reset } = useSettingsDraft(settings.overrides, "overrides");
   const [dockOn, setDockOn] = useState(settings.overrideDockSettings);
-  const save = useSave();
   const dirty = !sameJson(draft, settings.overrides) || dockOn !== settings.overrideDockSettings;
 
   const onSave = () => {
@@ -96,6 +84,11 @@ function MemberSettingsForm({ member, loaded }: { member: Member; loaded: Member
     }, showServerError);
   };
 
+  const discard = () => {
+    reset(settings.overrides);
+    setDockOn(settings.overrideDockSettings);
+  };
+
   return (
     <>
       {settings.primaryTeam ? null : (
@@ -104,10 +97,7 @@ function MemberSettingsForm({ member, loaded }: { member: Member; loaded: Member
       <SettingsEditor
         level="member"
         draft={draft}
-        onDraftChange={(next) => {
-          setDraft(next);
-          save.touch();
-        }}
+        onDraftChange={edit}
         inherited={inheritedOf(settings.inherited)}
         lockedAbove={settings.locked}
         dockOverride={{
@@ -120,17 +110,7 @@ function MemberSettingsForm({ member, loaded }: { member: Member; loaded: Member
         errors={errors}
         readOnly={readOnly}
       />
-      <SaveBar
-        dirty={dirty}
-        save={save}
-        readOnly={readOnly}
-        errors={errors}
-        onSave={onSave}
-        onDiscard={() => {
-          reset(settings.overrides);
-          setDockOn(settings.overrideDockSettings);
-        }}
-      />
+      <SaveBar dirty={dirty} save={save} readOnly={readOnly} errors={errors} onSave={onSave} onDiscard={discard} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { ROLES, type Member } from "@switchboard/shared";
+import { memberEditRights, ROLES, type Member } from "@switchboard/shared";
 import { useState, type FormEvent } from "react";
 import { useWorkspace } from "../app/session-context";
 import type { FieldErrors } from "../lib/field-issues";
@@ -7,7 +7,6 @@ import { useTeams } from "../teams/use-teams";
 import { CheckboxGroup } from "../ui/checkbox-group";
 import { FormField } from "../ui/form-field";
 import { draftOf, editorErrorsOf, patchOf, type MemberDraft } from "./member-draft";
-import { editRightsOf } from "./member-rules";
 import { patchMember } from "./members.api";
 import { TeamOrderPicker } from "./team-order-picker";
 
@@ -22,7 +21,7 @@ interface MemberAccessFormProps {
 export function MemberAccessForm({ member, onSaved }: MemberAccessFormProps) {
   const { workspaceId, actor } = useWorkspace();
   const { teams, nameOf } = useTeams();
-  const rights = editRightsOf(actor, member);
+  const rights = memberEditRights(actor, member);
   const [draft, setDraft] = useState<MemberDraft>(() => draftOf(member));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);

@@ -1,6 +1,6 @@
-import type { Member } from "@switchboard/shared";
+import { mayRevokeMember, type Member } from "@switchboard/shared";
 import { useState } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { useNavigate, useParams } from "react-router-dom";
 import { useWorkspace } from "../app/session-context";
 import { formatDateTime, formatRelative, initialsOf } from "../lib/format";
 import { useResource } from "../lib/use-resource";
@@ -10,9 +10,9 @@ import { Loading } from "../ui/loading";
 import { RoleBadges } from "../ui/role-badges";
 import { MemberAccessForm } from "./member-access-form";
 import { MEMBER_DETAIL_SECTIONS } from "./member-detail-sections";
-import { mayRevoke } from "./member-rules";
 import { RevokeDialog } from "./revoke-dialog";
 import "./member-detail.css";
+import { BackCrumb } from "../ui/back-crumb";
 
 /** /members/:userId: "Profile & access", then the sections other features register. */
 export function MemberDetailPage() {
@@ -27,11 +27,7 @@ export function MemberDetailPage() {
 
   return (
     <section className="page member-detail">
-      <div className="crumbs">
-        <Link to="/members" data-testid="member-back">
-          ← Members
-        </Link>
-      </div>
+      <BackCrumb to="/members" label="Members" testId="member-back" />
       {member ? (
         <header className="page-header member-header">
           <span className="person">
@@ -49,7 +45,7 @@ export function MemberDetailPage() {
             </span>
           </span>
           <div className="page-actions">
-            {mayRevoke(actor, member) ? (
+            {mayRevokeMember(actor, member) ? (
               <button type="button" className="btn btn-danger-ghost" data-testid="member-revoke" onClick={() => setRevoking(true)}>
                 Revoke access
               </button>

@@ -2,6 +2,7 @@ import { ROLES } from "@switchboard/shared";
 import { useEffect, useState } from "react";
 import { capitalize } from "../lib/format";
 import type { TeamSummary } from "../teams/teams.api";
+import { SearchInput } from "../ui/search-input";
 
 interface MembersFiltersProps {
   q: string;
@@ -24,15 +25,7 @@ export function MembersFilters({ q, team, role, teams, onChange }: MembersFilter
 
   return (
     <div className="toolbar">
-      <input
-        type="search"
-        className="search"
-        placeholder="Search name, e-mail or phone"
-        aria-label="Search members"
-        data-testid="members-search"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-      />
+      <SearchInput placeholder="Search name, e-mail or phone" label="Search members" testId="members-search" value={text} onChange={setText} />
       <select aria-label="Team" data-testid="members-team-filter" value={team} onChange={(e) => onChange({ team: e.target.value })}>
         <option value="">All teams</option>
         {teams.map((t) => (

@@ -1,13 +1,13 @@
-import type { Presence } from "@switchboard/shared";
+import { mayRevokeMember, type Presence } from "@switchboard/shared";
 import type { MouseEvent } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { useWorkspace } from "../app/session-context";
 import { formatDateTime, formatRelative, initialsOf } from "../lib/format";
 import { MemberSettingsLink } from "../member-settings/member-settings-link";
 import { RoleBadges } from "../ui/role-badges";
-import { mayRevoke } from "./member-rules";
 import type { MemberRow } from "./members.api";
 import { PresenceDot } from "./presence-dot";
+import { EmptyRow } from "../ui/empty-row";
 
 interface MembersTableProps {
   items: readonly MemberRow[];
@@ -87,7 +87,7 @@ export function MembersTable({ items, teamName, loading, presence, onRevoke }: M
                     Edit
                   </Link>
                   <MemberSettingsLink userId={m.userId} />
-                  {mayRevoke(actor, m) ? (
+                  {mayRevokeMember(actor, m) ? (
                     <button type="button" className="btn btn-small btn-danger-ghost" data-testid="member-revoke" onClick={() => onRevoke(m)}>
                       Revoke
                     </button>
@@ -97,13 +97,7 @@ export function MembersTable({ items, teamName, loading, presence, onRevoke }: M
             </tr>
           );
         })}
-        {items.length === 0 && !loading ? (
-          <tr>
-            <td colSpan={8} className="empty" data-testid="members-empty">
-              No members match these filters.
-            </td>
-          </tr>
-        ) : null}
+        {items.length === 0 && !loading ? <EmptyRow columns={8} testId="members-empty">No members match these filters.</EmptyRow> : null}
       </tbody>
     </table>
   );

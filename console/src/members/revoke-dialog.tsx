@@ -5,6 +5,8 @@ import { fieldErrorsOf } from "../lib/field-issues";
 import { useResource } from "../lib/use-resource";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { listMembers, revokeMember } from "./members.api";
+import { FieldError } from "../ui/field-error";
+import { SearchInput } from "../ui/search-input";
 
 const HEIRS_PAGE = 200;
 const SEARCH_DELAY_MS = 250;
@@ -53,15 +55,7 @@ export function RevokeDialog({ member, onRevoked, onClose }: RevokeDialogProps) 
           {member.name} leaves this workspace at once: their sessions end and their docks disconnect. They stay in the organization.
         </p>
         {needsSearch ? (
-          <input
-            type="search"
-            className="search"
-            placeholder="Find a member"
-            aria-label="Find a member to reassign to"
-            data-testid="revoke-heir-search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-          />
+          <SearchInput placeholder="Find a member" label="Find a member to reassign to" testId="revoke-heir-search" value={search} onChange={setSearch} />
         ) : null}
         <label className="field" htmlFor="revoke-heir">
           <span className="field-label">Reassign their contacts to</span>
@@ -73,11 +67,7 @@ export function RevokeDialog({ member, onRevoked, onClose }: RevokeDialogProps) 
               </option>
             ))}
           </select>
-          {heirError ? (
-            <span className="field-error" data-testid="revoke-heir-error">
-              {heirError}
-            </span>
-          ) : null}
+          <FieldError error={heirError} testId="revoke-heir" />
         </label>
         <p className="banner banner-error revoke-warning" data-testid="revoke-warning">
           This cannot be undone. To give them access again, invite them again.

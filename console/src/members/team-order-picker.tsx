@@ -1,4 +1,5 @@
 import type { TeamSummary } from "../teams/teams.api";
+import { FieldError } from "../ui/field-error";
 
 interface TeamOrderPickerProps {
   value: readonly string[];
@@ -83,11 +84,7 @@ export function TeamOrderPicker({ value, teams, nameOf, onChange, touchable, loc
           ))}
         </select>
       )}
-      {error ? (
-        <span className="field-error" data-testid="member-teams-error">
-          {error}
-        </span>
-      ) : null}
+      <FieldError error={error} testId="member-teams" />
     </fieldset>
   );
 }

@@ -1,4 +1,4 @@
-import { can, checkSetPresence, reachOf, type Presence, type PresenceStatus } from "@switchboard/shared";
+import { checkSetPresence, reachOf, type Presence, type PresenceStatus } from "@switchboard/shared";
 import { useMemo, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { useWorkspace } from "../app/session-context";

@@ -5,6 +5,7 @@ import { errorMessage } from "../lib/api";
 import { fieldErrorsOf } from "../lib/field-issues";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { setMemberPresence } from "./presence.api";
+import { FieldError } from "../ui/field-error";
 
 interface SetStatusDialogProps {
   presence: Presence;
@@ -62,11 +63,7 @@ export function SetStatusDialog({ presence, awayReasons, onSaved, onClose }: Set
             ) : (
               <input id="set-status-reason" data-testid="set-status-reason" value={reason} placeholder="One of the workspace's away reasons" onChange={(e) => setReason(e.target.value)} />
             )}
-            {reasonError ? (
-              <span className="field-error" data-testid="set-status-reason-error">
-                {reasonError}
-              </span>
-            ) : null}
+            <FieldError error={reasonError} testId="set-status-reason" />
           </label>
         ) : null}
         {error && !reasonError ? (

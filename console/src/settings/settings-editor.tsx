@@ -3,6 +3,7 @@ import type { FieldErrors } from "../lib/field-issues";
 import { SettingInput } from "./setting-input";
 import { describeOrigin, formatSettingValue, SETTING_META, SETTINGS_SECTIONS } from "./settings-fields";
 import "./settings.css";
+import { FieldError } from "../ui/field-error";
 
 /** Which level is being edited; decides wording only — the data flow is the same for all three. */
 export type SettingsLevelKind = "workspace" | "team" | "member";
@@ -112,11 +113,7 @@ function SettingRow({ field, level, draft, onDraftChange, inherited, lockedAbove
           testId={`${testId}-input`}
           invalid={Boolean(error)}
         />
-        {error ? (
-          <span className="field-error" data-testid={`${testId}-error`}>
-            {error}
-          </span>
-        ) : null}
+        <FieldError error={error} testId={testId} />
       </div>
       <div className="setting-source">
         {lockedBy ? (

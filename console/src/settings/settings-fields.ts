@@ -33,7 +33,7 @@ export const SETTING_META: Record<SettingsField, SettingMeta> = {
   voicemailDrop: { label: "Voicemail drop", hint: "Drop a pre-recorded message on the called party's voicemail.", kind: "voicemailDrop" },
   forwardTo: {
     label: "Call forwarding",
-    hint: "Forward incoming calls to a complete number with country code, digits only.",
+    hint: "Forward incoming calls to a complete number with country code; spaces and dashes are fine.",
     kind: "phoneNumber",
     placeholder: "+14155550123",
   },

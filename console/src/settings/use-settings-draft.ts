@@ -2,6 +2,7 @@ import { settingsOverridesSchema, type SettingsField, type SettingsOverrides } f
 import { useCallback, useState } from "react";
 import { ApiError } from "../lib/api";
 import { fieldErrorsOf, fieldErrorsOfIssues, type FieldErrors } from "../lib/field-issues";
+import { useSave, type SaveState } from "./use-save";
 
 /**
  * Field issues keyed by settings field: "settings.forwardTo" and "overrides.callerId.number"
@@ -22,7 +23,10 @@ function byField(errors: FieldErrors, prefix?: string): FieldErrors {
 export interface SettingsDraft {
   draft: SettingsOverrides;
   setDraft: (next: SettingsOverrides) => void;
+  /** A change made in the editor: the new draft, and the last "Saved" no longer holds. */
+  edit: (next: SettingsOverrides) => void;
   errors: FieldErrors;
+  save: SaveState;
   /** The draft as the API wants it (numbers normalised), or null after showing what is wrong. */
   validated: () => SettingsOverrides | null;
   /** Puts a failed save's messages next to the fields (validation issues or a SETTING_LOCKED refusal). */
@@ -30,10 +34,11 @@ export interface SettingsDraft {
   reset: (next: SettingsOverrides) => void;
 }
 
-/** The edit state every settings page shares: draft, local validation with the shared schema, server errors. */
+/** The edit state every settings page shares: draft, local validation with the shared schema, server errors, the save. */
 export function useSettingsDraft(initial: SettingsOverrides, serverPrefix: "settings" | "overrides"): SettingsDraft {
   const [draft, setDraftState] = useState<SettingsOverrides>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const save = useSave();
 
   const setDraft = useCallback((next: SettingsOverrides) => setDraftState(next), []);
   const reset = useCallback((next: SettingsOverrides) => {
@@ -60,7 +65,12 @@ export function useSettingsDraft(initial: SettingsOverrides, serverPrefix: "sett
     setErrors(byField(fieldErrorsOf(error), serverPrefix));
   };
 
-  return { draft, setDraft, errors, validated, showServerError, reset };
+  const edit = (next: SettingsOverrides) => {
+    setDraftState(next);
+    save.touch();
+  };
+
+  return { draft, setDraft, edit, errors, save, validated, showServerError, reset };
 }
 
 export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

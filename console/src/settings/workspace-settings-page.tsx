@@ -10,7 +10,6 @@ import { inheritedOf, NO_LOCKS_ABOVE } from "./inherited";
 import { SaveBar } from "./save-bar";
 import { fetchWorkspaceSettings, saveWorkspaceSettings } from "./settings.api";
 import { SettingsEditor } from "./settings-editor";
-import { useSave } from "./use-save";
 import { sameJson, useSettingsDraft } from "./use-settings-draft";
 
 const DEFAULT_ORIGINS = Object.fromEntries(Object.keys(DEFAULT_SETTINGS).map((field) => [field, "default"])) as Record<SettingsField, "default">;
@@ -35,10 +34,9 @@ function WorkspaceSettingsForm({ initial: loaded }: { initial: WorkspaceSettings
   const readOnly = !allows("workspace.settings");
   const mayLock = canLockSettings(actor) && !readOnly;
   const [initial, setInitial] = useState(loaded);
-  const { draft, setDraft, errors, validated, showServerError, reset } = useSettingsDraft(initial.settings, "settings");
+  const { draft, edit, errors, save, validated, showServerError, reset } = useSettingsDraft(initial.settings, "settings");
   const [locks, setLocks] = useState<SettingsField[]>(initial.locks);
   const [awayReasons, setAwayReasons] = useState<string[]>(initial.awayReasons);
-  const save = useSave();
   const dirty = !sameJson(draft, initial.settings) || !sameJson([...locks].sort(), [...initial.locks].sort()) || !sameJson(awayReasons, initial.awayReasons);
   const reasonsError = awayReasonsSchema.safeParse(awayReasons).error?.issues[0]?.message ?? fieldErrorsOf(save.error).awayReasons;
 
@@ -54,15 +52,18 @@ function WorkspaceSettingsForm({ initial: loaded }: { initial: WorkspaceSettings
     }, showServerError);
   };
 
+  const discard = () => {
+    reset(initial.settings);
+    setLocks(initial.locks);
+    setAwayReasons(initial.awayReasons);
+  };
+
   return (
     <>
       <SettingsEditor
         level="workspace"
         draft={draft}
-        onDraftChange={(next) => {
-          setDraft(next);
-          save.touch();
-        }}
+        onDraftChange={edit}
         inherited={inheritedOf({ values: initial.defaults, origins: DEFAULT_ORIGINS })}
         lockedAbove={NO_LOCKS_ABOVE}
         locks={locks}
@@ -71,18 +72,7 @@ function WorkspaceSettingsForm({ initial: loaded }: { initial: WorkspaceSettings
         readOnly={readOnly}
       />
       <AwayReasonsEditor reasons={awayReasons} onChange={setAwayReasons} readOnly={readOnly} error={reasonsError} />
-      <SaveBar
-        dirty={dirty}
-        save={save}
-        readOnly={readOnly}
-        errors={errors}
-        onSave={onSave}
-        onDiscard={() => {
-          reset(initial.settings);
-          setLocks(initial.locks);
-          setAwayReasons(initial.awayReasons);
-        }}
-      />
+      <SaveBar dirty={dirty} save={save} readOnly={readOnly} errors={errors} onSave={onSave} onDiscard={discard} />
     </>
   );
 }

@@ -1,18 +1,18 @@
-import { canLockSettings, type SettingsField, type Team, type WorkspaceSettings } from "@switchboard/shared";
+import { canLockSettings, checkWorkspaceSettingsRead, type Actor, type SettingsField, type Team, type WorkspaceSettings } from "@switchboard/shared";
 import { useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { useParams } from "react-router-dom";
 import { useWorkspace } from "../app/session-context";
 import { useResource } from "../lib/use-resource";
 import { inheritedOf, resolveWorkspaceLevel } from "../settings/inherited";
 import { SaveBar } from "../settings/save-bar";
 import { fetchWorkspaceSettings } from "../settings/settings.api";
 import { SettingsEditor } from "../settings/settings-editor";
-import { useSave } from "../settings/use-save";
 import { sameJson, useSettingsDraft } from "../settings/use-settings-draft";
 import { ErrorBanner } from "../ui/error-banner";
 import { Loading } from "../ui/loading";
 import { TeamIdentityPanel } from "./team-identity-panel";
 import { fetchTeam, patchTeam } from "./team-settings.api";
+import { BackCrumb } from "../ui/back-crumb";
 
 interface Loaded {
   team: Team;
@@ -20,10 +20,10 @@ interface Loaded {
   workspace: WorkspaceSettings | null;
 }
 
-async function loadTeamSettings(workspaceId: string, teamId: string, signal: AbortSignal): Promise<Loaded> {
+async function loadTeamSettings(actor: Actor, workspaceId: string, teamId: string, signal: AbortSignal): Promise<Loaded> {
   const [team, workspace] = await Promise.all([
     fetchTeam(workspaceId, teamId, signal),
-    fetchWorkspaceSettings(workspaceId, signal).catch(() => null),
+    checkWorkspaceSettingsRead(actor) === null ? fetchWorkspaceSettings(workspaceId, signal).catch(() => null) : null,
   ]);
   return { team, workspace };
 }
@@ -31,17 +31,13 @@ async function loadTeamSettings(workspaceId: string, teamId: string, signal: Abo
 /** /teams/:teamId/settings: a team's overrides over the workspace defaults, with locks for admins. */
 export function TeamSettingsPage() {
   const { teamId = "" } = useParams();
-  const { workspaceId } = useWorkspace();
-  const { data, error } = useResource((signal) => loadTeamSettings(workspaceId, teamId, signal), `${workspaceId}/${teamId}`);
+  const { workspaceId, actor } = useWorkspace();
+  const { data, error } = useResource((signal) => loadTeamSettings(actor, workspaceId, teamId, signal), `${workspaceId}/${teamId}`);
   const [renamed, setRenamed] = useState<Team>();
   const team = renamed ?? data?.team;
   return (
     <section className="page settings-page">
-      <div className="crumbs">
-        <Link to="/teams" data-testid="team-settings-back">
-          ← Teams
-        </Link>
-      </div>
+      <BackCrumb to="/teams" label="Teams" testId="team-settings-back" />
       <header className="page-header">
         <h1 data-testid="team-settings-title">{team ? `${team.name} settings` : "Team settings"}</h1>
         {team ? (
@@ -68,9 +64,8 @@ function TeamSettingsForm({ loaded }: { loaded: Loaded }) {
   const [team, setTeam] = useState(loaded.team);
   const readOnly = !allows("teams.settings", [team.id]);
   const mayLock = canLockSettings(actor) && !readOnly;
-  const { draft, setDraft, errors, validated, showServerError, reset } = useSettingsDraft(team.settings, "settings");
+  const { draft, edit, errors, save, validated, showServerError, reset } = useSettingsDraft(team.settings, "settings");
   const [locks, setLocks] = useState<SettingsField[]>(team.locks);
-  const save = useSave();
   const above = resolveWorkspaceLevel({ settings: loaded.workspace?.settings ?? {}, locks: loaded.workspace?.locks ?? [] });
   const dirty = !sameJson(draft, team.settings) || !sameJson([...locks].sort(), [...team.locks].sort());
 
@@ -85,6 +80,11 @@ function TeamSettingsForm({ loaded }: { loaded: Loaded }) {
     }, showServerError);
   };
 
+  const discard = () => {
+    reset(team.settings);
+    setLocks(team.locks);
+  };
+
   return (
     <>
       {loaded.workspace ? null : (
@@ -95,10 +95,7 @@ function TeamSettingsForm({ loaded }: { loaded: Loaded }) {
       <SettingsEditor
         level="team"
         draft={draft}
-        onDraftChange={(next) => {
-          setDraft(next);
-          save.touch();
-        }}
+        onDraftChange={edit}
         inherited={inheritedOf(above)}
         lockedAbove={above.locked}
         locks={locks}
@@ -106,17 +103,7 @@ function TeamSettingsForm({ loaded }: { loaded: Loaded }) {
         errors={errors}
         readOnly={readOnly}
       />
-      <SaveBar
-        dirty={dirty}
-        save={save}
-        readOnly={readOnly}
-        errors={errors}
-        onSave={onSave}
-        onDiscard={() => {
-          reset(team.settings);
-          setLocks(team.locks);
-        }}
-      />
+      <SaveBar dirty={dirty} save={save} readOnly={readOnly} errors={errors} onSave={onSave} onDiscard={discard} />
     </>
   );
 }

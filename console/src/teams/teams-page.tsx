@@ -6,6 +6,7 @@ import { ErrorBanner } from "../ui/error-banner";
 import { Loading } from "../ui/loading";
 import { createTeam } from "./teams.api";
 import { useTeams } from "./use-teams";
+import { EmptyRow } from "../ui/empty-row";
 
 export function TeamsPage() {
   const { workspaceId, allows } = useWorkspace();
@@ -42,13 +43,7 @@ export function TeamsPage() {
                 </td>
               </tr>
             ))}
-            {teams.length === 0 ? (
-              <tr>
-                <td colSpan={3} className="empty">
-                  No teams yet.
-                </td>
-              </tr>
-            ) : null}
+            {teams.length === 0 ? <EmptyRow columns={3}>No teams yet.</EmptyRow> : null}
           </tbody>
         </table>
       )}

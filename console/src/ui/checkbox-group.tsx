@@ -1,3 +1,5 @@
+import { FieldError } from "./field-error";
+
 export interface Option {
   value: string;
   label: string;
@@ -51,11 +53,7 @@ export function CheckboxGroup({ legend, options, value, onChange, testId, error,
           {note}
         </span>
       ) : null}
-      {error ? (
-        <span className="field-error" data-testid={`${testId}-error`}>
-          {error}
-        </span>
-      ) : null}
+      <FieldError error={error} testId={testId} />
     </fieldset>
   );
 }

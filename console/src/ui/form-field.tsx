@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from "react";
+import { FieldError } from "./field-error";
 
 interface FormFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
@@ -20,13 +21,7 @@ export function FormField({ label, testId, error, hint, id, ...input }: FormFiel
         aria-describedby={error ? `${inputId}-error` : undefined}
         {...input}
       />
-      {error ? (
-        <span className="field-error" id={`${inputId}-error`} data-testid={`${testId}-error`}>
-          {error}
-        </span>
-      ) : hint ? (
-        <span className="field-hint">{hint}</span>
-      ) : null}
+      {error ? <FieldError error={error} testId={testId} id={`${inputId}-error`} /> : hint ? <span className="field-hint">{hint}</span> : null}
     </label>
   );
 }

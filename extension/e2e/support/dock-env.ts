@@ -2,15 +2,19 @@ import { mkdirSync, readdirSync, rmSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import type { Browser, Page } from "playwright-core"
-// Brings in the vitest `inject("mongoUri")` typing the server test helpers rely on.
-import type {} from "../../../server/test/global-setup.js"
-import { hashPassword } from "../../../server/src/auth/passwords.js"
-import { UserModel } from "../../../server/src/users/user.model.js"
-import { addTestMember } from "../../../server/test/member-fixtures.js"
-import { connect, type ClientSocket } from "../../../server/test/realtime-fixtures.js"
-import type { HttpResult } from "../../../server/test/http-client.js"
-import { setUpWorkspace, startTestServer, type TestServer } from "../../../server/test/test-server.js"
-import { launchBrowser, launchWithExtension, type ExtensionBrowser } from "./chromium"
+import {
+  addTestMember,
+  connect,
+  launchBrowser,
+  launchWithExtension,
+  setUpWorkspace,
+  signedInPage,
+  startTestServer,
+  type ClientSocket,
+  type ExtensionBrowser,
+  type HttpResult,
+  type TestServer,
+} from "@switchboard/server/test-support"
 import { requireExtensionBuild } from "./extension-build"
 
 const DOCK_ARTIFACTS = fileURLToPath(new URL("../../../artifacts/e2e/dock", import.meta.url))
@@ -65,9 +69,8 @@ export async function startDockEnv(suite: string): Promise<DockEnv> {
     ws,
     browser,
     async addAgent(name) {
-      const member = await addTestMember(server, ws.workspaceId, { roles: ["agent"], teams: [ws.teamId], name })
       const password = "agent-password-1"
-      await UserModel.updateOne({ _id: member.userId }, { passwordHash: await hashPassword(password) })
+      const member = await addTestMember(server, ws.workspaceId, { roles: ["agent"], teams: [ws.teamId], name, password })
       return { ...member, password }
     },
     async openDock() {
@@ -88,8 +91,7 @@ export async function startDockEnv(suite: string): Promise<DockEnv> {
     async openConsole(path) {
       consoleBrowser ??= await launchBrowser()
       const context = await consoleBrowser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 720 } })
-      await context.addCookies([{ name: "sb_session", value: ws.token, url: server.url }])
-      const page = await context.newPage()
+      const page = await signedInPage(context, server.url, ws.token)
       await page.goto(path)
       return page
     },

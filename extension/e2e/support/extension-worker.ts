@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from "playwright-core"
-import type { ExtensionBrowser } from "./chromium"
+import type { ExtensionBrowser } from "@switchboard/server/test-support"
 
 /** `ServiceWorker.workerVersionUpdated`'s runningStatus. */
 export type WorkerRunningStatus = "stopped" | "starting" | "running" | "stopping"

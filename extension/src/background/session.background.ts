@@ -1,13 +1,15 @@
-import { MessageError, MessageErrorCode } from "~messages/envelope"
 import {
-  DockSettingsSchema,
-  SIGNED_OUT,
-  StoredSessionSchema,
-  type DockSettings,
+  ErrorCode,
+  errorBodySchema,
+  loginResponseSchema,
+  meResponseSchema,
+  memberSettingsSchema,
+  type EffectiveSettings,
   type PresenceChoice,
-  type SignIn,
-  type StoredSession,
-} from "~messages/session.schema"
+} from "@switchboard/shared"
+import * as z from "zod"
+import { MessageError, MessageErrorCode } from "~messages/envelope"
+import { SIGNED_OUT, StoredSessionSchema, type SignIn, type StoredSession } from "~messages/session.schema"
 import type { DockState } from "~messages/ui.messages"
 import { getDockState, setSession, updateSignedInSession } from "./dock-state"
 import type { SoftphoneStatus } from "~messages/softphone.schema"
@@ -33,7 +35,16 @@ async function deviceId(): Promise<string> {
   return id
 }
 
-async function api<T>(serverUrl: string, path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+/**
+ * One REST call, its answer parsed with shared's response schema. A refusal keeps the
+ * server's error code and message (UNAUTHENTICATED for a wrong password, RATE_LIMITED …).
+ */
+async function api<S extends z.ZodType>(
+  serverUrl: string,
+  path: string,
+  schema: S,
+  init: RequestInit & { token?: string } = {}
+): Promise<z.infer<S>> {
   const { token, ...rest } = init
   const response = await fetch(`${serverUrl}${path}`, {
     ...rest,
@@ -44,30 +55,25 @@ async function api<T>(serverUrl: string, path: string, init: RequestInit & { tok
   }).catch((error) => {
     throw new MessageError(MessageErrorCode.INTERNAL, `Cannot reach ${serverUrl}: ${String(error)}`)
   })
-  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null
+  const body: unknown = response.status === 204 ? null : await response.json().catch(() => null)
   if (!response.ok) {
-    throw new MessageError(MessageErrorCode.INTERNAL, body?.error?.message ?? `HTTP ${response.status}`)
+    const refusal = errorBodySchema.safeParse(body)
+    if (refusal.success) throw new MessageError(refusal.data.error.code, refusal.data.error.message, refusal.data.error.details)
+    throw new MessageError(MessageErrorCode.INTERNAL, `HTTP ${response.status}`)
   }
-  return body as T
+  const parsed = schema.safeParse(body)
+  if (!parsed.success) throw new MessageError(MessageErrorCode.INTERNAL, `Unexpected answer from ${path}`)
+  return parsed.data
 }
 
-interface MeResponse {
-  memberships: Array<{
-    workspaceId: string
-    workspaceName: string
-    awayReasons?: string[]
-    permissions: Record<string, unknown>
-  }>
-}
-
-async function fetchSettings(session: StoredSession): Promise<DockSettings | null> {
-  const body = await api<{ values?: unknown }>(
+async function fetchSettings(session: StoredSession): Promise<EffectiveSettings> {
+  const body = await api(
     session.serverUrl,
     `/api/workspaces/${session.workspaceId}/members/${session.userId}/settings`,
+    memberSettingsSchema,
     { token: session.token }
   )
-  const parsed = DockSettingsSchema.safeParse(body.values)
-  return parsed.success ? parsed.data : null
+  return body.values
 }
 
 function connect(session: StoredSession, id: string): void {
@@ -95,7 +101,7 @@ async function refreshSettings(session: StoredSession): Promise<void> {
   if (settings) await applySettings(settings)
 }
 
-async function applySettings(settings: DockSettings): Promise<void> {
+async function applySettings(settings: EffectiveSettings): Promise<void> {
   await updateSignedInSession((current) => ({ ...current, settings }))
   await applySoftphoneSettings(settings).catch((error) => console.error("softphone from settings failed", error))
 }
@@ -118,14 +124,13 @@ async function startSession(session: StoredSession): Promise<DockState> {
 
 /** Logs in, keeps the token in extension storage and opens the /dock socket. */
 export async function signIn(credentials: SignIn): Promise<DockState> {
-  const login = await api<{ token: string; user: { id: string; firstName?: string; lastName?: string } }>(
-    credentials.serverUrl,
-    "/api/auth/login",
-    { method: "POST", body: JSON.stringify({ email: credentials.email, password: credentials.password }) }
-  )
-  const me = await api<MeResponse>(credentials.serverUrl, "/api/me", { token: login.token })
+  const login = await api(credentials.serverUrl, "/api/auth/login", loginResponseSchema, {
+    method: "POST",
+    body: JSON.stringify({ email: credentials.email, password: credentials.password }),
+  })
+  const me = await api(credentials.serverUrl, "/api/me", meResponseSchema, { token: login.token })
   const membership = me.memberships.find((m) => Boolean(m.permissions["dock.use"]))
-  if (!membership) throw new MessageError(MessageErrorCode.FORBIDDEN_SENDER, "This account may not use the dock.")
+  if (!membership) throw new MessageError(ErrorCode.FORBIDDEN, "This account may not use the dock.")
   const session = StoredSessionSchema.parse({
     serverUrl: credentials.serverUrl,
     token: login.token,
@@ -133,7 +138,7 @@ export async function signIn(credentials: SignIn): Promise<DockState> {
     userId: login.user.id,
     userName: [login.user.firstName, login.user.lastName].filter(Boolean).join(" ") || credentials.email,
     workspaceName: membership.workspaceName,
-    awayReasons: membership.awayReasons ?? [],
+    awayReasons: membership.awayReasons,
   })
   await chrome.storage.local.set({ [SESSION_KEY]: session })
   return startSession(session)
@@ -153,7 +158,7 @@ export async function signOut(): Promise<DockState> {
   const session = await loadSession()
   closeDockSocket()
   if (session) {
-    await api(session.serverUrl, "/api/auth/logout", { method: "POST", token: session.token }).catch(() => null)
+    await api(session.serverUrl, "/api/auth/logout", z.null(), { method: "POST", token: session.token }).catch(() => null)
   }
   return endSession()
 }

@@ -1,6 +1,6 @@
 import { MessageTarget } from "~messages/envelope"
 import { sendMessage } from "~messages/send"
-import type { DockSettings } from "~messages/session.schema"
+import type { EffectiveSettings } from "@switchboard/shared"
 import {
   RegistrationState,
   SoftphoneConfigSchema,
@@ -79,7 +79,7 @@ export async function hangUp(callId: string): Promise<void> {
  * (at the WebSocket server's host unless it is a full sip: address). Only the `browser`
  * endpoint rings the dock, and channel `chat` takes no calls.
  */
-export function softphoneConfigFrom(settings: DockSettings | null): SoftphoneConfig | null {
+export function softphoneConfigFrom(settings: EffectiveSettings | null): SoftphoneConfig | null {
   if (!settings?.sipWebSocketUrl || !settings.phoneId) return null
   if (settings.phoneEndpoints !== "browser" || settings.channel === "chat") return null
   const host = new URL(settings.sipWebSocketUrl.replace(/^ws/, "http")).hostname
@@ -89,7 +89,7 @@ export function softphoneConfigFrom(settings: DockSettings | null): SoftphoneCon
 }
 
 /** Follows the settings: (re)registers when they name a SIP account, stops when they stop naming one. */
-export async function applySoftphoneSettings(settings: DockSettings | null): Promise<void> {
+export async function applySoftphoneSettings(settings: EffectiveSettings | null): Promise<void> {
   const wanted = softphoneConfigFrom(settings)
   const fromSettings = (await chrome.storage.local.get(FROM_SETTINGS_KEY))[FROM_SETTINGS_KEY] === true
   // Calls ring a SIP phone or a forwarding number, or the member takes chats only:

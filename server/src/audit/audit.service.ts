@@ -1,10 +1,11 @@
+import type { AuditAction } from "@switchboard/shared";
 import type { Types } from "mongoose";
 import { AuditEventModel } from "./audit-event.model.js";
 
 export interface AuditEntry {
   workspaceId: Types.ObjectId | string;
   actor: { id: Types.ObjectId | string; name: string } | null;
-  action: string;
+  action: AuditAction;
   target: { type: string; id?: string | null; label?: string | null };
   before?: unknown;
   after?: unknown;

@@ -1,4 +1,4 @@
-import type { ErrorCode } from "@switchboard/shared";
+import type { ErrorCode, RuleViolation } from "@switchboard/shared";
 
 /** Services throw this; they know nothing of HTTP. The error middleware maps `code` to a status. */
 export class AppError extends Error {
@@ -14,3 +14,9 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found.`);
 export const forbidden = (message = "You do not have permission to do this.") => new AppError("FORBIDDEN", message);
+export const databaseUnavailable = () => new AppError("DB_UNAVAILABLE", "The database is not answering; try again in a few seconds.");
+
+/** Throws the rule a shared check found broken (its code and message), if any. */
+export function refuseIf(violation: RuleViolation | null): void {
+  if (violation) throw new AppError(violation.code, violation.message);
+}

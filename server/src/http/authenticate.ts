@@ -1,10 +1,10 @@
 import type { RequestHandler } from "express";
-import { restrictionsSchema } from "@switchboard/shared";
 import { objectIdSchema } from "@switchboard/shared";
 import { findSessionUser } from "../auth/sessions.service.js";
 import { readSessionToken } from "../auth/session-cookie.js";
 import type { Clock } from "../clock.js";
 import type { AppDeps } from "../app-deps.js";
+import { toMemberContext } from "../members/member-context.js";
 import { membershipsOf } from "../members/membership-cache.js";
 import { presenceServiceOf } from "../presence/presence.service.js";
 import { AppError } from "./app-error.js";
@@ -33,15 +33,7 @@ export function loadWorkspaceMember(deps: AppDeps): RequestHandler {
     const auth = req.auth!;
     const membership = await memberships.find(workspaceId, auth.userId);
     if (!membership) throw new AppError("FORBIDDEN", "You are not a member of this workspace.");
-    req.member = {
-      workspaceId,
-      membershipId: String(membership._id),
-      userId: auth.userId,
-      name: membership.name,
-      roles: membership.roles,
-      teams: membership.teams.map(String),
-      restrictions: restrictionsSchema.parse(membership.restrictions ?? {}),
-    };
+    req.member = toMemberContext(membership);
     // "Last active" follows console use too, not only docks (throttled in the presence service).
     presenceServiceOf(deps).noteConsoleActivity(req.member);
     next();

@@ -4,8 +4,10 @@ import type { AppDeps } from "../app-deps.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { hashPassword } from "../auth/passwords.js";
 import { hashToken } from "../auth/tokens.js";
+import { onDuplicateKey } from "../db/duplicate-key.js";
 import { AppError, notFound } from "../http/app-error.js";
 import { MembershipModel } from "../members/membership.model.js";
+import { membershipWritesOf, type MembershipWrites } from "../members/membership-writes.js";
 import { OrganizationModel } from "../organizations/organization.model.js";
 import { TeamModel } from "../teams/team.model.js";
 import { UserModel } from "../users/user.model.js";
@@ -76,8 +78,8 @@ export async function acceptInvitation(deps: AppDeps, token: string, input: Acce
       });
     }
     const passwordHash = await hashPassword(input.password);
-    try {
-      const created = await UserModel.create({
+    const created = await onDuplicateKey(
+      UserModel.create({
         organizationId: workspace.organizationId,
         email: inv.email,
         emailLower: inv.emailLower,
@@ -85,15 +87,15 @@ export async function acceptInvitation(deps: AppDeps, token: string, input: Acce
         lastName: input.lastName,
         phone: inv.phone ?? null,
         passwordHash,
-      });
-      user = created.toObject();
-    } catch (err) {
-      if ((err as { code?: number }).code === 11000) throw new AppError("CONFLICT", "An account for this e-mail was just created. Sign in to accept.");
-      throw err;
-    }
+      }),
+      () => {
+        throw new AppError("CONFLICT", "An account for this e-mail was just created. Sign in to accept.");
+      },
+    );
+    user = created.toObject();
   }
 
-  await joinWorkspace(inv, user);
+  await joinWorkspace(membershipWritesOf(deps), inv, user);
   const { modifiedCount } = await InvitationModel.updateOne(
     { _id: inv._id, status: "pending" },
     { $set: { status: "accepted", acceptedAt: now, acceptedBy: user._id, pendingKey: closedPendingKey(inv.workspaceId, inv.emailLower, inv._id) } },
@@ -109,7 +111,6 @@ export async function acceptInvitation(deps: AppDeps, token: string, input: Acce
     after: { userId: String(user._id), roles: inv.roles, teams: inv.teams.map(String) },
     at: now,
   });
-  deps.events.emit("membership.changed", { workspaceId: String(inv.workspaceId), userId: String(user._id) });
   const actor = { userId: String(user._id), roles: inv.roles, teams: inv.teams.map(String), restrictions: restrictionsSchema.parse({}) };
   const landing: Landing = can(actor, "console.use") ? "console" : "install-dock";
   return { user, workspaceId: String(inv.workspaceId), landing };
@@ -119,7 +120,7 @@ type AcceptedInvitation = { workspaceId: Types.ObjectId; roles: string[]; teams:
 type JoiningUser = { _id: Types.ObjectId; firstName: string; lastName: string; emailLower: string; phone?: string | null };
 
 /** Creates the membership, or re-activates a revoked one (unique (workspace, user) keeps it single). */
-async function joinWorkspace(inv: AcceptedInvitation, user: JoiningUser) {
+async function joinWorkspace(writes: MembershipWrites, inv: AcceptedInvitation, user: JoiningUser) {
   const name = `${user.firstName} ${user.lastName}`;
   const fresh = {
     roles: inv.roles,
@@ -132,16 +133,11 @@ async function joinWorkspace(inv: AcceptedInvitation, user: JoiningUser) {
     revokedAt: null,
     revokedBy: null,
   };
-  const existing = await MembershipModel.findOne({ workspaceId: inv.workspaceId, userId: user._id }, { status: 1 }).lean();
+  const existing = await MembershipModel.findOne({ workspaceId: inv.workspaceId, userId: user._id }, { status: 1, workspaceId: 1, userId: 1 }).lean();
   if (existing?.status === "active") return;
   if (existing) {
-    await MembershipModel.updateOne({ _id: existing._id, status: "revoked" }, { $set: { ...fresh, restrictions: {}, settingsOverrides: {}, overrideDockSettings: false } });
+    await writes.set(existing, { ...fresh, restrictions: {}, settingsOverrides: {}, overrideDockSettings: false }, { status: "revoked" });
     return;
   }
-  try {
-    await MembershipModel.create({ workspaceId: inv.workspaceId, userId: user._id, ...fresh });
-  } catch (err) {
-    // A concurrent accept created it first: that is the state we wanted.
-    if ((err as { code?: number }).code !== 11000) throw err;
-  }
+  await writes.create({ workspaceId: inv.workspaceId, userId: user._id, ...fresh });
 }

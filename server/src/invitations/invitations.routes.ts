@@ -11,7 +11,7 @@ import {
 import { Router, type RequestHandler } from "express";
 import multer from "multer";
 import type { AppDeps } from "../app-deps.js";
-import { AppError } from "../http/app-error.js";
+import { AppError, refuseIf } from "../http/app-error.js";
 import { requireMember, type MemberContext } from "../http/request-context.js";
 import { requirePermission } from "../http/require-permission.js";
 import { assertTeamsExist, loadWorkspaceTeams } from "../members/workspace-teams.js";
@@ -42,8 +42,7 @@ const csvUpload: RequestHandler = (req, res, next) => {
 /** The file-wide roles/teams must be grantable as a whole: asking beyond one's reach is a 403, not a per-row report. */
 async function checkFileWideChoice(member: MemberContext, fields: CsvImportFields) {
   if (fields.teams) await assertTeamsExist(member.workspaceId, fields.teams);
-  const violation = checkInvite(member, fields.roles ?? [], fields.teams ?? []);
-  if (violation) throw new AppError(violation.code, violation.message);
+  refuseIf(checkInvite(member, fields.roles ?? [], fields.teams ?? []));
 }
 
 export function invitationsRouter(deps: AppDeps): Router {

@@ -4,6 +4,7 @@ import type { AppDeps } from "../app-deps.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { hashToken, newOpaqueToken } from "../auth/tokens.js";
 import type { Clock } from "../clock.js";
+import { onDuplicateKey } from "../db/duplicate-key.js";
 import { AppError, forbidden, notFound } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
 import { InvitationModel, openPendingKey } from "./invitation.model.js";
@@ -92,13 +93,9 @@ export async function resendInvitation(deps: AppDeps, actor: MemberContext, invi
     status: "pending",
     pendingKey: openPendingKey(inv.workspaceId, inv.emailLower),
   };
-  let updated: StoredInvitation | null;
-  try {
-    updated = await InvitationModel.findOneAndUpdate({ _id: inv._id, status: inv.status }, { $set: set }, { new: true }).lean();
-  } catch (err) {
-    if ((err as { code?: number }).code === 11000) throw new AppError("CONFLICT", "A newer invitation is already pending for this e-mail.");
-    throw err;
-  }
+  const updated: StoredInvitation | null = await onDuplicateKey(InvitationModel.findOneAndUpdate({ _id: inv._id, status: inv.status }, { $set: set }, { new: true }).lean(), () => {
+    throw new AppError("CONFLICT", "A newer invitation is already pending for this e-mail.");
+  });
   if (!updated) throw new AppError("INVITATION_NOT_PENDING", "This invitation changed meanwhile; reload and try again.");
   await sendInvitationEmail(deps, actor, workspace.name, inv, token, set.expiresAt);
   await recordAudit({

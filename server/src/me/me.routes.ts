@@ -1,7 +1,8 @@
-import { PERMISSIONS, reachOf, restrictionsSchema } from "@switchboard/shared";
+import { PERMISSIONS, reachOf, restrictionsSchema, type MeResponse } from "@switchboard/shared";
 import { Router } from "express";
 import { trusted } from "mongoose";
 import { requireAuth } from "../http/request-context.js";
+import { toMemberContext } from "../members/member-context.js";
 import { MembershipModel } from "../members/membership.model.js";
 import { toPublicUser } from "../users/public-user.js";
 import { WorkspaceModel } from "../workspaces/workspace.model.js";
@@ -13,22 +14,22 @@ export function meRouter(): Router {
     const memberships = await MembershipModel.find({ userId: auth.userId, status: "active" }).lean();
     const workspaces = await WorkspaceModel.find({ _id: trusted({ $in: memberships.map((m) => m.workspaceId) }) }, { name: 1, awayReasons: 1 }).lean();
     const workspaceById = new Map(workspaces.map((w) => [String(w._id), w]));
-    res.json({
+    const body: MeResponse = {
       user: toPublicUser(auth.user),
       memberships: memberships.map((m) => {
-        const actor = { userId: auth.userId, roles: m.roles, teams: m.teams.map(String), restrictions: restrictionsSchema.parse(m.restrictions ?? {}) };
+        const actor = toMemberContext(m);
         return {
           workspaceId: String(m.workspaceId),
           workspaceName: workspaceById.get(String(m.workspaceId))?.name ?? "",
-          // The dock's away menu: agents may not read the workspace settings, so it comes with the membership.
           awayReasons: [...(workspaceById.get(String(m.workspaceId))?.awayReasons ?? [])],
-          roles: actor.roles,
-          teams: actor.teams,
-          restrictions: actor.restrictions,
+          roles: [...actor.roles],
+          teams: [...actor.teams],
+          restrictions: restrictionsSchema.parse(actor.restrictions ?? {}),
           permissions: Object.fromEntries(PERMISSIONS.map((p) => [p, reachOf(actor, p)])),
         };
       }),
-    });
+    };
+    res.json(body);
   });
   return router;
 }

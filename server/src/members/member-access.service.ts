@@ -3,30 +3,25 @@ import {
   can,
   checkAccessChange,
   checkLoginEmailChange,
+  checkProfileEdit,
   checkRevoke,
-  invitableRoles,
-  reachOf,
+  checkTeamsChange,
   restrictionsSchema,
   type Member,
   type MemberPatch,
-  type Role,
-  type RuleViolation,
 } from "@switchboard/shared";
 import type { AppDeps } from "../app-deps.js";
 import { recordAudit, type AuditEntry } from "../audit/audit.service.js";
 import { destroyUserSessions } from "../auth/sessions.service.js";
 import { ContactModel } from "../contacts/contact.model.js";
-import { AppError, forbidden, notFound } from "../http/app-error.js";
+import { AppError, forbidden, notFound, refuseIf } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
 import { UserModel } from "../users/user.model.js";
 import { toMember } from "./member-view.js";
 import { membershipsOf } from "./membership-cache.js";
 import { MembershipModel } from "./membership.model.js";
+import { membershipWritesOf, type MembershipWrites } from "./membership-writes.js";
 import { assertTeamsExist } from "./workspace-teams.js";
-
-const fail = (violation: RuleViolation | null) => {
-  if (violation) throw new AppError(violation.code, violation.message);
-};
 
 /** The target as this node's membership copy has it (kept in step by events); writes then go by `_id`. */
 async function loadActiveMembership(deps: AppDeps, workspaceId: string, userId: string) {
@@ -55,37 +50,6 @@ async function guardLastAdmin(workspaceId: string, undo: () => Promise<unknown>,
   throw new AppError("LAST_ADMIN", message);
 }
 
-/**
- * Team membership changes (DESIGN.md §5 "add/remove members of a team"): own teams for
- * supervisors and managers — every team added or removed, and the primary team when it
- * changes, must be one of the actor's. Nobody moves someone holding a role above what they may invite.
- */
-function checkTeamsChange(actor: MemberContext, target: { roles: readonly Role[]; teams: string[] }, next: string[]): RuleViolation | null {
-  if (!can(actor, "teams.manageMembers")) return { code: "FORBIDDEN", message: "Your role does not allow changing team members." };
-  const ceiling = invitableRoles(actor);
-  if (!target.roles.every((role) => ceiling.includes(role))) {
-    return { code: "ROLE_CEILING", message: "This member holds a role above what you may manage." };
-  }
-  if (reachOf(actor, "teams.manageMembers") === "ownTeams") {
-    const touched = new Set([...target.teams.filter((t) => !next.includes(t)), ...next.filter((t) => !target.teams.includes(t))]);
-    if (target.teams[0] !== next[0]) [target.teams[0], next[0]].forEach((t) => t && touched.add(t));
-    if (![...touched].every((t) => actor.teams.includes(t))) {
-      return { code: "FORBIDDEN", message: "You may only add or remove members of your own teams." };
-    }
-  }
-  return null;
-}
-
-/** Profile fields of another member: whoever may change their roles or manage their team, within the role ceiling. */
-function checkProfileEdit(actor: MemberContext, target: { userId: string; roles: readonly Role[]; teams: string[] }): RuleViolation | null {
-  if (actor.userId === target.userId) return null;
-  const reaches = can(actor, "members.changeRoles") || can(actor, "teams.manageMembers", { teamIds: target.teams });
-  if (!reaches) return { code: "FORBIDDEN", message: "You may not edit this member's profile." };
-  const ceiling = invitableRoles(actor);
-  if (!target.roles.every((role) => ceiling.includes(role))) return { code: "ROLE_CEILING", message: "This member holds a role above what you may manage." };
-  return null;
-}
-
 /** The profile fields memberships keep copies of, for the members table. */
 const COPIED_PROFILE_FIELDS = ["firstName", "lastName", "email", "phone"] as const;
 
@@ -100,7 +64,7 @@ async function checkProfileChange(userId: string, profile: NonNullable<MemberPat
 }
 
 /** Organization-level profile: updates the user, then, when a copied field changed, the copies on every membership of that user. */
-async function updateProfile(before: Awaited<ReturnType<typeof checkProfileChange>>, profile: NonNullable<MemberPatch["profile"]>) {
+async function updateProfile(writes: MembershipWrites, before: Awaited<ReturnType<typeof checkProfileChange>>, profile: NonNullable<MemberPatch["profile"]>) {
   const userId = String(before._id);
   const set: Record<string, unknown> = { ...profile };
   if (profile.email) set.emailLower = profile.email;
@@ -108,13 +72,13 @@ async function updateProfile(before: Awaited<ReturnType<typeof checkProfileChang
   if (!user) throw notFound("User");
   const pick = (u: typeof before) => Object.fromEntries(Object.keys(profile).map((key) => [key, (u as Record<string, unknown>)[key] ?? null]));
   const result = { user, before: pick(before), after: pick(user) };
-  if (!COPIED_PROFILE_FIELDS.some((field) => field in profile)) return { ...result, workspaceIds: [] };
+  if (!COPIED_PROFILE_FIELDS.some((field) => field in profile)) return result;
   // Found once, then written by `_id` (FerretDB's SQLite backend would scan the collection for each `{ userId }` write).
   const name = `${user.firstName} ${user.lastName}`;
-  const memberships = await MembershipModel.find({ userId }, { workspaceId: 1, status: 1 }).lean();
+  const memberships = await MembershipModel.find({ userId }, { workspaceId: 1, userId: 1 }).lean();
   const copies = { name, nameLower: name.toLowerCase(), emailLower: user.emailLower, phone: user.phone ?? null };
-  for (const { _id } of memberships) await MembershipModel.updateOne({ _id }, { $set: copies });
-  return { ...result, workspaceIds: memberships.filter((m) => m.status === "active").map((m) => String(m.workspaceId)) };
+  for (const membership of memberships) await writes.set(membership, copies);
+  return result;
 }
 
 /**
@@ -132,24 +96,24 @@ export async function patchMember(deps: AppDeps, actor: MemberContext, targetUse
   const activeAdminCount = await adminsForRule(actor.workspaceId, demotesAdmin);
   if (patch.roles) {
     if (!can(actor, "members.changeRoles")) throw forbidden("Your role does not allow changing roles.");
-    fail(checkAccessChange({ actor, target, nextRoles: patch.roles, activeAdminCount }));
+    refuseIf(checkAccessChange({ actor, target, nextRoles: patch.roles, activeAdminCount }));
   }
   if (patch.restrictions) {
     if (!can(actor, "restrictions.set")) throw forbidden("Only admins set restrictions.");
-    fail(checkAccessChange({ actor, target, activeAdminCount: 1 }));
+    refuseIf(checkAccessChange({ actor, target, activeAdminCount: 1 }));
   }
   if (patch.teams) {
-    fail(checkTeamsChange(actor, target, patch.teams));
+    refuseIf(checkTeamsChange(actor, target, patch.teams));
     await assertTeamsExist(actor.workspaceId, patch.teams);
   }
-  if (patch.profile) fail(checkProfileEdit(actor, target));
-  if (patch.profile?.email !== undefined && patch.profile.email !== current.emailLower) fail(checkLoginEmailChange(actor, targetUserId));
+  if (patch.profile) refuseIf(checkProfileEdit(actor, target));
+  if (patch.profile?.email !== undefined && patch.profile.email !== current.emailLower) refuseIf(checkLoginEmailChange(actor, targetUserId));
   const changesProfile = patch.profile !== undefined && Object.keys(patch.profile).length > 0;
   const userBefore = changesProfile ? await checkProfileChange(targetUserId, patch.profile!) : null;
 
   const now = deps.clock.now();
   const audits: AuditEntry[] = [];
-  const audit = (action: string, before: unknown, after: unknown) =>
+  const audit = (action: AuditAction, before: unknown, after: unknown) =>
     audits.push({ workspaceId: actor.workspaceId, actor: { id: actor.userId, name: actor.name }, action, target: { type: "member", id: targetUserId, label: current.name }, before, after, at: now });
 
   const set: Record<string, unknown> = {};
@@ -157,27 +121,26 @@ export async function patchMember(deps: AppDeps, actor: MemberContext, targetUse
   if (patch.teams) set.teams = patch.teams;
   const restrictionsBefore = restrictionsSchema.parse(current.restrictions ?? {});
   if (patch.restrictions) set.restrictions = { ...restrictionsBefore, ...patch.restrictions };
+  const writes = membershipWritesOf(deps);
   const accessBefore = { roles: current.roles, teams: current.teams, restrictions: current.restrictions ?? {} };
-  const undoAccess = () => MembershipModel.updateOne({ _id: current._id }, { $set: Object.fromEntries(Object.keys(set).map((key) => [key, accessBefore[key as keyof typeof accessBefore]])) });
+  const undoAccess = () => writes.set(current, Object.fromEntries(Object.keys(set).map((key) => [key, accessBefore[key as keyof typeof accessBefore]])));
   if (Object.keys(set).length > 0) {
-    await MembershipModel.updateOne({ _id: current._id }, { $set: set });
+    await writes.set(current, set);
     if (demotesAdmin) await guardLastAdmin(actor.workspaceId, undoAccess, "The last admin of a workspace cannot be demoted.");
   }
 
   let user = undefined as Awaited<ReturnType<typeof updateProfile>>["user"] | undefined;
   // The profile is the user's: its copies change on every membership they hold, not only this one.
-  const changedIn = new Set<string>();
   if (userBefore) {
     let result: Awaited<ReturnType<typeof updateProfile>>;
     try {
-      result = await updateProfile(userBefore, patch.profile!);
+      result = await updateProfile(writes, userBefore, patch.profile!);
     } catch (err) {
       // e.g. the e-mail taken by someone else since the check: the whole patch is refused.
       if (Object.keys(set).length > 0) await undoAccess();
       throw err;
     }
     user = result.user;
-    for (const workspaceId of result.workspaceIds) changedIn.add(workspaceId);
     audit(AuditAction.memberProfileChanged, result.before, result.after);
   }
   if (patch.roles) audit(AuditAction.memberRolesChanged, { roles: current.roles }, { roles: patch.roles });
@@ -185,9 +148,6 @@ export async function patchMember(deps: AppDeps, actor: MemberContext, targetUse
   if (patch.restrictions) audit(AuditAction.memberRestrictionsChanged, { restrictions: restrictionsBefore }, { restrictions: set.restrictions });
   for (const entry of audits) await recordAudit(entry);
 
-  // Names (profile) and restrictions travel with the member's sockets and the presence board too.
-  if (Object.keys(set).length > 0) changedIn.add(actor.workspaceId);
-  for (const workspaceId of changedIn) deps.events.emit("membership.changed", { workspaceId, userId: targetUserId });
   if (patch.teams || patch.restrictions) deps.events.emit("settings.changed", { workspaceId: actor.workspaceId, userIds: [targetUserId] });
   const updated = await MembershipModel.findById(current._id).lean();
   if (!updated) throw notFound("Member");
@@ -206,7 +166,7 @@ const moveContacts = async (workspaceId: string, from: string, to: string | null
 export async function revokeMember(deps: AppDeps, actor: MemberContext, targetUserId: string, reassignTo: string | null) {
   const current = await loadActiveMembership(deps, actor.workspaceId, targetUserId);
   const revokesAdmin = current.roles.includes("admin");
-  fail(checkRevoke({ actor, target: { userId: targetUserId, roles: current.roles, teams: current.teams.map(String) }, activeAdminCount: await adminsForRule(actor.workspaceId, revokesAdmin) }));
+  refuseIf(checkRevoke({ actor, target: { userId: targetUserId, roles: current.roles, teams: current.teams.map(String) }, activeAdminCount: await adminsForRule(actor.workspaceId, revokesAdmin) }));
   if (reassignTo !== null) {
     const heir = await membershipsOf(deps).find(actor.workspaceId, reassignTo);
     if (!heir || reassignTo === targetUserId) {
@@ -220,15 +180,12 @@ export async function revokeMember(deps: AppDeps, actor: MemberContext, targetUs
   // before that write holds. Any other revoke moves contacts first, so that a retry after a
   // crash (the member still active) finishes the job.
   let contactsMoved = revokesAdmin ? 0 : await moveContacts(actor.workspaceId, targetUserId, reassignTo);
-  const { modifiedCount } = await MembershipModel.updateOne(
-    { _id: current._id, status: "active" },
-    { $set: { status: "revoked", revokedAt: now, revokedBy: actor.userId } },
-  );
-  if (modifiedCount === 0) throw notFound("Member");
-  if (revokesAdmin) {
-    const undo = () => MembershipModel.updateOne({ _id: current._id }, { $set: { status: "active", revokedAt: null, revokedBy: null } });
-    await guardLastAdmin(actor.workspaceId, undo, "The last admin of a workspace cannot be revoked.");
-  }
+  const writes = membershipWritesOf(deps);
+  const keepsAnAdmin = async () => {
+    const undo = () => writes.set(current, { status: "active", revokedAt: null, revokedBy: null });
+    if (revokesAdmin) await guardLastAdmin(actor.workspaceId, undo, "The last admin of a workspace cannot be revoked.");
+  };
+  if (!(await writes.revoke(current, actor.userId, now, keepsAnAdmin))) throw notFound("Member");
   contactsMoved += await moveContacts(actor.workspaceId, targetUserId, reassignTo);
   await destroyUserSessions(targetUserId);
   await recordAudit({
@@ -240,7 +197,6 @@ export async function revokeMember(deps: AppDeps, actor: MemberContext, targetUs
     after: { status: "revoked", reassignContactsTo: reassignTo, contactsMoved },
     at: now,
   });
-  deps.events.emit("membership.revoked", { workspaceId: actor.workspaceId, userId: targetUserId, by: actor.userId });
   deps.events.emit("sessions.revoked", { userId: targetUserId, reason: "revoked" });
   return { userId: targetUserId, contactsMoved };
 }

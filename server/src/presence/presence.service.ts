@@ -1,4 +1,5 @@
 import {
+  AuditAction,
   MISSED_AWAY_REASON,
   can,
   reachOf,
@@ -13,7 +14,7 @@ import {
 } from "@switchboard/shared";
 import type { AppDeps } from "../app-deps.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { AppError, forbidden, notFound } from "../http/app-error.js";
+import { AppError, forbidden, notFound, refuseIf } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
 import { membershipsOf, type LeanMembership, type MembershipCache } from "../members/membership-cache.js";
 import { MembershipModel } from "../members/membership.model.js";
@@ -316,7 +317,7 @@ export class PresenceService {
   /** Away reasons come from the workspace's list (admins edit it); briefly cached, docks send many events. */
   async assertAwayReason(workspaceId: string, reason: string | undefined): Promise<void> {
     if (reason === undefined) return;
-    const nowMs = Date.now();
+    const nowMs = this.now().getTime();
     let cached = this.awayReasonsCache.get(workspaceId);
     if (!cached || nowMs - cached.at > AWAY_REASONS_CACHE_MS) {
       const workspace = await WorkspaceModel.findById(workspaceId, { awayReasons: 1 }).lean();
@@ -334,15 +335,14 @@ export class PresenceService {
     const target = await MembershipModel.findOne({ workspaceId: actor.workspaceId, userId, status: "active" }).lean();
     if (!target) throw notFound("Member");
     const member = memberInfoFrom(target);
-    const refused = checkSetPresence(actor, member);
-    if (refused) throw forbidden(refused.message);
+    refuseIf(checkSetPresence(actor, member));
     await this.assertAwayReason(actor.workspaceId, choice.awayReason);
     const before = await this.store.get(member);
     const presence = await this.choose(member, choice, { by: { userId: actor.userId, name: actor.name } });
     await recordAudit({
       workspaceId: actor.workspaceId,
       actor: { id: actor.userId, name: actor.name },
-      action: "presence.set",
+      action: AuditAction.presenceSet,
       target: { type: "member", id: userId, label: target.name },
       before: before ? { status: before.status, awayReason: before.awayReason ?? null } : null,
       after: { status: choice.status, awayReason: choice.awayReason ?? null },

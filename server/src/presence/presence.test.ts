@@ -121,6 +121,25 @@ describe("docks report presence", () => {
     dock.close();
   });
 
+  it("reads the away reasons again once their short cache has expired on the server's clock", async () => {
+    const settingsUrl = `/api/workspaces/${ws.workspaceId}/settings`;
+    const current = (await t.api.get(settingsUrl, { token: ws.token })).body;
+    const putReasons = (awayReasons: string[]) => t.api.put(settingsUrl, { settings: current.settings, awayReasons }, { token: ws.token });
+    expect((await putReasons([...current.awayReasons, "Coaching"])).status).toBe(200);
+    t.clock.advance(60_000);
+    const dock = await dockOf(agentA);
+    expect((await request(dock, "presence:set", { status: "away", awayReason: "Coaching" })).ok).toBe(true);
+    expect((await putReasons(current.awayReasons)).status).toBe(200);
+    // The cache is timed by the injected clock, like everything else the presence service does.
+    t.clock.advance(60_000);
+    const removed = await request(dock, "presence:set", { status: "away", awayReason: "Coaching" });
+    expect(removed).toMatchObject({ ok: false, error: { code: "VALIDATION_FAILED" } });
+    await request(dock, "presence:set", { status: "available" });
+    dock.close();
+    // Later tests compare stored times with the wall clock.
+    t.clock.advance(-120_000);
+  });
+
   it("treats several docks of one member as one presence, listing each device", async () => {
     const admin = await watcherOf({ token: ws.token });
     const first = await dockOf(agentB, "laptop");

@@ -6,7 +6,7 @@ import { Server } from "socket.io";
 import type { AppDeps } from "../app-deps.js";
 import { presenceServiceOf } from "../presence/presence.service.js";
 import { registerPresenceSockets } from "../presence/presence.socket.js";
-import { loadMemberSettings } from "../settings/member-settings.service.js";
+import { loadEffectiveSettingsOf } from "../settings/member-settings.service.js";
 import { registerLiveSync, type EffectiveSettingsLoader } from "./live-sync.js";
 import { startSessionExpiry } from "./session-expiry.js";
 import { socketAuth } from "./socket-auth.js";
@@ -54,7 +54,7 @@ export function attachRealtime(http: HttpServer, deps: AppDeps, options: Realtim
     console: consoleNs,
     relay: redis !== null,
     memberships,
-    loadEffectiveSettings: options.loadEffectiveSettings ?? (async (workspaceId, userId) => (await loadMemberSettings(memberships, workspaceId, userId)).values),
+    loadEffectiveSettings: options.loadEffectiveSettings ?? ((workspaceId, userIds) => loadEffectiveSettingsOf(memberships, workspaceId, userIds)),
   });
 
   const stopSessionExpiry = startSessionExpiry({ namespaces: [dock, consoleNs], clock: deps.clock, everyMs: config.sessionCheckMs });

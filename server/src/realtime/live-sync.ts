@@ -1,10 +1,11 @@
-import { can, restrictionsSchema, type EffectiveSettings, type SessionEndReason } from "@switchboard/shared";
+import { can, type EffectiveSettings, type SessionEndReason } from "@switchboard/shared";
 import type { Server } from "socket.io";
 import type { AppDeps } from "../app-deps.js";
 import type { DomainEventMap } from "../events/domain-events.js";
 import { MembershipModel } from "../members/membership.model.js";
 import { sendSnapshot, watcherRoomsFor } from "../presence/presence.socket.js";
 import type { PresenceService } from "../presence/presence.service.js";
+import { toMemberContext } from "../members/member-context.js";
 import type { MembershipCache } from "../members/membership-cache.js";
 import { Rooms } from "./rooms.js";
 import type { ConsoleNamespace, DockNamespace } from "./socket-types.js";
@@ -12,7 +13,8 @@ import type { ConsoleNamespace, DockNamespace } from "./socket-types.js";
 /** Time between telling sockets their session ended and closing them, so the message gets out first. */
 export const SESSION_END_DELAY_MS = 200;
 
-export type EffectiveSettingsLoader = (workspaceId: string, userId: string) => Promise<EffectiveSettings>;
+/** The effective settings of several members of one workspace (absent: no longer an active member). */
+export type EffectiveSettingsLoader = (workspaceId: string, userIds: readonly string[]) => Promise<Map<string, EffectiveSettings>>;
 
 interface LiveSyncInput {
   io: Server;
@@ -84,10 +86,10 @@ export function registerLiveSync(input: LiveSyncInput): void {
     memberships.reload(workspaceId, userId);
     const membership = await memberships.lookup(workspaceId, userId);
     if (!membership) return;
-    const teams = membership.teams.map(String);
     if (origin) await presence.memberChanged(membership);
     const room = Rooms.member(workspaceId, userId);
-    const update = { name: membership.name, roles: membership.roles, teams, restrictions: restrictionsSchema.parse(membership.restrictions ?? {}) };
+    const { name, roles, teams, restrictions } = toMemberContext(membership);
+    const update = { name, roles, teams, restrictions };
     for (const socket of localSocketsIn(dock, room)) {
       Object.assign(socket.data.member, update);
       if (!can(socket.data.member, "dock.use")) socket.disconnect(true);
@@ -116,9 +118,11 @@ export function registerLiveSync(input: LiveSyncInput): void {
       if (member.workspaceId !== workspaceId || (targets && !targets.has(member.userId))) continue;
       byUser.set(member.userId, [...(byUser.get(member.userId) ?? []), socket.id]);
     }
+    if (byUser.size === 0) return;
+    const settingsOf = await loadEffectiveSettings(workspaceId, [...byUser.keys()]);
     for (const [userId, socketIds] of byUser) {
-      const settings = await loadEffectiveSettings(workspaceId, userId);
-      dock.local.to(socketIds).emit("settings:changed", { workspaceId, settings });
+      const settings = settingsOf.get(userId);
+      if (settings) dock.local.to(socketIds).emit("settings:changed", { workspaceId, settings });
     }
   });
 }

@@ -2,7 +2,6 @@ import {
   MIN_PROTOCOL_VERSION,
   can,
   handshakeAuthSchema,
-  restrictionsSchema,
   type Permission,
   type RefusalData,
   type RefusalReason,
@@ -11,6 +10,7 @@ import type { Socket } from "socket.io";
 import { SESSION_COOKIE } from "../auth/session-cookie.js";
 import { findLiveSession } from "../auth/sessions.service.js";
 import type { Clock } from "../clock.js";
+import { toMemberContext } from "../members/member-context.js";
 import type { MembershipCache } from "../members/membership-cache.js";
 import { Rooms } from "./rooms.js";
 import type { SocketData } from "./socket-types.js";
@@ -55,15 +55,7 @@ async function admit(socket: Socket, permission: Permission, clock: Clock, { mem
   const userId = String(found.userId);
   const membership = await memberships.find(auth.workspaceId, userId);
   if (!membership) return refusal("FORBIDDEN", "You are not a member of this workspace.");
-  const member = {
-    workspaceId: auth.workspaceId,
-    membershipId: String(membership._id),
-    userId,
-    name: membership.name,
-    roles: membership.roles,
-    teams: membership.teams.map(String),
-    restrictions: restrictionsSchema.parse(membership.restrictions ?? {}),
-  };
+  const member = toMemberContext(membership);
   if (!can(member, permission)) return refusal("FORBIDDEN", `Your role does not allow ${permission}.`);
   const userAgent = socket.handshake.headers["user-agent"] ?? "";
   const device = {

@@ -1,4 +1,4 @@
-import { SettingsAuditAction, type ChannelBody, type ChannelInfo, type Integration, type IntegrationBody } from "@switchboard/shared";
+import { AuditAction, type ChannelBody, type ChannelInfo, type Integration, type IntegrationBody } from "@switchboard/shared";
 import type { AppDeps } from "../app-deps.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { AppError } from "../http/app-error.js";
@@ -37,7 +37,7 @@ async function connect(deps: AppDeps, actor: MemberContext, input: { kind: "inte
   await recordAudit({
     workspaceId: actor.workspaceId,
     actor: { id: actor.userId, name: actor.name },
-    action: input.kind === "integration" ? SettingsAuditAction.integrationConnected : SettingsAuditAction.channelConnected,
+    action: input.kind === "integration" ? AuditAction.integrationConnected : AuditAction.channelConnected,
     target: { type: input.kind, id: String(doc._id), label: input.name },
     after: { provider: input.provider, name: input.name, configKeys: Object.keys(input.config) },
     at: deps.clock.now(),

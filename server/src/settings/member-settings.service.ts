@@ -1,19 +1,21 @@
 import {
   can,
-  invitableRoles,
+  checkMemberSettingsEdit,
   lockLevelOf,
   resolveEffectiveSettings,
-  SettingsAuditAction,
+  AuditAction,
   type ChatLimits,
+  type EffectiveSettings,
   type MemberSettings,
   type MemberSettingsBody,
 } from "@switchboard/shared";
 import type { AppDeps } from "../app-deps.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { forbidden, notFound } from "../http/app-error.js";
+import { forbidden, notFound, refuseIf } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
 import { membershipsOf, type MembershipCache } from "../members/membership-cache.js";
 import { MembershipModel } from "../members/membership.model.js";
+import { membershipWritesOf } from "../members/membership-writes.js";
 import { TeamModel } from "../teams/team.model.js";
 import { WorkspaceModel } from "../workspaces/workspace.model.js";
 import { assertNoLockedOverride, storedLocks, storedOverrides } from "./stored-settings.js";
@@ -37,29 +39,50 @@ async function levelsAbove<M extends MembershipLevel>(workspaceId: string, membe
   return { membership, workspace: workspaceLevel(workspace), team: team ? teamLevel(team) : null };
 }
 
-/** For a change: the membership as a document to save, read from the database. */
+/** For a change: the membership as the database has it; the write then goes by `_id`. */
 async function loadLevelsToEdit(workspaceId: string, userId: string) {
-  const membership = await MembershipModel.findOne({ workspaceId, userId, status: "active" });
+  const membership = await MembershipModel.findOne({ workspaceId, userId, status: "active" }).lean();
   if (!membership) throw notFound("Member");
   return levelsAbove(workspaceId, membership);
 }
 
 
 /**
- * Effective chatsPerUser of many members at once (the presence board's "n / limit"): the
- * workspace and its teams are read once, each member resolved in memory.
+ * Effective settings of many members at once: the workspace and its teams are read once and each
+ * member is resolved in memory, so a workspace-wide change costs two reads, not two per member.
+ * Null when the workspace is gone.
  */
-export async function loadChatLimits(workspaceId: string, memberships: readonly MembershipLevel[]): Promise<ChatLimits> {
+async function settingsResolverFor(workspaceId: string) {
   const [workspace, teams] = await Promise.all([WorkspaceModel.findById(workspaceId).lean(), TeamModel.find({ workspaceId }).lean()]);
-  if (!workspace) return {};
+  if (!workspace) return null;
   const teamById = new Map(teams.map((team) => [String(team._id), teamLevel(team)]));
   const level = workspaceLevel(workspace);
-  return Object.fromEntries(
-    memberships.map((m) => {
-      const team = m.teams[0] === undefined ? null : (teamById.get(String(m.teams[0])) ?? null);
-      return [String(m.userId), resolveEffectiveSettings({ workspace: level, team, user: userLevel(m) }).values.chatsPerUser];
-    }),
-  );
+  return (m: MembershipLevel) => {
+    const team = m.teams[0] === undefined ? null : (teamById.get(String(m.teams[0])) ?? null);
+    return resolveEffectiveSettings({ workspace: level, team, user: userLevel(m) }).values;
+  };
+}
+
+/** Effective chatsPerUser of many members at once (the presence board's "n / limit"). */
+export async function loadChatLimits(workspaceId: string, memberships: readonly MembershipLevel[]): Promise<ChatLimits> {
+  const resolve = await settingsResolverFor(workspaceId);
+  if (!resolve) return {};
+  return Object.fromEntries(memberships.map((m) => [String(m.userId), resolve(m).chatsPerUser]));
+}
+
+/**
+ * The effective settings pushed to connected docks after a change (one push per change, however
+ * many members it reaches): memberships from the workspace's copy, the levels above read once.
+ */
+export async function loadEffectiveSettingsOf(memberships: MembershipCache, workspaceId: string, userIds: readonly string[]): Promise<Map<string, EffectiveSettings>> {
+  const resolve = await settingsResolverFor(workspaceId);
+  const settings = new Map<string, EffectiveSettings>();
+  if (!resolve) return settings;
+  for (const userId of userIds) {
+    const membership = await memberships.find(workspaceId, userId);
+    if (membership) settings.set(userId, resolve(membership));
+  }
+  return settings;
 }
 
 function toView(levels: Awaited<ReturnType<typeof levelsAbove>>): MemberSettings {
@@ -79,8 +102,7 @@ function toView(levels: Awaited<ReturnType<typeof levelsAbove>>): MemberSettings
 
 /**
  * A member's effective settings with origins and locks, the membership taken from the
- * workspace's copy: after a workspace-wide change the realtime layer calls this for every
- * connected dock, which must not mean one collection scan per member on FerretDB.
+ * workspace's copy (FerretDB would scan the collection for it).
  */
 export async function loadMemberSettings(memberships: MembershipCache, workspaceId: string, userId: string): Promise<MemberSettings> {
   const membership = await memberships.find(workspaceId, userId);
@@ -93,22 +115,10 @@ export async function getMemberSettings(deps: AppDeps, actor: MemberContext, use
   return loadMemberSettings(membershipsOf(deps), actor.workspaceId, userId);
 }
 
-/**
- * User-level overrides follow "team inbound/outbound and dock settings" (DESIGN.md §5) over the
- * member's teams; beyond one's own settings, only for members whose roles one could invite.
- */
-function assertMayEdit(actor: MemberContext, target: { userId: string; roles: readonly string[]; teams: readonly string[] }): void {
-  if (!can(actor, "teams.settings", { teamIds: target.teams })) throw forbidden("You may not change this member's settings.");
-  const invitable: readonly string[] = invitableRoles(actor);
-  if (actor.userId !== target.userId && !target.roles.every((role) => invitable.includes(role))) {
-    throw forbidden("This member holds a role above what you may manage.");
-  }
-}
-
 export async function updateMemberSettings(deps: AppDeps, actor: MemberContext, userId: string, body: MemberSettingsBody): Promise<MemberSettings> {
   const levels = await loadLevelsToEdit(actor.workspaceId, userId);
   const { membership, workspace, team } = levels;
-  assertMayEdit(actor, { userId, roles: membership.roles, teams: membership.teams.map(String) });
+  refuseIf(checkMemberSettingsEdit(actor, { userId, roles: membership.roles, teams: membership.teams.map(String) }));
   const before = { overrides: storedOverrides(membership.settingsOverrides), overrideDockSettings: membership.overrideDockSettings };
   assertNoLockedOverride({
     next: body.overrides,
@@ -116,21 +126,22 @@ export async function updateMemberSettings(deps: AppDeps, actor: MemberContext, 
     lockedAbove: (field) => lockLevelOf(field, workspace.locks, team?.locks ?? []),
     pathPrefix: "overrides",
   });
-  membership.settingsOverrides = body.overrides;
-  if (body.overrideDockSettings !== undefined) membership.overrideDockSettings = body.overrideDockSettings;
-  membership.markModified("settingsOverrides");
-  await membership.save();
+  const overrideDockSettings = body.overrideDockSettings ?? membership.overrideDockSettings;
+  // Only these fields, and only while still active: a revoke meanwhile wins (DESIGN.md §2). The
+  // overrides live on the membership: its copies are reread (announced by the write), then docks and boards hear of the new settings.
+  const written = await membershipWritesOf(deps).set(membership, { settingsOverrides: body.overrides, overrideDockSettings }, { status: "active" });
+  if (!written) throw notFound("Member");
+  // The reply shows the levels as written.
+  Object.assign(membership, { settingsOverrides: body.overrides, overrideDockSettings });
   await recordAudit({
     workspaceId: actor.workspaceId,
     actor: { id: actor.userId, name: actor.name },
-    action: SettingsAuditAction.memberSettingsChanged,
+    action: AuditAction.memberSettingsChanged,
     target: { type: "member", id: userId, label: membership.name },
     before,
-    after: { overrides: body.overrides, overrideDockSettings: membership.overrideDockSettings },
+    after: { overrides: body.overrides, overrideDockSettings },
     at: deps.clock.now(),
   });
-  // The overrides live on the membership: its copies are reread first, then docks and boards hear of the new settings.
-  deps.events.emit("membership.changed", { workspaceId: actor.workspaceId, userId });
   deps.events.emit("settings.changed", { workspaceId: actor.workspaceId, userIds: [userId] });
   return toView(levels);
 }

@@ -1,7 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { addTestMember, type TestMember } from "../../test/member-fixtures.js";
 import { setUpWorkspace, startTestServer, type TestServer } from "../../test/test-server.js";
 import { AuditEventModel } from "../audit/audit-event.model.js";
+import { membershipsOf } from "../members/membership-cache.js";
+import { TeamModel } from "../teams/team.model.js";
+import { WorkspaceModel } from "../workspaces/workspace.model.js";
+import { loadEffectiveSettingsOf, loadMemberSettings } from "./member-settings.service.js";
 
 let t: TestServer;
 let admin: Awaited<ReturnType<typeof setUpWorkspace>>;
@@ -182,6 +186,27 @@ describe("locks", () => {
     expect((await putOverrides(otherAgent, { overrides: { channel: "phone" } })).status).toBe(409);
     await t.api.put(`${base}/settings`, { settings: {}, locks: [] }, { token: admin.token });
     await putOverrides(otherAgent, { overrides: {} });
+  });
+});
+
+describe("settings pushed to docks after a change", () => {
+  it("reads the workspace and its teams once for every member it reaches, with each member's own values", async () => {
+    const members = [agent, otherAgent, secondaryAgent, manager];
+    const memberships = membershipsOf(t.deps);
+    const one = await Promise.all(members.map((m) => loadMemberSettings(memberships, admin.workspaceId, m.userId)));
+    const workspaceReads = vi.spyOn(WorkspaceModel, "findById");
+    const teamReads = vi.spyOn(TeamModel, "find");
+    const teamLookups = vi.spyOn(TeamModel, "findOne");
+    try {
+      const all = await loadEffectiveSettingsOf(memberships, admin.workspaceId, [...members.map((m) => m.userId), "f".repeat(24)]);
+      expect(workspaceReads).toHaveBeenCalledTimes(1);
+      expect(teamReads).toHaveBeenCalledTimes(1);
+      expect(teamLookups).not.toHaveBeenCalled();
+      expect([...all.keys()]).toEqual(members.map((m) => m.userId));
+      members.forEach((m, i) => expect(all.get(m.userId)).toEqual(one[i]!.values));
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });
 

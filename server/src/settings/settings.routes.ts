@@ -1,6 +1,6 @@
 import {
   channelBodySchema,
-  can,
+  checkWorkspaceSettingsRead,
   integrationBodySchema,
   memberSettingsBodySchema,
   objectIdSchema,
@@ -8,21 +8,15 @@ import {
 } from "@switchboard/shared";
 import { Router, type RequestHandler } from "express";
 import type { AppDeps } from "../app-deps.js";
-import { forbidden } from "../http/app-error.js";
+import { refuseIf } from "../http/app-error.js";
 import { requireMember } from "../http/request-context.js";
 import { requirePermission } from "../http/require-permission.js";
 import { connectChannel, connectIntegration, listChannels, listIntegrations } from "./connections.service.js";
 import { getMemberSettings, updateMemberSettings } from "./member-settings.service.js";
 import { getWorkspaceSettings, updateWorkspaceSettings } from "./workspace-settings.service.js";
 
-/**
- * Console users read the workspace defaults (teams and members show what they inherit), except
- * a manager restricted from workspace settings (seed 003: "cannot access the Workspace Settings").
- */
 const mayReadWorkspaceSettings: RequestHandler = (req, _res, next) => {
-  const member = requireMember(req);
-  const restricted = member.restrictions?.noWorkspaceSettings === true && !can(member, "workspace.settings");
-  if (!can(member, "console.use") || restricted) throw forbidden("You may not see the workspace settings.");
+  refuseIf(checkWorkspaceSettingsRead(requireMember(req)));
   next();
 };
 

@@ -1,4 +1,4 @@
-import { canLockSettings, DEFAULT_SETTINGS, SettingsAuditAction, type WorkspaceSettings, type WorkspaceSettingsBody } from "@switchboard/shared";
+import { canLockSettings, DEFAULT_SETTINGS, AuditAction, type WorkspaceSettings, type WorkspaceSettingsBody } from "@switchboard/shared";
 import type { AppDeps } from "../app-deps.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { AppError, notFound } from "../http/app-error.js";
@@ -30,16 +30,16 @@ export async function updateWorkspaceSettings(deps: AppDeps, actor: MemberContex
   if (body.locks && !sameLocks(body.locks, before.locks) && !canLockSettings(actor)) {
     throw new AppError("FORBIDDEN", "Only admins lock or unlock settings.", { path: "locks" });
   }
-  workspace.settings = body.settings;
-  if (body.locks) workspace.locks = body.locks;
-  if (body.awayReasons) workspace.awayReasons = body.awayReasons;
-  workspace.markModified("settings");
-  await workspace.save();
+  const changes = { settings: body.settings, ...(body.locks ? { locks: body.locks } : {}), ...(body.awayReasons ? { awayReasons: body.awayReasons } : {}) };
+  // Only these fields (DESIGN.md §2: no load-then-save on FerretDB).
+  const { matchedCount } = await WorkspaceModel.updateOne({ _id: workspace._id }, { $set: changes });
+  if (matchedCount === 0) throw notFound("Workspace");
+  workspace.set(changes);
   const after = toView(workspace);
   await recordAudit({
     workspaceId: actor.workspaceId,
     actor: { id: actor.userId, name: actor.name },
-    action: SettingsAuditAction.workspaceSettingsChanged,
+    action: AuditAction.workspaceSettingsChanged,
     target: { type: "workspace", id: actor.workspaceId, label: workspace.name },
     before: { settings: before.settings, locks: before.locks, awayReasons: before.awayReasons },
     after: { settings: after.settings, locks: after.locks, awayReasons: after.awayReasons },

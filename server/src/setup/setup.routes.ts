@@ -11,7 +11,7 @@ export function setupRouter(deps: AppDeps): Router {
   });
   router.post("/", async (req, res) => {
     const body = setupBodySchema.parse(req.body);
-    const { user, workspace, team } = await runFirstSetup(body, deps.clock);
+    const { user, workspace, team } = await runFirstSetup(body, deps);
     const session = await issueSession(res, user, deps);
     res.status(201).json({ ...session, workspace: { id: String(workspace._id) }, team: { id: String(team._id) } });
   });

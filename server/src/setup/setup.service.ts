@@ -1,8 +1,8 @@
 import type { SetupBody } from "@switchboard/shared";
-import type { Clock } from "../clock.js";
+import type { AppDeps } from "../app-deps.js";
 import { hashPassword } from "../auth/passwords.js";
 import { AppError } from "../http/app-error.js";
-import { MembershipModel } from "../members/membership.model.js";
+import { membershipWritesOf } from "../members/membership-writes.js";
 import { OrganizationModel } from "../organizations/organization.model.js";
 import { TeamModel } from "../teams/team.model.js";
 import { UserModel } from "../users/user.model.js";
@@ -17,11 +17,11 @@ export async function isSetUp(): Promise<boolean> {
  * First run: organization, workspace, first team and first admin. The lock document is
  * inserted first, so a second or concurrent call fails before writing anything.
  */
-export async function runFirstSetup(body: SetupBody, clock: Clock) {
+export async function runFirstSetup(body: SetupBody, deps: Pick<AppDeps, "clock" | "events">) {
   if (await isSetUp()) throw new AppError("ALREADY_SET_UP", "This server is already set up.");
   const passwordHash = await hashPassword(body.admin.password);
   try {
-    await SetupLockModel.create({ _id: "setup", at: clock.now() });
+    await SetupLockModel.create({ _id: "setup", at: deps.clock.now() });
   } catch {
     throw new AppError("ALREADY_SET_UP", "This server is already set up.");
   }
@@ -30,7 +30,7 @@ export async function runFirstSetup(body: SetupBody, clock: Clock) {
   const team = await TeamModel.create({ workspaceId: workspace._id, name: body.team, nameLower: body.team.toLowerCase() });
   const { firstName, lastName, email } = body.admin;
   const user = await UserModel.create({ organizationId: organization._id, email, emailLower: email, firstName, lastName, passwordHash });
-  await MembershipModel.create({
+  await membershipWritesOf(deps).create({
     workspaceId: workspace._id,
     userId: user._id,
     roles: ["admin"],

@@ -1,4 +1,4 @@
-import { can, canLockSettings, lockLevelOf, SettingsAuditAction, type Team, type TeamPatch } from "@switchboard/shared";
+import { can, canLockSettings, lockLevelOf, AuditAction, type Team, type TeamPatch } from "@switchboard/shared";
 import type { Types } from "mongoose";
 import type { AppDeps } from "../app-deps.js";
 import { recordAudit } from "../audit/audit.service.js";
@@ -42,7 +42,7 @@ async function assertNameFree(workspaceId: string, name: string, exceptId?: stri
   }
 }
 
-const audit = (deps: AppDeps, actor: MemberContext, action: SettingsAuditAction, team: { id: string; name: string }, before: unknown, after: unknown) =>
+const audit = (deps: AppDeps, actor: MemberContext, action: AuditAction, team: { id: string; name: string }, before: unknown, after: unknown) =>
   recordAudit({
     workspaceId: actor.workspaceId,
     actor: { id: actor.userId, name: actor.name },
@@ -67,7 +67,7 @@ export async function createTeam(deps: AppDeps, actor: MemberContext, name: stri
   await assertNameFree(actor.workspaceId, name);
   // The unique (workspace, nameLower) index settles a race between two creations.
   const team = await TeamModel.create({ workspaceId: actor.workspaceId, name, nameLower: name.toLowerCase() });
-  await audit(deps, actor, SettingsAuditAction.teamCreated, { id: String(team._id), name }, null, { name });
+  await audit(deps, actor, AuditAction.teamCreated, { id: String(team._id), name }, null, { name });
   return toView(actor.workspaceId, team);
 }
 
@@ -94,18 +94,17 @@ export async function updateTeam(deps: AppDeps, actor: MemberContext, teamId: st
       pathPrefix: "settings",
     });
   }
-  if (patch.name !== undefined) {
-    team.name = patch.name;
-    team.nameLower = patch.name.toLowerCase();
-  }
-  if (patch.settings) {
-    team.settings = patch.settings;
-    team.markModified("settings");
-  }
-  if (patch.locks) team.locks = patch.locks;
-  await team.save();
+  const changes = {
+    ...(patch.name === undefined ? {} : { name: patch.name, nameLower: patch.name.toLowerCase() }),
+    ...(patch.settings ? { settings: patch.settings } : {}),
+    ...(patch.locks ? { locks: patch.locks } : {}),
+  };
+  // Only the fields this patch names (DESIGN.md §2: no load-then-save on FerretDB).
+  const { matchedCount } = await TeamModel.updateOne({ _id: team._id, workspaceId: actor.workspaceId }, { $set: changes });
+  if (matchedCount === 0) throw notFound("Team");
+  team.set(changes);
   const view = await toView(actor.workspaceId, team);
-  await audit(deps, actor, SettingsAuditAction.teamChanged, view, before, { name: view.name, settings: view.settings, locks: view.locks });
+  await audit(deps, actor, AuditAction.teamChanged, view, before, { name: view.name, settings: view.settings, locks: view.locks });
   if (patch.settings || locksChanged) {
     deps.events.emit("settings.changed", { workspaceId: actor.workspaceId, userIds: await primaryMembersOf(actor.workspaceId, teamId) });
   }
@@ -119,5 +118,5 @@ export async function deleteTeam(deps: AppDeps, actor: MemberContext, teamId: st
   if (members > 0) throw new AppError("CONFLICT", `Move the team's ${members} member(s) to another team first.`, { memberCount: members });
   await TeamModel.deleteOne({ _id: team._id });
   await ContactModel.updateMany({ workspaceId: actor.workspaceId, teamId }, { teamId: null });
-  await audit(deps, actor, SettingsAuditAction.teamDeleted, { id: teamId, name: team.name }, { name: team.name, settings: team.settings, locks: team.locks }, null);
+  await audit(deps, actor, AuditAction.teamDeleted, { id: teamId, name: team.name }, { name: team.name, settings: team.settings, locks: team.locks }, null);
 }

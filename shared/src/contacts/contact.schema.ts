@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { emailSchema, objectIdSchema, pagingQuerySchema } from "../members/common.schema.js";
-import { e164NumberSchema } from "../settings/settings.schema.js";
+import { phoneNumberSchema } from "../phone/phone-number.schema.js";
 
 export const contactNameSchema = z.string().trim().min(1, "Required").max(120);
 
 /** Contact numbers are stored in E.164 so that masking and click-to-call format them alike. */
 export const contactCreateSchema = z.strictObject({
   name: contactNameSchema,
-  phone: e164NumberSchema.nullable().default(null),
+  phone: phoneNumberSchema.nullable().default(null),
   email: emailSchema.nullable().default(null),
   assigneeId: objectIdSchema.nullable().optional(),
   teamId: objectIdSchema.nullable().default(null),
@@ -17,7 +17,7 @@ export type ContactCreate = z.infer<typeof contactCreateSchema>;
 /** Send only the fields that change: a masked agent echoing a masked value back is refused. */
 export const contactPatchSchema = z.strictObject({
   name: contactNameSchema.optional(),
-  phone: e164NumberSchema.nullable().optional(),
+  phone: phoneNumberSchema.nullable().optional(),
   email: emailSchema.nullable().optional(),
   assigneeId: objectIdSchema.nullable().optional(),
   teamId: objectIdSchema.nullable().optional(),
@@ -45,5 +45,3 @@ export const contactSchema = z.object({
   updatedAt: z.string(),
 });
 export type Contact = z.infer<typeof contactSchema>;
-
-export const ContactAuditAction = Object.freeze({ contactDeleted: "contact.deleted" } as const);

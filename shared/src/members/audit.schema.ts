@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { objectIdSchema, pagingQuerySchema } from "./common.schema.js";
 
-/** Stable audit action names; the console labels them, integrators filter on them. */
+/**
+ * Every stable audit action name, in one place: the server records only these, the console labels
+ * them, integrators filter on them.
+ */
 export const AuditAction = Object.freeze({
   invitationCreated: "invitation.created",
   invitationResent: "invitation.resent",
@@ -12,6 +15,15 @@ export const AuditAction = Object.freeze({
   memberRestrictionsChanged: "member.restrictions_changed",
   memberProfileChanged: "member.profile_changed",
   memberRevoked: "member.revoked",
+  memberSettingsChanged: "member.settings_changed",
+  workspaceSettingsChanged: "workspace.settings_changed",
+  teamCreated: "team.created",
+  teamChanged: "team.changed",
+  teamDeleted: "team.deleted",
+  integrationConnected: "integration.connected",
+  channelConnected: "channel.connected",
+  contactDeleted: "contact.deleted",
+  presenceSet: "presence.set",
 } as const);
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

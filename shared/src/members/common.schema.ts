@@ -9,13 +9,6 @@ export const emailSchema = z
   .pipe(z.email({ message: "Must be a valid e-mail address" }))
   .transform((email) => email.toLowerCase());
 export const personNameSchema = z.string().trim().min(1, "Required").max(100);
-/** Seed 000: phone numbers are digits with an optional leading +; formatting characters are dropped. */
-export const phoneSchema = z
-  .string()
-  .trim()
-  .max(32)
-  .transform((raw) => raw.replace(/[\s().-]/g, ""))
-  .pipe(z.string().regex(/^\+?[0-9]{4,20}$/, "Must be a phone number (digits, optional leading +)"));
 
 export const pagingQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),

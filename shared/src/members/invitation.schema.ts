@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { roleSchema } from "../permissions/roles.js";
-import { emailSchema, objectIdSchema, pagingQuerySchema, personNameSchema, phoneSchema } from "./common.schema.js";
+import { emailSchema, objectIdSchema, pagingQuerySchema, personNameSchema } from "./common.schema.js";
+import { phoneNumberSchema } from "../phone/phone-number.schema.js";
 import { rolesSchema, teamIdsSchema } from "./member.schema.js";
 import { publicUserSchema } from "./user.schema.js";
 
@@ -10,7 +11,7 @@ export const CSV_IMPORT_LIMITS = Object.freeze({ maxRows: 10_000, maxBytes: 5 * 
 export const inviteeSchema = z.strictObject({
   name: personNameSchema,
   email: emailSchema,
-  phone: phoneSchema.optional(),
+  phone: phoneNumberSchema.optional(),
 });
 export type Invitee = z.infer<typeof inviteeSchema>;
 
@@ -124,7 +125,7 @@ const listCell = <T extends z.ZodType<unknown, string>>(item: T) =>
 export const csvInviteRowSchema = z.strictObject({
   name: personNameSchema.refine((name) => !startsLikeFormula(name), "Must not start with =, +, -, @ (looks like a spreadsheet formula)"),
   email: emailSchema,
-  phone: optionalCell(phoneSchema),
+  phone: optionalCell(phoneNumberSchema),
   roles: listCell(roleSchema),
   /** Team names (case-insensitive) or ids. */
   teams: listCell(z.string().max(80)),

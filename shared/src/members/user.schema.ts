@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { emailSchema, objectIdSchema, personNameSchema, phoneSchema } from "./common.schema.js";
+import { emailSchema, objectIdSchema, personNameSchema } from "./common.schema.js";
+import { phoneNumberSchema } from "../phone/phone-number.schema.js";
 
 export const passwordSchema = z
   .string()
@@ -13,7 +14,7 @@ export const userProfileSchema = z.strictObject({
   firstName: personNameSchema,
   lastName: personNameSchema,
   username: z.string().trim().min(1).max(64).regex(/^[a-zA-Z0-9._-]+$/, "Letters, digits, dot, dash, underscore").optional(),
-  phone: phoneSchema.optional(),
+  phone: phoneNumberSchema.optional(),
   location: z.string().trim().max(120).optional(),
   skills: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
   languages: z.array(z.string().trim().min(1).max(60)).max(50).optional(),

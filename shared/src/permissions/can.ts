@@ -68,7 +68,16 @@ export interface MemberFacts {
   teams: readonly string[];
 }
 
-const within = (roles: readonly Role[], allowed: readonly Role[]) => roles.every((role) => allowed.includes(role));
+const CEILINGS = { invite: invitableRoles, grant: grantableRoles, revoke: revocableRoles } as const;
+
+/**
+ * The role ceiling: whether every one of `roles` is a role the actor may invite (or grant, or
+ * revoke). Nobody manages a member holding a role above theirs, whatever the rule around it.
+ */
+export function withinCeiling(actor: Pick<Actor, "roles">, roles: readonly Role[], ceiling: keyof typeof CEILINGS = "invite"): boolean {
+  const allowed = CEILINGS[ceiling](actor);
+  return roles.every((role) => allowed.includes(role));
+}
 
 /**
  * The hard rules of DESIGN.md §5 for changing a member's roles, teams or restrictions.
@@ -84,13 +93,12 @@ export function checkAccessChange(input: {
   if (actor.userId === target.userId) {
     return { code: ErrorCode.SELF_ACCESS_CHANGE, message: "You cannot change your own roles, restrictions or access." };
   }
-  const grantable = grantableRoles(actor);
-  if (!within(target.roles, grantable)) {
+  if (!withinCeiling(actor, target.roles, "grant")) {
     return { code: ErrorCode.ROLE_CEILING, message: "This member holds a role above what you may grant." };
   }
   if (nextRoles) {
-    if (!within(nextRoles, grantable)) {
-      return { code: ErrorCode.ROLE_CEILING, message: `You may only grant: ${grantable.join(", ") || "nothing"}.` };
+    if (!withinCeiling(actor, nextRoles, "grant")) {
+      return { code: ErrorCode.ROLE_CEILING, message: `You may only grant: ${grantableRoles(actor).join(", ") || "nothing"}.` };
     }
     if (target.roles.includes("admin") && !nextRoles.includes("admin") && activeAdminCount <= 1) {
       return { code: ErrorCode.LAST_ADMIN, message: "The last admin of a workspace cannot be demoted." };
@@ -105,7 +113,7 @@ export function checkRevoke(input: { actor: Actor; target: MemberFacts; activeAd
   if (actor.userId === target.userId) {
     return { code: ErrorCode.SELF_ACCESS_CHANGE, message: "You cannot revoke your own access." };
   }
-  if (!within(target.roles, revocableRoles(actor))) {
+  if (!withinCeiling(actor, target.roles, "revoke")) {
     return { code: ErrorCode.ROLE_CEILING, message: "You may not revoke a member with this role." };
   }
   if (target.roles.includes("admin") && activeAdminCount <= 1) {
@@ -133,7 +141,7 @@ export function checkInvite(actor: Actor, roles: readonly Role[], teamIds: reado
   if (!scope) {
     return { code: ErrorCode.FORBIDDEN, message: "You may not invite members." };
   }
-  if (!within(roles, scope.roles)) {
+  if (!withinCeiling(actor, roles)) {
     return { code: ErrorCode.ROLE_CEILING, message: `You may only invite: ${scope.roles.join(", ")}.` };
   }
   const { teams } = scope;
@@ -154,16 +162,6 @@ export function canSeeInvitation(actor: Actor, invitation: { roles: readonly Rol
 }
 
 /**
- * DESIGN.md §5: a login e-mail is organization-level (it signs in to every workspace), so
- * only an admin changes another person's; anyone changes their own. Checked on top of the
- * rules for editing that member's profile at all.
- */
-export function checkLoginEmailChange(actor: Actor, targetUserId: string): RuleViolation | null {
-  if (actor.userId === targetUserId || actor.roles.includes("admin")) return null;
-  return { code: ErrorCode.FORBIDDEN, message: "Only an admin changes another person's sign-in e-mail." };
-}
-
-/**
  * Whether an actor may set another member's presence from the console: presence.setOthers
  * over the target's teams, and the same ceiling as inviting (a supervisor sets agents'
  * status, never a manager's or an admin's).
@@ -172,7 +170,7 @@ export function checkSetPresence(actor: Actor, target: Pick<MemberFacts, "roles"
   if (!can(actor, "presence.setOthers", { teamIds: target.teams })) {
     return { code: ErrorCode.FORBIDDEN, message: "You may set the status of your own teams' members only." };
   }
-  if (!within(target.roles, invitableRoles(actor))) {
+  if (!withinCeiling(actor, target.roles)) {
     return { code: ErrorCode.FORBIDDEN, message: "You may not set the status of a member with this role." };
   }
   return null;

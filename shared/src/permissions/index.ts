@@ -1,3 +1,4 @@
 export * from "./roles.js";
 export * from "./matrix.js";
 export * from "./can.js";
+export * from "./member-rules.js";

@@ -1,27 +1,15 @@
 import { z } from "zod";
+import { phoneNumberSchema } from "../phone/phone-number.schema.js";
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
-
-/**
- * Seed 000: forwarding and caller numbers are complete numbers with country
- * code and no special characters. libphonenumber-js decides what "valid" means.
- */
-export const e164NumberSchema = z
-  .string()
-  .trim()
-  .regex(/^\+?[0-9]+$/, "Digits only, with the country code (no spaces or symbols)")
-  .refine((raw) => parsePhoneNumberFromString(raw.startsWith("+") ? raw : `+${raw}`)?.isValid() ?? false, {
-    message: "Not a valid phone number for its country code",
-  })
-  .transform((raw) => parsePhoneNumberFromString(raw.startsWith("+") ? raw : `+${raw}`)!.number);
 
 export const Channel = Object.freeze({ phone: "phone", chat: "chat", all: "all" } as const);
 export type Channel = (typeof Channel)[keyof typeof Channel];
 export const PhoneEndpoint = Object.freeze({ browser: "browser", sip: "sip", external: "external" } as const);
 export type PhoneEndpoint = (typeof PhoneEndpoint)[keyof typeof PhoneEndpoint];
 
-export const callerIdSchema = z.strictObject({ name: z.string().trim().max(60), number: e164NumberSchema });
+export const callerIdSchema = z.strictObject({ name: z.string().trim().max(60), number: phoneNumberSchema });
 export const localPresenceCallerIdsSchema = z
-  .array(z.strictObject({ countryCode: z.string().regex(/^[0-9]{1,3}$/, "Country calling code, digits"), number: e164NumberSchema }))
+  .array(z.strictObject({ countryCode: z.string().regex(/^[0-9]{1,3}$/, "Country calling code, digits"), number: phoneNumberSchema }))
   .max(250)
   .superRefine((rows, ctx) => {
     const seen = new Set<string>();
@@ -46,7 +34,7 @@ export const settingsShape = {
   voicemailDrop: z
     .strictObject({ enabled: z.boolean(), recordingId: z.string().trim().min(1).max(64).nullable() })
     .refine((drop) => !drop.enabled || drop.recordingId !== null, { path: ["recordingId"], message: "Pick the recording to drop" }),
-  forwardTo: e164NumberSchema.nullable(),
+  forwardTo: phoneNumberSchema.nullable(),
   allowSipClients: z.boolean(),
   sipWebSocketUrl: z.string().trim().regex(/^wss?:\/\/[^\s]+$/, "A ws:// or wss:// URL").nullable(),
   // Channel
