@@ -1,24 +1,8 @@
-import type { AuditFilter } from "@switchboard/shared";
+import { AuditAction, type AuditFilter } from "@switchboard/shared";
 import { useAssignees } from "../contacts/use-assignees";
 
-/** The actions the server records, as the filter offers them. */
-const ACTIONS = [
-  "invitation.created",
-  "invitation.resent",
-  "invitation.cancelled",
-  "invitation.accepted",
-  "member.roles_changed",
-  "member.teams_changed",
-  "member.profile_changed",
-  "member.settings_changed",
-  "member.restrictions_changed",
-  "member.revoked",
-  "team.created",
-  "team.changed",
-  "team.deleted",
-  "workspace.settings_changed",
-  "contact.deleted",
-] as const;
+/** Every action the server records (shared's one list), as the filter offers them. */
+const ACTIONS = Object.values(AuditAction);
 const TARGET_TYPES = ["member", "invitation", "team", "workspace", "contact"] as const;
 
 /** "member.roles_changed" → "Member roles changed"; the stable name stays in the tooltip. */
@@ -45,7 +29,8 @@ const startOfLocalDay = (day: string, plusDays = 0) => {
 export function toAuditFilter(form: AuditFilterForm): AuditFilter {
   return {
     ...(form.actorId ? { actorId: form.actorId } : {}),
-    ...(form.action ? { action: form.action } : {}),
+    // The select offers only AuditAction values.
+    ...(form.action ? { action: form.action as AuditAction } : {}),
     ...(form.targetType ? { targetType: form.targetType } : {}),
     ...(form.fromDay ? { from: startOfLocalDay(form.fromDay) } : {}),
     // "To" includes the chosen day: the bound is the start of the next one.

@@ -121,7 +121,7 @@ describe("audit filters, words and export (issue 15)", () => {
   });
 
   it("refuses filters that are not what they claim, with the field named", async () => {
-    for (const [query, path] of [["?actorId=nope", "actorId"], ["?from=yesterday", "from"], ["?targetType=$gt", "targetType"], ["?targetId[$ne]=x", "targetId"], ["?colour=red", ""]] as const) {
+    for (const [query, path] of [["?actorId=nope", "actorId"], ["?action=made.up", "action"], ["?from=yesterday", "from"], ["?targetType=$gt", "targetType"], ["?targetId[$ne]=x", "targetId"], ["?colour=red", ""]] as const) {
       const res = await audit(ws.token, query);
       expect(res.status, query).toBe(400);
       expect(res.body.error.code).toBe("VALIDATION_FAILED");

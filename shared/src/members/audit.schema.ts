@@ -29,7 +29,7 @@ export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
 /** The audit filters (who, action, target, dates); the CSV export takes the same without paging. */
 export const auditFilterSchema = z.strictObject({
-  action: z.string().trim().min(1).max(60).regex(/^[a-z_.]+$/, "Lower-case action name").optional(),
+  action: z.enum(Object.values(AuditAction) as [AuditAction, ...AuditAction[]], "Unknown audit action").optional(),
   actorId: objectIdSchema.optional(),
   targetType: z.string().trim().min(1).max(40).regex(/^[a-z_]+$/, "Lower-case target type").optional(),
   targetId: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "A target id").optional(),
