@@ -127,6 +127,8 @@ it("the audit page names its time zone, filters on the server and exports what i
   await page.goto("/audit");
   await page.getByTestId("audit-row").first().waitFor();
   expect(await page.getByTestId("audit-time-zone").textContent()).toMatch(/When \(.+\)/);
+  // Every date-time names its zone ("UTC", "CET", "GMT+2").
+  expect(await page.getByTestId("audit-row").first().locator("td").first().textContent()).toMatch(/\d(:\d\d)?\s?(AM|PM)?\s(UTC|GMT([+-]\d+)?|[A-Z]{3,5})$/);
   const request = page.waitForRequest((req) => req.url().includes("/audit?") && req.url().includes("action=invitation.created"));
   await page.getByTestId("audit-filter-action").selectOption("invitation.created");
   await request;
