@@ -10,19 +10,15 @@
  * internal/backends/sqlite/collection.go), so any other read is a collection scan in Go.
  * Run: npm run bench, or npx tsx server/bench/members-list.bench.ts (BENCH_MEMBERS, BENCH_RUNS).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Types } from "mongoose";
 import { pino } from "pino";
 import { createSession } from "../src/auth/sessions.service.js";
 import { systemClock } from "../src/clock.js";
 import { loadConfig } from "../src/config.js";
-import { connectDatabase, disconnectDatabase } from "../src/db/connect.js";
-import { startLocalDatabase } from "../src/db/local-database.js";
 import { MembershipModel, OrganizationModel, TeamModel, UserModel, WorkspaceModel } from "../src/db/models.js";
 import { DomainEvents } from "../src/events/domain-events.js";
 import { createMailer } from "../src/mail/mailer.js";
+import { withBenchDatabase, engineLabel } from "./bench-database.js";
 import { machineLine, writeBenchSection } from "./bench-report.js";
 import { startServer } from "../src/server.js";
 
@@ -88,20 +84,11 @@ async function time(url: string, token: string): Promise<{ ms: number; total: nu
 }
 
 export async function runMembersListBench(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), "switchboard-bench-"));
-  const external = process.env.MONGODB_URI;
-  const database = external
-    ? { kind: "external", uri: external, stop: async () => {} }
-    : await startLocalDatabase({ prefer: "ferretdb", dataDir });
-  // Interrupting a long run must not leave the database process behind.
-  const stopOnSignal = () => void database.stop().finally(() => process.exit(130));
-  process.once("SIGINT", stopOnSignal).once("SIGTERM", stopOnSignal);
-  try {
-    await connectDatabase(database.uri, `bench_members_${Date.now()}`);
+  await withBenchDatabase("bench_members", async (kind) => {
     const seedStarted = performance.now();
     const { workspaceId, adminId, teamId } = await seed();
     const seedSeconds = ((performance.now() - seedStarted) / 1000).toFixed(1);
-    console.log(`members-list: seeded ${MEMBERS} members in ${seedSeconds} s (${database.kind})`);
+    console.log(`members-list: seeded ${MEMBERS} members in ${seedSeconds} s (${kind})`);
     const config = { ...loadConfig({ NODE_ENV: "test" }), inviteLinkKey: Buffer.alloc(32, 1).toString("base64") };
     const deps = { config, logger: pino({ level: "silent" }), clock: systemClock, events: new DomainEvents(), mailer: createMailer({ clock: systemClock }) };
     const server = await startServer(deps, 0);
@@ -144,7 +131,7 @@ export async function runMembersListBench(): Promise<void> {
     writeBenchSection("members-bench", [
       "## Members table at 50,000 members (`npm run bench`)",
       "",
-      `Run on ${new Date().toISOString().slice(0, 10)}: ${machineLine()}. Engine: ${database.kind}${database.kind === "ferretdb" ? " (FerretDB v1.24.2, SQLite handler)" : ""}.`,
+      `Run on ${new Date().toISOString().slice(0, 10)}: ${machineLine()}. Engine: ${engineLabel(kind)}.`,
       `${MEMBERS} members in one workspace (20 teams); GET /members over HTTP with a Bearer session; seeding took ${seedSeconds} s.`,
       `The first request loads the workspace's active memberships into the server's copy; the searches and filters are each the median of ${RUNS} requests after it.`,
       "",
@@ -152,13 +139,7 @@ export async function runMembersListBench(): Promise<void> {
       "| --- | --- | --- | --- |",
       ...rows,
     ]);
-    if (external) await (await import("mongoose")).default.connection.dropDatabase();
-  } finally {
-    process.off("SIGINT", stopOnSignal).off("SIGTERM", stopOnSignal);
-    await disconnectDatabase();
-    await database.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runMembersListBench();

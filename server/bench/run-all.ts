@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runMembersListBench } from "./members-list.bench.js";
+import { runOutboxBench } from "./outbox.bench.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -27,5 +28,7 @@ function runScript(path: string): Promise<void> {
 
 console.log("== members list ==");
 await runMembersListBench();
+console.log("\n== outbox ==");
+await runOutboxBench();
 console.log("\n== presence fan-out ==");
 await runScript(join(here, "presence.bench.ts"));

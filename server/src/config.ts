@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { HeavyReadLimits } from "./http/heavy-reads.js";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -57,8 +58,14 @@ export interface Config {
   presenceHeartbeatMs: number;
   /** Membership.lastActiveAt is written at most this often per member while online. */
   presencePersistMs: number;
+  /** Milliseconds per second of queue timing (offer timeout, wrap-up): 1000, except in tests that need them short. */
+  routingSecondMs: number;
+  /** DESIGN.md §13: open chats one visitor address may hold (tests from one address raise it). */
+  openChatsPerAddress: number;
   /** Base64 AES-256 key for stored registration links; dev and tests generate one (see invitations/link-cipher.ts). */
   inviteLinkKey?: string;
+  /** Collection-scanning reads (outbox pages) at once, waiting, and how long one may wait (http/heavy-reads.ts). */
+  heavyReads: HeavyReadLimits;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -81,6 +88,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     presenceGraceMs: 30_000,
     presenceHeartbeatMs: 1_000,
     presencePersistMs: 60_000,
+    routingSecondMs: 1_000,
+    openChatsPerAddress: 3,
     inviteLinkKey: parsed.INVITE_LINK_KEY,
+    // Two scans leave the database's other work room on a 2-core machine; a few more wait briefly.
+    heavyReads: { concurrent: 2, queue: 4, maxWaitMs: 3_000 },
   };
 }

@@ -14,7 +14,7 @@ import { linkCipherFor } from "./invitations/link-cipher.js";
 import { expireInvitations } from "./invitations/pending-invitations.service.js";
 import { createLogger } from "./logger.js";
 import { createMailer } from "./mail/mailer.js";
-import { startServer } from "./server.js";
+import { startBackgroundWork, startServer } from "./server.js";
 import { isSetUp } from "./setup/setup.service.js";
 
 const config = loadConfig();
@@ -41,11 +41,12 @@ database.onUnexpectedExit?.(() => watchdog.reportDead("the database process exit
 const consoleDir = join(REPO_ROOT, "console/dist");
 // Fails fast in production without INVITE_LINK_KEY; creates the development key in .data/ otherwise.
 linkCipherFor(config);
-const mailer = createMailer({ smtpUrl: config.smtpUrl, clock: systemClock });
+const mailer = createMailer({ smtpUrl: config.smtpUrl, clock: systemClock, logger });
 if (mailer.kind === "outbox") logger.info("SMTP_URL is not set: e-mails go to the outbox (console: Outbox)");
 const deps = { config, logger, clock: systemClock, events: new DomainEvents(), mailer, database: watchdog };
 const server = await startServer(deps, config.port, existsSync(consoleDir) ? { consoleDir } : {});
 const publicUrl = config.publicUrl;
+void startBackgroundWork(deps);
 
 logger.info(`Switchboard is running at ${publicUrl}`);
 if (!(await isSetUp())) logger.info(`First run: open ${publicUrl}/setup to create your workspace`);
@@ -63,6 +64,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     stopping = true;
     logger.info("shutting down");
     await server.close();
+    mailer.stop();
     await watchdog.stop();
     const mongoose = (await import("mongoose")).default;
     await mongoose.disconnect();

@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { AppDeps } from "./app-deps.js";
 import { createApp, type CreateAppOptions } from "./app.js";
+import { completeInterruptedInvitations } from "./invitations/invitation-completion.js";
 import { attachRealtime, type Realtime, type RealtimeOptions } from "./realtime/io.js";
 
 export interface RunningServer {
@@ -29,4 +30,16 @@ export async function startServer(deps: AppDeps, port: number, options: CreateAp
       await closed;
     },
   };
+}
+
+/**
+ * After a start (or a crash): completes invitations a stop interrupted, then starts the mail
+ * queue, which delivers what is due and retries failures. Runs behind the running server (each
+ * step is idempotent, so requests meanwhile are fine); call once `config.publicUrl` is final.
+ * The promise is for tests that want the sweep done.
+ */
+export function startBackgroundWork(deps: AppDeps): Promise<void> {
+  return completeInterruptedInvitations(deps)
+    .catch((err) => deps.logger.error({ err }, "could not complete interrupted invitations"))
+    .then(() => deps.mailer.start());
 }

@@ -1,7 +1,7 @@
 /**
- * One Switchboard node in a process of its own, for the multi-node test and the benchmark:
+ * One Switchboard node in a process of its own, for the multi-node test, the crash test and the benchmark:
  * `node --import tsx server/test/node-process.ts` with MONGODB_URI, DB_NAME, REDIS_URL and
- * optionally PRESENCE_GRACE_MS / PRESENCE_HEARTBEAT_MS. Prints `READY <url>` once listening.
+ * optionally PRESENCE_GRACE_MS / PRESENCE_HEARTBEAT_MS, SMTP_URL, MAIL_LEASE_MS, INVITE_LINK_KEY. Prints `READY <url>` once listening.
  * With REDIS_URL on FerretDB it refuses to start unless the harness allows a shared embedded
  * database (startNode does; see db/single-node.ts).
  */
@@ -12,10 +12,10 @@ import { connectDatabase } from "../src/db/connect.js";
 import "../src/db/models.js";
 import { DomainEvents } from "../src/events/domain-events.js";
 import { createMailer } from "../src/mail/mailer.js";
-import { startServer } from "../src/server.js";
+import { startBackgroundWork, startServer } from "../src/server.js";
 
 const env = process.env;
-const base = loadConfig({ NODE_ENV: "test", REDIS_URL: env.REDIS_URL });
+const base = loadConfig({ NODE_ENV: "test", REDIS_URL: env.REDIS_URL, SMTP_URL: env.SMTP_URL, INVITE_LINK_KEY: env.INVITE_LINK_KEY });
 const config = {
   ...base,
   loginAttempts: 100_000,
@@ -23,15 +23,17 @@ const config = {
   ...(env.PRESENCE_HEARTBEAT_MS ? { presenceHeartbeatMs: Number(env.PRESENCE_HEARTBEAT_MS) } : {}),
 };
 await connectDatabase(env.MONGODB_URI!, env.DB_NAME!, { severalNodes: Boolean(env.REDIS_URL) });
+const logger = pino({ level: env.NODE_LOG ?? "warn" });
 const deps = {
   config,
-  logger: pino({ level: env.NODE_LOG ?? "warn" }),
+  logger,
   clock: systemClock,
   events: new DomainEvents(),
-  mailer: createMailer({ smtpUrl: undefined, clock: systemClock }),
+  mailer: createMailer({ smtpUrl: config.smtpUrl, clock: systemClock, logger, ...(env.MAIL_LEASE_MS ? { leaseMs: Number(env.MAIL_LEASE_MS) } : {}) }),
 };
 const server = await startServer(deps, Number(env.PORT ?? 0));
 config.publicUrl = server.url;
+void startBackgroundWork(deps);
 process.stdout.write(`READY ${server.url}\n`);
 
 process.on("SIGTERM", () => {

@@ -36,16 +36,26 @@ export async function startRedis(): Promise<Child> {
  * share the run's FerretDB, which production refuses (lost updates across nodes): the multi-node
  * tests and the presence bench check fan-out through Redis, not concurrent writes to one document.
  */
-export const startNode = (env: Record<string, string>): Promise<Child> =>
-  startScript(join(here, "node-process.ts"), { [ALLOW_SHARED_EMBEDDED_DB]: "test", ...env });
+export const startNode = (env: Record<string, string>, options: { ownProcessGroup?: boolean } = {}): Promise<Child> =>
+  startScript(join(here, "node-process.ts"), { [ALLOW_SHARED_EMBEDDED_DB]: "test", ...env }, options);
+
+/** SIGKILL to the child's whole process group (started with `ownProcessGroup`): a crash, nothing runs on the way out. */
+export function killProcessGroup(child: Child): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.process.exitCode !== null || child.process.signalCode !== null) return resolve();
+    child.process.once("exit", () => resolve());
+    process.kill(-child.process.pid!, "SIGKILL");
+  });
+}
 
 /** Runs a TypeScript entry with tsx that prints `READY <url>` once it listens. */
-export function startScript(path: string, env: Record<string, string>): Promise<Child> {
+export function startScript(path: string, env: Record<string, string>, options: { ownProcessGroup?: boolean } = {}): Promise<Child> {
   // NODE_OPTIONS refuses --cpu-prof, so profiling a child (the bench's servers) is asked for here.
   const profile = process.env.CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.CPU_PROF_DIR}`] : [];
   const child = spawn(process.execPath, [...profile, "--import", "tsx", path], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
+    detached: options.ownProcessGroup ?? false,
   });
   return new Promise((resolve, reject) => {
     let out = "";

@@ -28,6 +28,10 @@ export async function startSmtpCapture() {
       });
     },
   });
+  // A client that dies mid-session (the crash tests kill the server) resets its connection: not an error of ours.
+  server.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "ECONNRESET") throw err;
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   return {

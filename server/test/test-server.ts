@@ -9,7 +9,7 @@ import "../src/db/models.js";
 import { DomainEvents } from "../src/events/domain-events.js";
 import { createMailer } from "../src/mail/mailer.js";
 import type { CreateAppOptions } from "../src/app.js";
-import { startServer, type RunningServer } from "../src/server.js";
+import { startBackgroundWork, startServer, type RunningServer } from "../src/server.js";
 import { httpClient, type HttpClient } from "./http-client.js";
 import { TestClock } from "./test-clock.js";
 
@@ -36,6 +36,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, appOption
   const deps: AppDeps = { config, logger: pino({ level: process.env.TEST_LOG ?? "silent" }), clock, events: new DomainEvents(), mailer, ...depsOverrides };
   const server = await startServer(deps, 0, appOptions);
   config.publicUrl = server.url;
+  await startBackgroundWork(deps);
   return {
     url: server.url,
     api: httpClient(server.url),
@@ -45,6 +46,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, appOption
     dbName: mongoose.connection.name,
     async close() {
       await server.close();
+      deps.mailer.stop();
       await mongoose.connection.dropDatabase().catch(() => {});
       await mongoose.disconnect();
     },

@@ -125,7 +125,8 @@ export function isDockSocketOpen(): boolean {
   return socket !== undefined
 }
 
-type DockRequest = keyof typeof dockRequests
+/** The requests answered with the member's presence (the routing requests of §12 answer with other bodies). */
+type DockRequest = "presence:set" | "call:state" | "chat:state"
 type RequestBody<E extends DockRequest> = Parameters<DockClientToServerEvents[E]>[0]
 
 /** One acked request; a refusal keeps the server's error code (e.g. VALIDATION_FAILED, FORBIDDEN). */

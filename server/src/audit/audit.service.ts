@@ -1,8 +1,11 @@
 import type { AuditAction } from "@switchboard/shared";
 import type { Types } from "mongoose";
+import { isOnlyDuplicateKeyErrors } from "../db/duplicate-key.js";
 import { AuditEventModel } from "./audit-event.model.js";
 
 export interface AuditEntry {
+  /** A fixed id makes writing the event idempotent (see recordAuditsOnce). */
+  id?: Types.ObjectId;
   workspaceId: Types.ObjectId | string;
   actor: { id: Types.ObjectId | string; name: string } | null;
   action: AuditAction;
@@ -13,6 +16,7 @@ export interface AuditEntry {
 }
 
 const toDocument = (entry: AuditEntry) => ({
+  ...(entry.id ? { _id: entry.id } : {}),
   workspaceId: entry.workspaceId,
   actorId: entry.actor?.id ?? null,
   actorName: entry.actor?.name ?? null,
@@ -31,4 +35,22 @@ export async function recordAudit(entry: AuditEntry): Promise<void> {
 /** One write for many events (a CSV import of thousands of rows). */
 export async function recordAudits(entries: AuditEntry[]): Promise<void> {
   if (entries.length > 0) await AuditEventModel.insertMany(entries.map(toDocument), { ordered: false });
+}
+
+/** One member's change to one named thing (a team, a queue): the common shape of feature audits. */
+export function recordChangeBy(
+  actor: { workspaceId: string; userId: string; name: string },
+  at: Date,
+  change: { action: AuditAction; target: { type: string; id: string; label: string }; before: unknown; after: unknown },
+): Promise<void> {
+  return recordAudit({ workspaceId: actor.workspaceId, actor: { id: actor.userId, name: actor.name }, at, ...change });
+}
+
+/** Events with fixed ids, written at most once each however often this runs (a retried step, a sweep). */
+export async function recordAuditsOnce(entries: (AuditEntry & { id: Types.ObjectId })[]): Promise<void> {
+  try {
+    await recordAudits(entries);
+  } catch (err) {
+    if (!isOnlyDuplicateKeyErrors(err)) throw err;
+  }
 }

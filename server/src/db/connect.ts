@@ -1,4 +1,5 @@
 import mongoose from "mongoose";
+import { rememberEngine } from "./engine.js";
 import { ensureIndexes } from "./ensure-indexes.js";
 import { assertEngineForNodes } from "./single-node.js";
 import { serializeWrites } from "./write-queue.js";
@@ -34,6 +35,7 @@ async function probeEngine(uri: string): Promise<DatabaseEngine> {
  */
 export async function connectDatabase(uri: string, dbName: string, options: ConnectOptions = {}): Promise<DatabaseEngine> {
   const engine = await probeEngine(uri);
+  rememberEngine(engine);
   assertEngineForNodes(engine, options.severalNodes ?? false);
   if (engine === "ferretdb") serializeWrites();
   await mongoose.connect(uri, {

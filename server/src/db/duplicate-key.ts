@@ -1,3 +1,9 @@
+/** True when a bulk write failed only on unique keys: what an idempotent insert expects on a repeat. */
+export function isOnlyDuplicateKeyErrors(err: unknown): boolean {
+  const writeErrors = (err as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors ?? [];
+  return writeErrors.length > 0 && writeErrors.every((e) => (e.code ?? e.err?.code) === 11000);
+}
+
 /** MongoDB's (and FerretDB's) duplicate key error: a unique index refused the write. */
 export const isDuplicateKey = (err: unknown): err is { code: 11000; keyValue?: Record<string, unknown> } =>
   typeof err === "object" && err !== null && (err as { code?: unknown }).code === 11000;

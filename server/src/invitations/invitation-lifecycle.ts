@@ -3,10 +3,9 @@ import { trusted, type Types } from "mongoose";
 import type { AppDeps } from "../app-deps.js";
 import { notFound } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
-import { invitationEmail } from "../mail/invitation-email.js";
+import type { QueuedMail } from "../mail/mail-queue.js";
 import { WorkspaceModel } from "../workspaces/workspace.model.js";
 import { closedPendingKey, InvitationModel, type InvitationDoc } from "./invitation.model.js";
-import { registrationLink } from "./link-cipher.js";
 
 /** Helpers shared by sending, resending, listing and accepting invitations. */
 
@@ -35,15 +34,12 @@ export async function closeInvitation(inv: Pick<StoredInvitation, "_id" | "works
   );
 }
 
-/** E-mails the registration link; the token itself exists only here and in the sealed copy. */
-export async function sendInvitationEmail(
-  deps: AppDeps,
-  actor: MemberContext,
-  workspaceName: string,
-  invitee: { email: string; name: string; roles: StoredInvitation["roles"] },
-  token: string,
-  expiresAt: Date,
-) {
-  const link = registrationLink(deps.config.publicUrl, token);
-  await deps.mailer.send(invitationEmail({ to: invitee.email, name: invitee.name, workspaceId: actor.workspaceId, workspaceName, inviterName: actor.name, roles: invitee.roles, link, expiresAt }));
+/** How many e-mails a request waits for; a bigger batch (a CSV import) goes out behind the answer. */
+const DELIVER_INLINE_MAX = 50;
+
+/** First delivery attempt for e-mails just queued; failures stay queued for the mail queue's retries. */
+export async function deliverQueued(deps: AppDeps, mails: QueuedMail[]): Promise<void> {
+  const delivery = deps.mailer.deliver(mails);
+  if (mails.length <= DELIVER_INLINE_MAX) await delivery;
+  else void delivery.catch((err) => deps.logger.warn({ err }, "invitation e-mails: delivery failed; the queue retries"));
 }

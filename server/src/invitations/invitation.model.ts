@@ -14,6 +14,9 @@ const invitationSchema = new Schema({
   /** The token sealed with the server's link key, so the pending table can show the link (see link-cipher.ts). */
   tokenSealed: { type: String, required: true },
   invitedBy: { type: Schema.Types.ObjectId, ref: "User", required: true },
+  /** Kept so a start-up sweep can write the audit event and e-mail of an invitation a crash interrupted. */
+  invitedByName: { type: String, default: null },
+  source: { type: String, enum: ["form", "csv", null], default: null },
   createdAt: { type: Date, required: true },
   /** Last time the e-mail went out (creation or resend). */
   sentAt: { type: Date, required: true },

@@ -1,17 +1,16 @@
-import { AuditAction, checkInvite, type InviteResult, type Role } from "@switchboard/shared";
+import { checkInvite, type InviteResult, type Role } from "@switchboard/shared";
 import { trusted, Types } from "mongoose";
 import type { AppDeps } from "../app-deps.js";
-import { recordAudits, type AuditEntry } from "../audit/audit.service.js";
 import { hashToken, newOpaqueToken } from "../auth/tokens.js";
 import type { MemberContext } from "../http/request-context.js";
 import { MembershipModel } from "../members/membership.model.js";
 import { UserModel } from "../users/user.model.js";
 import { InvitationModel, openPendingKey } from "./invitation.model.js";
-import { auditActor, closeInvitation, effectiveStatus, loadWorkspace, newExpiry, sendInvitationEmail, type StoredInvitation } from "./invitation-lifecycle.js";
+import { completeInvitations, openInvitationBatch } from "./invitation-completion.js";
+import { closeInvitation, deliverQueued, effectiveStatus, loadWorkspace, newExpiry, type StoredInvitation } from "./invitation-lifecycle.js";
 import { linkCipherFor } from "./link-cipher.js";
 
 const LOOKUP_CHUNK = 500;
-const MAIL_CONCURRENCY = 4;
 
 /** One person to invite, already parsed; `teams` are ids known to exist in the workspace. */
 export interface InviteCandidate {
@@ -33,14 +32,6 @@ function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-}
-
-async function eachLimited<T>(items: T[], limit: number, run: (item: T) => Promise<void>) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await run(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /** What the database already knows about these e-mails in this workspace. */
@@ -84,8 +75,9 @@ async function insertInvitations(docs: { _id: Types.ObjectId }[]): Promise<Set<s
 
 /**
  * Invites each row on its own (DESIGN.md §7): a row is invited, skipped (already a member,
- * already invited, duplicate in the request) or invalid with a reason, and never half-applied:
- * an invitation whose e-mail cannot be sent is deleted again. With `dryRun` nothing is written.
+ * already invited, duplicate in the request) or invalid with a reason. Every stored invitation gets
+ * its audit event and queued e-mail (a crash in between is completed by the start-up sweep); an
+ * e-mail that cannot go out now stays queued and is retried. With `dryRun` nothing is written.
  */
 export async function inviteRows(deps: AppDeps, actor: MemberContext, rows: InviteRow[], options: { dryRun?: boolean; source: "form" | "csv" }): Promise<InviteResult[]> {
   const workspace = await loadWorkspace(actor.workspaceId);
@@ -148,15 +140,20 @@ export async function inviteRows(deps: AppDeps, actor: MemberContext, rows: Invi
       tokenHash: hashToken(token),
       tokenSealed: cipher.encrypt(token),
       invitedBy: new Types.ObjectId(actor.userId),
+      invitedByName: actor.name,
+      source: options.source,
       createdAt: now,
       sentAt: now,
       expiresAt,
       status: "pending" as const,
       pendingKey: openPendingKey(actor.workspaceId, entry.c.email),
     };
-    return { ...entry, token, doc };
+    return { ...entry, doc };
   });
 
+  if (prepared.length === 0) return results as InviteResult[];
+  // Journal first, then the invitations, then their audit events and e-mails (invitation-completion.ts).
+  const batch = await openInvitationBatch("created", actor.workspaceId, prepared.map((p) => p.doc._id), now);
   const stored = await insertInvitations(prepared.map((p) => p.doc));
   // Rows that lost a race on the unique pendingKey: someone invited the same person meanwhile.
   const lost = prepared.filter((p) => !stored.has(String(p.doc._id)));
@@ -166,33 +163,13 @@ export async function inviteRows(deps: AppDeps, actor: MemberContext, rows: Invi
     for (const inv of found) raced.add(inv.emailLower);
   }
 
-  const audits: AuditEntry[] = [];
-  await eachLimited(prepared, MAIL_CONCURRENCY, async ({ c, index, token, doc }) => {
-    const id = String(doc._id);
-    if (!stored.has(id)) {
-      results[index] = raced.has(c.email)
-        ? withRow(c.row, { email: c.email, status: "already_invited" })
-        : withRow(c.row, { email: c.email, status: "invalid", reason: "The invitation could not be saved; try again." });
-      return;
-    }
-    try {
-      await sendInvitationEmail(deps, actor, workspace.name, c, token, expiresAt);
-    } catch (err) {
-      deps.logger.warn({ err, invitationId: id }, "invitation e-mail failed");
-      await InvitationModel.deleteOne({ _id: doc._id });
-      results[index] = withRow(c.row, { email: c.email, status: "invalid", reason: "The invitation e-mail could not be sent." });
-      return;
-    }
-    results[index] = withRow(c.row, { email: c.email, status: "invited", invitationId: id });
-    audits.push({
-      workspaceId: actor.workspaceId,
-      actor: auditActor(actor),
-      action: AuditAction.invitationCreated,
-      target: { type: "invitation", id, label: c.email },
-      after: { name: c.name, email: c.email, roles: c.roles, teams: c.teams, source: options.source },
-      at: now,
-    });
-  });
-  await recordAudits(audits);
+  const storedDocs = prepared.filter((p) => stored.has(String(p.doc._id)));
+  for (const { c, index, doc } of prepared) {
+    if (stored.has(String(doc._id))) results[index] = withRow(c.row, { email: c.email, status: "invited", invitationId: String(doc._id) });
+    else if (raced.has(c.email)) results[index] = withRow(c.row, { email: c.email, status: "already_invited" });
+    else results[index] = withRow(c.row, { email: c.email, status: "invalid", reason: "The invitation could not be saved; try again." });
+  }
+  const queued = await completeInvitations(deps, batch, storedDocs.map((p) => p.doc), workspace.name);
+  await deliverQueued(deps, queued);
   return results as InviteResult[];
 }

@@ -8,7 +8,8 @@ import { onDuplicateKey } from "../db/duplicate-key.js";
 import { AppError, forbidden, notFound } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
 import { InvitationModel, openPendingKey } from "./invitation.model.js";
-import { auditActor, closeInvitation, effectiveStatus, loadWorkspace, newExpiry, sendInvitationEmail, type StoredInvitation } from "./invitation-lifecycle.js";
+import { abandonInvitationBatch, completeInvitations, openInvitationBatch } from "./invitation-completion.js";
+import { auditActor, closeInvitation, deliverQueued, effectiveStatus, loadWorkspace, newExpiry, type StoredInvitation } from "./invitation-lifecycle.js";
 import { linkCipherFor, registrationLink } from "./link-cipher.js";
 
 export function toInvitationItem(inv: StoredInvitation, deps: Pick<AppDeps, "config" | "clock">): Invitation {
@@ -93,11 +94,17 @@ export async function resendInvitation(deps: AppDeps, actor: MemberContext, invi
     status: "pending",
     pendingKey: openPendingKey(inv.workspaceId, inv.emailLower),
   };
-  const updated: StoredInvitation | null = await onDuplicateKey(InvitationModel.findOneAndUpdate({ _id: inv._id, status: inv.status }, { $set: set }, { new: true }).lean(), () => {
+  // Journal first: a crash after the new token is stored still e-mails the new link (invitation-completion.ts).
+  const batch = await openInvitationBatch("resent", inv.workspaceId, [inv._id], now);
+  const updated: StoredInvitation | null = await onDuplicateKey(InvitationModel.findOneAndUpdate({ _id: inv._id, status: inv.status }, { $set: set }, { new: true }).lean(), async () => {
+    await abandonInvitationBatch(batch);
     throw new AppError("CONFLICT", "A newer invitation is already pending for this e-mail.");
   });
-  if (!updated) throw new AppError("INVITATION_NOT_PENDING", "This invitation changed meanwhile; reload and try again.");
-  await sendInvitationEmail(deps, actor, workspace.name, inv, token, set.expiresAt);
+  if (!updated) {
+    await abandonInvitationBatch(batch);
+    throw new AppError("INVITATION_NOT_PENDING", "This invitation changed meanwhile; reload and try again.");
+  }
+  await deliverQueued(deps, await completeInvitations(deps, batch, [updated], workspace.name));
   await recordAudit({
     workspaceId: actor.workspaceId,
     actor: auditActor(actor),

@@ -48,8 +48,9 @@ async function loadLevelsToEdit(workspaceId: string, userId: string) {
 
 
 /**
- * Effective settings of many members at once: the workspace and its teams are read once and each
- * member is resolved in memory, so a workspace-wide change costs two reads, not two per member.
+ * Effective settings of many members at once (the board's chat limits, routing's eligibility, the
+ * push to docks after a change): the workspace and its teams are read once and each member is
+ * resolved in memory, so a workspace-wide change costs two reads, not two per member.
  * Null when the workspace is gone.
  */
 async function settingsResolverFor(workspaceId: string) {
@@ -63,11 +64,10 @@ async function settingsResolverFor(workspaceId: string) {
   };
 }
 
-/** Effective chatsPerUser of many members at once (the presence board's "n / limit"). */
-export async function loadChatLimits(workspaceId: string, memberships: readonly MembershipLevel[]): Promise<ChatLimits> {
+export async function loadEffectiveSettingsMany(workspaceId: string, memberships: readonly MembershipLevel[]): Promise<Map<string, EffectiveSettings>> {
   const resolve = await settingsResolverFor(workspaceId);
-  if (!resolve) return {};
-  return Object.fromEntries(memberships.map((m) => [String(m.userId), resolve(m).chatsPerUser]));
+  if (!resolve) return new Map();
+  return new Map(memberships.map((m) => [String(m.userId), resolve(m)]));
 }
 
 /**
@@ -75,14 +75,14 @@ export async function loadChatLimits(workspaceId: string, memberships: readonly 
  * many members it reaches): memberships from the workspace's copy, the levels above read once.
  */
 export async function loadEffectiveSettingsOf(memberships: MembershipCache, workspaceId: string, userIds: readonly string[]): Promise<Map<string, EffectiveSettings>> {
-  const resolve = await settingsResolverFor(workspaceId);
-  const settings = new Map<string, EffectiveSettings>();
-  if (!resolve) return settings;
-  for (const userId of userIds) {
-    const membership = await memberships.find(workspaceId, userId);
-    if (membership) settings.set(userId, resolve(membership));
-  }
-  return settings;
+  const found = await Promise.all(userIds.map((userId) => memberships.find(workspaceId, userId)));
+  return loadEffectiveSettingsMany(workspaceId, found.filter((m) => m !== undefined && m !== null));
+}
+
+/** Effective chatsPerUser of many members (the presence board's "n / limit"). */
+export async function loadChatLimits(workspaceId: string, memberships: readonly MembershipLevel[]): Promise<ChatLimits> {
+  const settings = await loadEffectiveSettingsMany(workspaceId, memberships);
+  return Object.fromEntries([...settings].map(([userId, values]) => [userId, values.chatsPerUser]));
 }
 
 function toView(levels: Awaited<ReturnType<typeof levelsAbove>>): MemberSettings {

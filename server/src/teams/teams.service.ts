@@ -1,7 +1,7 @@
 import { can, canLockSettings, lockLevelOf, AuditAction, type Team, type TeamPatch } from "@switchboard/shared";
 import type { Types } from "mongoose";
 import type { AppDeps } from "../app-deps.js";
-import { recordAudit } from "../audit/audit.service.js";
+import { recordChangeBy } from "../audit/audit.service.js";
 import { ContactModel } from "../contacts/contact.model.js";
 import { AppError, forbidden, notFound } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
@@ -43,15 +43,7 @@ async function assertNameFree(workspaceId: string, name: string, exceptId?: stri
 }
 
 const audit = (deps: AppDeps, actor: MemberContext, action: AuditAction, team: { id: string; name: string }, before: unknown, after: unknown) =>
-  recordAudit({
-    workspaceId: actor.workspaceId,
-    actor: { id: actor.userId, name: actor.name },
-    action,
-    target: { type: "team", id: team.id, label: team.name },
-    before,
-    after,
-    at: deps.clock.now(),
-  });
+  recordChangeBy(actor, deps.clock.now(), { action, target: { type: "team", id: team.id, label: team.name }, before, after });
 
 export async function listTeams(workspaceId: string) {
   const teams = await TeamModel.find({ workspaceId }).sort({ nameLower: 1 }).lean();

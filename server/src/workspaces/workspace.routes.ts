@@ -3,11 +3,14 @@ import type { AppDeps } from "../app-deps.js";
 import { auditRouter } from "../audit/audit.routes.js";
 import { contactsRouter } from "../contacts/contacts.routes.js";
 import { loadWorkspaceMember } from "../http/authenticate.js";
+import { heavyReadLimiter } from "../http/heavy-reads.js";
 import { invitationsRouter } from "../invitations/invitations.routes.js";
 import { outboxRouter } from "../mail/outbox.routes.js";
 import { membersRouter } from "../members/members.routes.js";
 import { presenceRouter } from "../presence/presence.routes.js";
 import { settingsRouter } from "../settings/settings.routes.js";
+import { interactionsRouter } from "../routing/interactions.routes.js";
+import { queuesRouter } from "../routing/queues.routes.js";
 import { teamsRouter } from "../teams/teams.routes.js";
 
 /**
@@ -23,7 +26,9 @@ export function workspaceRouter(deps: AppDeps): Router {
   router.use("/members", membersRouter(deps));
   router.use("/invitations", invitationsRouter(deps));
   router.use("/audit", auditRouter());
-  router.use("/outbox", outboxRouter());
+  router.use("/outbox", outboxRouter(heavyReadLimiter(deps.config.heavyReads)));
   router.use("/presence", presenceRouter(deps));
+  router.use("/queues", queuesRouter(deps));
+  router.use("/interactions", interactionsRouter(deps));
   return router;
 }

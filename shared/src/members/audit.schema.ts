@@ -24,6 +24,9 @@ export const AuditAction = Object.freeze({
   channelConnected: "channel.connected",
   contactDeleted: "contact.deleted",
   presenceSet: "presence.set",
+  queueCreated: "queue.created",
+  queueUpdated: "queue.updated",
+  queueDeleted: "queue.deleted",
 } as const);
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
@@ -54,12 +57,30 @@ export const auditItemSchema = z.object({
 });
 export type AuditItem = z.infer<typeof auditItemSchema>;
 
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+
 export const outboxItemSchema = z.object({
   id: objectIdSchema,
   to: z.string(),
   subject: z.string(),
   text: z.string(),
   createdAt: z.string(),
+  /** Where the e-mail is in the mail queue (pending → sending → sent, or failed after the last attempt). */
+  status: z.enum(OUTBOX_STATUSES),
 });
 export type OutboxItem = z.infer<typeof outboxItemSchema>;
-export const outboxQuerySchema = pagingQuerySchema;
+
+/**
+ * Newest first, paged by a range key instead of a skip (issue 10, item 12): `before` is the id of
+ * the last e-mail of the previous page; `q` finds e-mails by recipient (part of the address).
+ */
+export const outboxQuerySchema = z.strictObject({
+  before: objectIdSchema.optional(),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  q: z.string().trim().toLowerCase().max(254).optional(),
+});
+export type OutboxQuery = z.infer<typeof outboxQuerySchema>;
+
+/** `nextBefore` is the `before` of the next (older) page, null on the last page. */
+export const outboxPageSchema = z.object({ items: z.array(outboxItemSchema), nextBefore: objectIdSchema.nullable() });
+export type OutboxPage = z.infer<typeof outboxPageSchema>;
