@@ -3,7 +3,7 @@ import { useAssignees } from "../contacts/use-assignees";
 
 /** Every action the server records (shared's one list), as the filter offers them. */
 const ACTIONS = Object.values(AuditAction);
-const TARGET_TYPES = ["member", "invitation", "team", "workspace", "contact"] as const;
+const TARGET_TYPES = ["member", "invitation", "team", "queue", "workspace", "contact"] as const;
 
 /** "member.roles_changed" → "Member roles changed"; the stable name stays in the tooltip. */
 export const actionLabel = (action: string) => {
