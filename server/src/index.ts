@@ -18,7 +18,8 @@ import { startBackgroundWork, startServer } from "./server.js";
 import { isSetUp } from "./setup/setup.service.js";
 
 const config = loadConfig();
-const logger = createLogger(config.logLevel);
+// Readable lines for a person running `npm start`; JSON for log collectors in production.
+const logger = createLogger(config.logLevel, config.env === "production" ? "json" : "pretty");
 
 const refuseToStart = (err: unknown): never => {
   if (!(err instanceof SingleNodeDatabaseError)) throw err;

@@ -4,6 +4,7 @@
 
 // Brings in the vitest `inject("mongoUri")` typing the harness relies on.
 import type {} from "./global-setup.js";
+export { describeViolations, seriousAxeViolations, type AxeViolation } from "./axe.js";
 export { launchBrowser, launchWithExtension, CHROMIUM_PATH, type ExtensionBrowser } from "./chromium.js";
 export type { HttpClient, HttpResult } from "./http-client.js";
 export { addTestMember, type TestMember } from "./member-fixtures.js";

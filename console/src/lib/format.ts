@@ -1,6 +1,14 @@
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-const date = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+/**
+ * Dates and relative times in the UI's language (index.html's lang), not the browser's locale, so
+ * "3 minutes ago" never sits beside labels in another language; date-times name their time zone.
+ */
+const UI_LOCALE = (typeof document !== "undefined" && document.documentElement.lang) || "en";
+const dateTime = new Intl.DateTimeFormat(UI_LOCALE, { dateStyle: "medium", timeStyle: "short" });
+const zone = new Intl.DateTimeFormat(UI_LOCALE, { timeZoneName: "short" });
+const date = new Intl.DateTimeFormat(UI_LOCALE, { dateStyle: "medium" });
+const relative = new Intl.RelativeTimeFormat(UI_LOCALE, { numeric: "auto" });
+/** "CET", "GMT+2", "UTC": dateStyle/timeStyle cannot be combined with timeZoneName, so it is formatted apart. */
+const zoneOf = (d: Date) => zone.formatToParts(d).find((part) => part.type === "timeZoneName")?.value ?? "";
 
 const parse = (iso: string | null | undefined) => {
   if (!iso) return null;
@@ -10,7 +18,7 @@ const parse = (iso: string | null | undefined) => {
 
 export const formatDateTime = (iso: string | null | undefined) => {
   const d = parse(iso);
-  return d ? dateTime.format(d) : "—";
+  return d ? `${dateTime.format(d)} ${zoneOf(d)}`.trim() : "—";
 };
 
 export const formatDate = (iso: string | null | undefined) => {
@@ -36,7 +44,7 @@ export function formatRelative(iso: string | null | undefined, now = Date.now())
     if (Math.abs(value) < size) return relative.format(Math.round(value), unit);
     value /= size;
   }
-  return dateTime.format(d);
+  return formatDateTime(iso);
 }
 
 export function initialsOf(name: string): string {

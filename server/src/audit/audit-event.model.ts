@@ -16,6 +16,9 @@ const auditEventSchema = new Schema({
 });
 
 auditEventSchema.index({ workspaceId: 1, at: -1 });
+// The console's filters: by who and by action, newest first.
+auditEventSchema.index({ workspaceId: 1, actorId: 1, at: -1 });
+auditEventSchema.index({ workspaceId: 1, action: 1, at: -1 });
 
 export type AuditEventDoc = InferSchemaType<typeof auditEventSchema>;
 export const AuditEventModel = model("AuditEvent", auditEventSchema);

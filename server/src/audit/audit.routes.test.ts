@@ -70,6 +70,7 @@ describe("GET audit", () => {
       target: { type: "member", id: agent.userId, label: expect.any(String) },
       before: expect.objectContaining({ status: "active" }),
       after: expect.objectContaining({ status: "revoked", reassignContactsTo: null }),
+      changes: expect.arrayContaining(["Status: active → revoked"]),
       at: expect.any(String),
     });
     expect(res.body.items[1].actor.id).toBe(manager.userId);
@@ -93,6 +94,85 @@ describe("GET audit", () => {
     expect((await audit(otherAgent.token)).status).toBe(403);
     const both = await addTestMember(t, ws.workspaceId, { roles: ["supervisor", "viewer"], teams: [ws.teamId] });
     expect((await audit(both.token)).status).toBe(200);
+  });
+});
+
+describe("audit filters, words and export (issue 15)", () => {
+  const actions = (res: { body: { items: { action: string }[] } }) => res.body.items.map((e) => e.action);
+
+  it("filters by who, by target and by dates on the server, and pages the filtered rows", async () => {
+    const byManager = await audit(ws.token, `?actorId=${manager.userId}`);
+    expect(actions(byManager)).toEqual(["member.profile_changed"]);
+    expect(byManager.body.total).toBe(1);
+    const aboutAgent = await audit(ws.token, `?targetType=member&targetId=${agent.userId}`);
+    expect(actions(aboutAgent)).toEqual(["member.revoked", "member.profile_changed", "member.roles_changed"]);
+    const byAdminPaged = await audit(ws.token, `?actorId=${ws.userId}&action=invitation.created&pageSize=1&page=2`);
+    expect(byAdminPaged.body.total).toBe(2);
+    expect(byAdminPaged.body.items).toHaveLength(1);
+
+    const all = (await audit(ws.token, "?action=invitation.created")).body.items as { at: string }[];
+    const [newer, older] = all.map((e) => e.at);
+    // from is inclusive, to exclusive: exactly the older invitation.
+    const window = await audit(ws.token, `?action=invitation.created&from=${encodeURIComponent(older!)}&to=${encodeURIComponent(newer!)}`);
+    expect(window.status, window.text).toBe(200);
+    expect(window.body.items.map((e: { at: string }) => e.at)).toEqual([older]);
+    const after = await audit(ws.token, `?from=${encodeURIComponent(new Date(Date.parse(newer!) + 1).toISOString().replace("Z", "+00:00"))}`);
+    expect(after.body.items.every((e: { at: string }) => Date.parse(e.at) > Date.parse(newer!))).toBe(true);
+  });
+
+  it("refuses filters that are not what they claim, with the field named", async () => {
+    for (const [query, path] of [["?actorId=nope", "actorId"], ["?action=made.up", "action"], ["?from=yesterday", "from"], ["?targetType=$gt", "targetType"], ["?targetId[$ne]=x", "targetId"], ["?colour=red", ""]] as const) {
+      const res = await audit(ws.token, query);
+      expect(res.status, query).toBe(400);
+      expect(res.body.error.code).toBe("VALIDATION_FAILED");
+      if (path) expect(JSON.stringify(res.body.error.details), query).toContain(path);
+    }
+  });
+
+  it("says what changed in words, with team names instead of ids", async () => {
+    const created = (await audit(ws.token, "?action=invitation.created")).body.items[0];
+    expect(created.changes).toContain("Teams: Tier 1");
+    expect(created.changes.join(" ")).not.toContain(ws.teamId);
+    const roles = (await audit(ws.token, "?action=member.roles_changed")).body.items[0];
+    expect(roles.changes).toEqual(["Roles: agent → agent, viewer"]);
+  });
+
+  const exportCsv = (token: string, query = "") => t.api.get(`/api/workspaces/${ws.workspaceId}/audit/export.csv${query}`, { token });
+
+  it("exports the filtered log as CSV with names, words and UTC times, formulas neutralised", async () => {
+    // A member whose name a spreadsheet would run as a formula acts, so the newest row's "who" starts with "=".
+    const mallory = await addTestMember(t, ws.workspaceId, { roles: ["manager"], teams: [ws.teamId], name: "=SUM(1+1) Mallory" });
+    const patched = await t.api.patch(`/api/workspaces/${ws.workspaceId}/members/${viewer.userId}`, { profile: { location: "Paris" } }, { token: mallory.token });
+    expect(patched.status, patched.text).toBe(200);
+    const res = await exportCsv(ws.token);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    const lines = res.text.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("time (UTC),who,action,target type,target,changes");
+    expect(lines).toHaveLength(1 + (await audit(ws.token)).body.total);
+    expect(lines[1]).toContain(",'=SUM(1+1)");
+    expect(res.text).not.toMatch(/(^|,|")=SUM/m);
+    expect(lines.some((l) => l.includes("Ada Admin,member.roles_changed,Member,") && l.includes("Roles: agent → agent, viewer"))).toBe(true);
+    expect(res.text).not.toContain(ws.teamId);
+
+    const filtered = await exportCsv(ws.token, `?actorId=${manager.userId}`);
+    expect(filtered.text.trim().split("\r\n")).toHaveLength(2);
+    expect((await exportCsv(ws.token, "?from=soon")).status).toBe(400);
+  });
+
+  it("security: role by role, only those who may export data export the log; noDataExport stops a manager", async () => {
+    expect((await exportCsv(ws.token)).status).toBe(200);
+    expect((await exportCsv(manager.token)).status).toBe(200);
+    // Viewers read the log but may not export data; supervisors and agents read neither.
+    expect((await exportCsv(viewer.token)).status).toBe(403);
+    expect((await exportCsv(supervisor.token)).status).toBe(403);
+    const otherAgent = await addTestMember(t, ws.workspaceId, { roles: ["agent"], teams: [ws.teamId] });
+    expect((await exportCsv(otherAgent.token)).status).toBe(403);
+    const restricted = await addTestMember(t, ws.workspaceId, { roles: ["manager"], teams: [ws.teamId], restrictions: { noDataExport: true } });
+    expect((await audit(restricted.token)).status).toBe(200);
+    const refused = await exportCsv(restricted.token);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe("FORBIDDEN");
   });
 });
 

@@ -6,6 +6,7 @@ import type { Clock } from "../clock.js";
 import type { AppDeps } from "../app-deps.js";
 import { toMemberContext } from "../members/member-context.js";
 import { membershipsOf } from "../members/membership-cache.js";
+import { presenceServiceOf } from "../presence/presence.service.js";
 import { AppError } from "./app-error.js";
 import "./request-context.js";
 
@@ -33,6 +34,8 @@ export function loadWorkspaceMember(deps: AppDeps): RequestHandler {
     const membership = await memberships.find(workspaceId, auth.userId);
     if (!membership) throw new AppError("FORBIDDEN", "You are not a member of this workspace.");
     req.member = toMemberContext(membership);
+    // "Last active" follows console use too, not only docks (throttled in the presence service).
+    presenceServiceOf(deps).noteConsoleActivity(req.member);
     next();
   };
 }

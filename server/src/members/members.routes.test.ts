@@ -39,6 +39,7 @@ afterAll(() => t.close());
 
 describe("GET members", () => {
   it("lists active members by name with the fields the table shows", async () => {
+    const before = t.clock.now().getTime();
     const res = await t.api.get(members(), { token: ws.token });
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(7);
@@ -52,8 +53,13 @@ describe("GET members", () => {
       teams: [ws.teamId],
       restrictions: expect.any(Object),
       status: "active",
-      lastActiveAt: null,
+      // Issue 15: the admin is using the console right now, which is activity.
+      lastActiveAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
+    expect(Date.parse(res.body.items[0].lastActiveAt)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(res.body.items[0].lastActiveAt)).toBeLessThanOrEqual(t.clock.now().getTime());
+    // Members who used neither the console nor a dock have never been active.
+    expect(res.body.items.find((m: { name: string }) => m.name === "Zoe Zulu").lastActiveAt).toBeNull();
   });
 
   it("gets one member with the list's fields and the profile; agents are refused and unknown ids are 404", async () => {

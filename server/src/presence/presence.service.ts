@@ -95,6 +95,8 @@ export class PresenceService {
   private readonly listeners: PresenceListener[] = [];
   private readonly lastActiveDue = new Map<string, LastActiveWrite>();
   private lastActiveTimer: NodeJS.Timeout | null = null;
+  /** When each member's console use last moved lastActiveAt (the throttle of noteConsoleActivity). */
+  private readonly consoleActiveAt = new Map<string, number>();
   /** Shared with the socket handshakes and REST; the realtime layer keeps it in step on membership events. */
   readonly memberships: MembershipCache;
 
@@ -175,6 +177,24 @@ export class PresenceService {
     return presence;
   }
 
+  /**
+   * Using the console is activity too: lastActiveAt moves at most once per presencePersistMs per
+   * member (like a dock's), joining the next batched write; the members list sees it at once.
+   */
+  noteConsoleActivity(member: { workspaceId: string; userId: string; membershipId?: string }): void {
+    const id = memberKey(member);
+    const nowMs = this.now().getTime();
+    const last = this.consoleActiveAt.get(id);
+    if (last !== undefined && nowMs - last < this.deps.config.presencePersistMs) return;
+    this.consoleActiveAt.set(id, nowMs);
+    const at = this.now();
+    const filter = member.membershipId ? { _id: member.membershipId } : { workspaceId: member.workspaceId, userId: member.userId };
+    this.memberships.touch(member.workspaceId, member.userId, at);
+    // A dock's pending write for the same member is older or equal; $max keeps the later date either way.
+    this.lastActiveDue.set(id, { filter, at });
+    this.lastActiveTimer ??= setTimeout(() => void this.flushLastActive(), LAST_ACTIVE_FLUSH_MS).unref();
+  }
+
   /** One bulk write for every member whose throttled lastActiveAt came due: no database round trip per change. */
   private async flushLastActive(): Promise<void> {
     this.lastActiveTimer = null;
@@ -215,19 +235,25 @@ export class PresenceService {
     });
   }
 
-  async deviceDisconnected(member: MemberKey, socketId: string): Promise<void> {
+  /** `signedOut`: the dock signed out, so its leaving is no blip to wait out; without other devices the member is offline now. */
+  async deviceDisconnected(member: MemberKey, socketId: string, { signedOut = false } = {}): Promise<void> {
     await this.serially(member, async () => {
       await this.store.removeDevice(member, socketId);
-      await this.afterDeviceLoss(member);
+      await this.afterDeviceLoss(member, signedOut);
     });
   }
 
-  private async afterDeviceLoss(member: MemberKey) {
+  private async afterDeviceLoss(member: MemberKey, signedOut = false) {
     const record = await this.store.get(member);
     if (!record) return;
     const remaining = await this.store.devices(member);
     if (record.status !== "offline") {
       record.lastSeenAt = this.now().toISOString();
+      if (remaining.length === 0 && signedOut) {
+        await this.store.cancelOffline(member);
+        this.goOffline(record, "disconnected");
+        return void (await this.commit(record, { persist: true }));
+      }
       if (remaining.length === 0) await this.store.scheduleOffline(member, this.now().getTime() + this.deps.config.presenceGraceMs);
     }
     await this.commit(record);

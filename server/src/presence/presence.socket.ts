@@ -78,7 +78,7 @@ export function registerPresenceSockets(input: {
     onEvent(socket, "call:state", () => presence.touch(memberInfoOf(socket)), deps);
     onEvent(socket, "chat:state", () => presence.touch(memberInfoOf(socket)), deps);
     socket.on("disconnect", () => {
-      presence.deviceDisconnected(member, socket.id).catch(reportFailure);
+      presence.deviceDisconnected(member, socket.id, { signedOut: socket.data.signedOut === true }).catch(reportFailure);
     });
     presence.deviceConnected(member, { ...socket.data.device, socketId: socket.id, nodeId }).catch(reportFailure);
   });

@@ -53,6 +53,11 @@ export function registerLiveSync(input: LiveSyncInput): void {
 
   function endSessions(room: string, reason: SessionEndReason, keepRoom?: string) {
     const except = keepRoom ? [keepRoom] : [];
+    // A dock that signed out is gone on purpose, not a network blip: its member goes offline at
+    // once when it was their last device (presence.socket.ts reads the mark on disconnect).
+    if (reason === "logout") {
+      for (const socket of localSocketsIn(dock, room)) if (!keepRoom || !socket.rooms.has(keepRoom)) socket.data.signedOut = true;
+    }
     for (const ns of namespaces) {
       ns.local.to(room).except(except).emit("session:revoked", { reason });
       setTimeout(() => ns.local.in(room).except(except).disconnectSockets(true), SESSION_END_DELAY_MS).unref();

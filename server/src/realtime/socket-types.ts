@@ -15,6 +15,8 @@ export interface SocketData {
   /** When the session the socket was opened with ends; the socket ends then too (session-expiry.ts). */
   sessionExpiresAt: Date;
   device: PresenceDevice;
+  /** Set when the server cuts the socket because its session was signed out (live-sync.ts): presence then skips the grace period. */
+  signedOut?: boolean;
 }
 
 /** Events relayed between server nodes (through the Redis adapter) so each node acts on its own sockets. */

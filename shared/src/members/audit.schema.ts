@@ -30,9 +30,19 @@ export const AuditAction = Object.freeze({
 } as const);
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
-export const auditQuerySchema = pagingQuerySchema.extend({
-  action: z.string().trim().min(1).max(60).regex(/^[a-z_.]+$/, "Lower-case action name").optional(),
+/** The audit filters (who, action, target, dates); the CSV export takes the same without paging. */
+export const auditFilterSchema = z.strictObject({
+  action: z.enum(Object.values(AuditAction) as [AuditAction, ...AuditAction[]], "Unknown audit action").optional(),
+  actorId: objectIdSchema.optional(),
+  targetType: z.string().trim().min(1).max(40).regex(/^[a-z_]+$/, "Lower-case target type").optional(),
+  targetId: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "A target id").optional(),
+  /** Inclusive lower bound, an ISO date-time with its offset (the console sends the start of the chosen day in its time zone). */
+  from: z.iso.datetime({ offset: true }).optional(),
+  /** Exclusive upper bound, like `from`. */
+  to: z.iso.datetime({ offset: true }).optional(),
 });
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+export const auditQuerySchema = pagingQuerySchema.extend(auditFilterSchema.shape);
 
 export const auditItemSchema = z.object({
   id: objectIdSchema,
@@ -41,6 +51,8 @@ export const auditItemSchema = z.object({
   target: z.object({ type: z.string(), id: z.string().nullable(), label: z.string().nullable() }),
   before: z.unknown(),
   after: z.unknown(),
+  /** What changed, in words, team ids as names (see describeAuditChange). */
+  changes: z.array(z.string()),
   at: z.string(),
 });
 export type AuditItem = z.infer<typeof auditItemSchema>;

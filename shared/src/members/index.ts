@@ -4,3 +4,4 @@ export * from "./member.schema.js";
 export * from "./invitation.schema.js";
 export * from "./team.schema.js";
 export * from "./audit.schema.js";
+export * from "./audit-change.js";

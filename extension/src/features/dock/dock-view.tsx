@@ -14,6 +14,9 @@ import { useAutoHide } from "./use-auto-hide"
 import { useDockSync } from "./use-dock-sync"
 import "./dock.css"
 
+// Plasmo writes the popup's and side panel's <html> without a lang; screen readers need one to pick a voice.
+document.documentElement.lang = "en"
+
 const CONNECTION_NOTICE = {
   connecting: "Connecting to the server…",
   disconnected: "Offline, reconnecting…",
