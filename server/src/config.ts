@@ -57,6 +57,10 @@ export interface Config {
   presenceHeartbeatMs: number;
   /** Membership.lastActiveAt is written at most this often per member while online. */
   presencePersistMs: number;
+  /** Milliseconds per second of queue timing (offer timeout, wrap-up): 1000, except in tests that need them short. */
+  routingSecondMs: number;
+  /** DESIGN.md §13: open chats one visitor address may hold (tests from one address raise it). */
+  openChatsPerAddress: number;
   /** Base64 AES-256 key for stored registration links; dev and tests generate one (see invitations/link-cipher.ts). */
   inviteLinkKey?: string;
 }
@@ -81,6 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     presenceGraceMs: 30_000,
     presenceHeartbeatMs: 1_000,
     presencePersistMs: 60_000,
+    routingSecondMs: 1_000,
+    openChatsPerAddress: 3,
     inviteLinkKey: parsed.INVITE_LINK_KEY,
   };
 }

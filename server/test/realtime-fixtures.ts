@@ -51,7 +51,7 @@ export interface ConnectOptions {
  */
 export function connect(
   url: string,
-  namespace: "/dock" | "/console",
+  namespace: "/dock" | "/console" | "/visitor",
   options: ConnectOptions,
   beforeConnect: (socket: ClientSocket) => void = () => {},
 ): Promise<ClientSocket> {

@@ -6,3 +6,4 @@ export * from "./settings/index.js";
 export * from "./contacts/index.js";
 export * from "./presence/index.js";
 export * from "./realtime/index.js";
+export * from "./routing/index.js";

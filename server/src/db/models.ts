@@ -12,3 +12,5 @@ export { PasswordResetModel } from "../auth/password-reset.model.js";
 export { SetupLockModel } from "../setup/setup-lock.model.js";
 export { ConnectionModel } from "../settings/connection.model.js";
 export { OutboxMessageModel } from "../mail/outbox.model.js";
+export { QueueModel } from "../routing/queue.model.js";
+export { InteractionModel } from "../routing/interaction.model.js";

@@ -18,6 +18,8 @@ export interface DomainEventMap {
   "membership.changed": [{ workspaceId: string; userId: string }];
   /** A membership was revoked. */
   "membership.revoked": [{ workspaceId: string; userId: string; by: string }];
+  /** A queue was created, edited or deleted: routing rereads it. */
+  "queue.changed": [{ workspaceId: string; queueId: string }];
 }
 
 export class DomainEvents extends EventEmitter<DomainEventMap> {}

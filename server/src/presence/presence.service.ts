@@ -33,6 +33,16 @@ export interface MemberInfo extends MemberKey {
 
 /** The realtime layer fans changes out; the service knows nothing of sockets. `devices` say which nodes hold the member's docks. */
 export type PresencePublisher = (workspaceId: string, presence: Presence, devices: readonly DeviceEntry[]) => void;
+/** Routing follows status changes made on this node (offers cancelled, chats requeued, capacity offered). */
+export type PresenceListener = (workspaceId: string, presence: Presence) => void;
+
+/** What routing derives from interactions and writes into presence. */
+export interface RoutingActivity {
+  onCall: boolean;
+  activeChats: number;
+  wrapUpUntil: string | null;
+  lastInteractionEndedAt?: string;
+}
 
 const AWAY_REASONS_CACHE_MS = 2_000;
 /** Throttled lastActiveAt writes are gathered and sent as one bulk write this often. */
@@ -64,6 +74,7 @@ export function toPresence(record: PresenceRecord, devices: readonly DeviceEntry
     ...(record.awayReason === undefined ? {} : { awayReason: record.awayReason }),
     onCall: record.onCall,
     activeChats: record.activeChats,
+    ...(record.wrapUpUntil === undefined ? {} : { wrapUpUntil: record.wrapUpUntil }),
     since: record.since,
     lastSeenAt: record.lastSeenAt,
     ...(record.cause === undefined ? {} : { cause: record.cause }),
@@ -80,6 +91,7 @@ export class PresenceService {
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly awayReasonsCache = new Map<string, { reasons: string[]; at: number }>();
   private publish: PresencePublisher = () => {};
+  private readonly listeners: PresenceListener[] = [];
   private readonly lastActiveDue = new Map<string, LastActiveWrite>();
   private lastActiveTimer: NodeJS.Timeout | null = null;
   /** Shared with the socket handshakes and REST; the realtime layer keeps it in step on membership events. */
@@ -94,6 +106,10 @@ export class PresenceService {
 
   setPublisher(publisher: PresencePublisher): void {
     this.publish = publisher;
+  }
+
+  listen(listener: PresenceListener): void {
+    this.listeners.push(listener);
   }
 
   private now() {
@@ -139,6 +155,7 @@ export class PresenceService {
     const devices = await this.store.put(record);
     const presence = toPresence(record, devices);
     this.publish(record.workspaceId, presence, devices);
+    for (const listener of this.listeners) listener(record.workspaceId, presence);
     if (writeLastActive) {
       // By `_id` when the record knows its membership: an index lookup anywhere (FerretDB's SQLite backend pushes down only `_id`).
       const filter = record.membershipId ? { _id: record.membershipId } : { workspaceId: record.workspaceId, userId: record.userId };
@@ -227,11 +244,26 @@ export class PresenceService {
     });
   }
 
-  async setActivity(member: MemberInfo, activity: { onCall?: boolean; activeChats?: number }): Promise<Presence> {
+  /**
+   * An older dock's `call:state` / `chat:state`: proof the dock is alive (lastSeenAt), but onCall
+   * and activeChats come from interactions (DESIGN.md §8), so its numbers are ignored.
+   */
+  async touch(member: MemberInfo): Promise<Presence> {
     return this.serially(member, async () => {
       const record = (await this.store.get(member)) ?? this.fresh(member);
-      Object.assign(record, activity);
       record.lastSeenAt = this.now().toISOString();
+      return this.commit(record);
+    });
+  }
+
+  /** Routing's view of the member's interactions; unlike a dock's report, not a sign of the member's activity. */
+  async setRoutingActivity(member: MemberInfo, activity: RoutingActivity): Promise<Presence> {
+    return this.serially(member, async () => {
+      const record = (await this.store.get(member)) ?? this.fresh(member);
+      record.onCall = activity.onCall;
+      record.activeChats = activity.activeChats;
+      record.wrapUpUntil = activity.wrapUpUntil ?? undefined;
+      if (activity.lastInteractionEndedAt) record.lastInteractionEndedAt = activity.lastInteractionEndedAt;
       return this.commit(record);
     });
   }

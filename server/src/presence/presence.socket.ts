@@ -74,8 +74,9 @@ export function registerPresenceSockets(input: {
       },
       deps,
     );
-    onEvent(socket, "call:state", ({ onCall }) => presence.setActivity(memberInfoOf(socket), { onCall }), deps);
-    onEvent(socket, "chat:state", ({ activeChats }) => presence.setActivity(memberInfoOf(socket), { activeChats }), deps);
+    // Older docks still report these; onCall and activeChats now come from interactions (DESIGN.md §8).
+    onEvent(socket, "call:state", () => presence.touch(memberInfoOf(socket)), deps);
+    onEvent(socket, "chat:state", () => presence.touch(memberInfoOf(socket)), deps);
     socket.on("disconnect", () => {
       presence.deviceDisconnected(member, socket.id).catch(reportFailure);
     });

@@ -11,6 +11,10 @@ export interface PresenceRecord {
   awayReason?: string;
   onCall: boolean;
   activeChats: number;
+  /** onCall, activeChats and these two are set by routing from interactions (DESIGN.md §8, §10). */
+  wrapUpUntil?: string;
+  /** When the member's last interaction ended (routing's longest-idle choice). */
+  lastInteractionEndedAt?: string;
   since: string;
   lastSeenAt: string | null;
   cause?: PresenceCause;

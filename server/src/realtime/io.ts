@@ -7,6 +7,9 @@ import type { AppDeps } from "../app-deps.js";
 import { presenceServiceOf } from "../presence/presence.service.js";
 import { registerPresenceSockets } from "../presence/presence.socket.js";
 import { loadMemberSettings } from "../settings/member-settings.service.js";
+import { registerVisitorSockets, type VisitorNamespace } from "../chat/visitor.socket.js";
+import { routerOf } from "../routing/router.js";
+import { registerRoutingSockets } from "../routing/routing.socket.js";
 import { registerLiveSync, type EffectiveSettingsLoader } from "./live-sync.js";
 import { startSessionExpiry } from "./session-expiry.js";
 import { socketAuth } from "./socket-auth.js";
@@ -45,6 +48,8 @@ export function attachRealtime(http: HttpServer, deps: AppDeps, options: Realtim
   dock.use(socketAuth("dock.use", deps.clock, lookups));
   consoleNs.use(socketAuth("console.use", deps.clock, lookups));
 
+  const visitor = io.of(NamespaceName.visitor) as unknown as VisitorNamespace;
+  const router = routerOf(deps);
   const sockets = registerPresenceSockets({ deps, presence, dock, console: consoleNs, nodeId: presence.store.nodeId });
   registerLiveSync({
     io,
@@ -58,6 +63,8 @@ export function attachRealtime(http: HttpServer, deps: AppDeps, options: Realtim
   });
 
   const stopSessionExpiry = startSessionExpiry({ namespaces: [dock, consoleNs], clock: deps.clock, everyMs: config.sessionCheckMs });
+  const routingSockets = registerRoutingSockets({ deps, router, dock, console: consoleNs, visitor });
+  registerVisitorSockets({ deps, router, visitor });
 
   // Each node beats and sweeps: expiring grace periods and adopting the docks of dead nodes.
   const tickMs = Math.max(20, Math.min(config.presenceHeartbeatMs, config.presenceGraceMs / 4));
@@ -78,13 +85,28 @@ export function attachRealtime(http: HttpServer, deps: AppDeps, options: Realtim
   const timer = setInterval(() => void tick(), tickMs);
   timer.unref();
 
+  // Routing's safety net, once a second per node: waiting chats a change on another node freed room for, lost timers.
+  let routing = false;
+  const routingTimer = setInterval(() => {
+    if (routing) return;
+    routing = true;
+    router
+      .tick()
+      .catch(router.warn("tick"))
+      .finally(() => (routing = false));
+  }, 1_000);
+  routingTimer.unref();
+
   return {
     io,
     async close() {
       clearInterval(timer);
       stopSessionExpiry();
+      clearInterval(routingTimer);
+      routingSockets.close();
       sockets.close();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
+      await router.close();
       await presence.close();
       redis?.disconnect();
       redisSub?.disconnect();

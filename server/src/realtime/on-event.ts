@@ -10,9 +10,27 @@ type BodyOf<N extends DockRequest> = z.output<(typeof dockRequests)[N]["body"]>;
 type DataOf<N extends DockRequest> = z.output<(typeof dockRequests)[N]["response"]>;
 
 /**
- * The one way to handle a client request: parse the body with its schema from shared,
- * check the permission the event takes, run the handler, and ack `{ ok, data | error }`
- * through the same error mapping as HTTP. Nothing a handler throws crosses the wire raw.
+ * The listener behind every acked request: run `handle` on the raw arguments and ack
+ * `{ ok, data | error }` through the same error mapping as HTTP. Nothing a handler throws
+ * crosses the wire raw.
+ */
+export function ackedListener<Data>(name: string, handle: (raw: unknown) => Promise<Data>, deps: Pick<AppDeps, "config" | "logger">) {
+  return async (...args: unknown[]) => {
+    const ack = typeof args.at(-1) === "function" ? (args.at(-1) as (result: AckResult<Data>) => void) : undefined;
+    try {
+      const data = await handle(args.length > 1 || !ack ? args[0] : undefined);
+      ack?.({ ok: true, data });
+    } catch (err) {
+      const { status, body } = toErrorBody(err, { exposeInternal: deps.config.env !== "production" });
+      if (status >= 500) deps.logger.error({ err, event: name }, "socket handler failed");
+      ack?.({ ok: false, error: body.error });
+    }
+  };
+}
+
+/**
+ * The one way to handle a dock request: parse the body with its schema from shared,
+ * check the permission the event takes, run the handler, and ack.
  */
 export function onEvent<N extends DockRequest>(
   socket: DockSocket,
@@ -21,20 +39,15 @@ export function onEvent<N extends DockRequest>(
   deps: Pick<AppDeps, "config" | "logger">,
 ): void {
   const spec = dockRequests[name];
-  const listener = async (...args: unknown[]) => {
-    const ack = typeof args.at(-1) === "function" ? (args.at(-1) as (result: AckResult<DataOf<N>>) => void) : undefined;
-    try {
+  const listener = ackedListener(
+    name,
+    async (raw) => {
       if (!can(socket.data.member, spec.permission)) {
         throw new AppError("FORBIDDEN", `Your role does not allow ${spec.permission}.`);
       }
-      const body = spec.body.parse(args[0]) as BodyOf<N>;
-      const data = await handler(body);
-      ack?.({ ok: true, data });
-    } catch (err) {
-      const { status, body } = toErrorBody(err, { exposeInternal: deps.config.env !== "production" });
-      if (status >= 500) deps.logger.error({ err, event: name }, "socket handler failed");
-      ack?.({ ok: false, error: body.error });
-    }
-  };
+      return handler(spec.body.parse(raw) as BodyOf<N>);
+    },
+    deps,
+  );
   socket.on(name, listener as never);
 }

@@ -5,6 +5,7 @@ import {
   resolveEffectiveSettings,
   SettingsAuditAction,
   type ChatLimits,
+  type EffectiveSettings,
   type MemberSettings,
   type MemberSettingsBody,
 } from "@switchboard/shared";
@@ -46,20 +47,26 @@ async function loadLevelsToEdit(workspaceId: string, userId: string) {
 
 
 /**
- * Effective chatsPerUser of many members at once (the presence board's "n / limit"): the
- * workspace and its teams are read once, each member resolved in memory.
+ * Effective settings of many members at once (the board's chat limits, routing's eligibility):
+ * the workspace and its teams are read once, each member resolved in memory.
  */
-export async function loadChatLimits(workspaceId: string, memberships: readonly MembershipLevel[]): Promise<ChatLimits> {
+export async function loadEffectiveSettingsMany(workspaceId: string, memberships: readonly MembershipLevel[]): Promise<Map<string, EffectiveSettings>> {
   const [workspace, teams] = await Promise.all([WorkspaceModel.findById(workspaceId).lean(), TeamModel.find({ workspaceId }).lean()]);
-  if (!workspace) return {};
+  if (!workspace) return new Map();
   const teamById = new Map(teams.map((team) => [String(team._id), teamLevel(team)]));
   const level = workspaceLevel(workspace);
-  return Object.fromEntries(
+  return new Map(
     memberships.map((m) => {
       const team = m.teams[0] === undefined ? null : (teamById.get(String(m.teams[0])) ?? null);
-      return [String(m.userId), resolveEffectiveSettings({ workspace: level, team, user: userLevel(m) }).values.chatsPerUser];
+      return [String(m.userId), resolveEffectiveSettings({ workspace: level, team, user: userLevel(m) }).values];
     }),
   );
+}
+
+/** Effective chatsPerUser of many members (the presence board's "n / limit"). */
+export async function loadChatLimits(workspaceId: string, memberships: readonly MembershipLevel[]): Promise<ChatLimits> {
+  const settings = await loadEffectiveSettingsMany(workspaceId, memberships);
+  return Object.fromEntries([...settings].map(([userId, values]) => [userId, values.chatsPerUser]));
 }
 
 function toView(levels: Awaited<ReturnType<typeof levelsAbove>>): MemberSettings {

@@ -8,6 +8,8 @@ import { outboxRouter } from "../mail/outbox.routes.js";
 import { membersRouter } from "../members/members.routes.js";
 import { presenceRouter } from "../presence/presence.routes.js";
 import { settingsRouter } from "../settings/settings.routes.js";
+import { interactionsRouter } from "../routing/interactions.routes.js";
+import { queuesRouter } from "../routing/queues.routes.js";
 import { teamsRouter } from "../teams/teams.routes.js";
 
 /**
@@ -25,5 +27,7 @@ export function workspaceRouter(deps: AppDeps): Router {
   router.use("/audit", auditRouter());
   router.use("/outbox", outboxRouter());
   router.use("/presence", presenceRouter(deps));
+  router.use("/queues", queuesRouter(deps));
+  router.use("/interactions", interactionsRouter(deps));
   return router;
 }

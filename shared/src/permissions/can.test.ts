@@ -32,6 +32,12 @@ const EXPECTED: Record<Permission, Record<Role, "all" | "own" | "⭕" | "-">> = 
   "audit.view": { admin: "all", manager: "all", supervisor: "-", viewer: "all", agent: "-" },
   // Issue 3: the mail outbox (no SMTP configured) is "visible to admins in the console".
   "outbox.view": { admin: "all", manager: "-", supervisor: "-", viewer: "-", agent: "-" },
+  // §5 "manage queues": viewers read every queue; managers and supervisors see their teams' queues.
+  "queues.view": { admin: "all", manager: "own", supervisor: "own", viewer: "all", agent: "-" },
+  "queues.manage": { admin: "all", manager: "own", supervisor: "own", viewer: "-", agent: "-" },
+  // §5 "see interactions": an agent's own interactions come from interactionScopeOf, not the matrix.
+  "interactions.read": { admin: "all", manager: "own", supervisor: "own", viewer: "all", agent: "-" },
+  "offers.receive": { admin: "all", manager: "all", supervisor: "all", viewer: "-", agent: "all" },
 };
 
 const RESTRICTION_FOR: Partial<Record<Permission, "noWorkspaceSettings" | "noContactDeletion" | "noDataExport" | "noIntegrations">> = {

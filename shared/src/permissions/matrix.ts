@@ -31,6 +31,10 @@ export const Permission = Object.freeze({
   channelsConnect: "channels.connect",
   auditView: "audit.view",
   outboxView: "outbox.view",
+  queuesView: "queues.view",
+  queuesManage: "queues.manage",
+  interactionsRead: "interactions.read",
+  offersReceive: "offers.receive",
 } as const);
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS = Object.freeze(Object.values(Permission)) as readonly Permission[];
@@ -59,6 +63,13 @@ export const PERMISSION_MATRIX: Readonly<Record<Permission, Readonly<Record<Role
   "audit.view": { admin: "all", manager: "all", supervisor: false, viewer: "all", agent: false },
   // The mail outbox (no SMTP configured) holds registration links: admins only.
   "outbox.view": { admin: "all", manager: false, supervisor: false, viewer: false, agent: false },
+  // §5 "manage queues … viewer ❌ (reads)": viewers read every queue, managers and supervisors their teams' queues.
+  "queues.view": { admin: "all", manager: "ownTeams", supervisor: "ownTeams", viewer: "all", agent: false },
+  // "ownTeams" here means every team of the queue is the actor's (checkManageQueue), not just one.
+  "queues.manage": { admin: "all", manager: "ownTeams", supervisor: "ownTeams", viewer: false, agent: false },
+  // Agents read only the interactions they handled: interactionScopeOf grants that to everyone.
+  "interactions.read": { admin: "all", manager: "ownTeams", supervisor: "ownTeams", viewer: "all", agent: false },
+  "offers.receive": { admin: "all", manager: "all", supervisor: "all", viewer: false, agent: "all" },
 });
 
 /** Roles each role may hand out in an invitation (the "invite / add members" row). */

@@ -42,6 +42,8 @@ export const presenceSchema = z.object({
   awayReason: z.string().optional(),
   onCall: z.boolean(),
   activeChats: z.number().int().min(0),
+  /** In wrap-up (after-call work, no offers) until then; absent when not. From interactions, like onCall and activeChats. */
+  wrapUpUntil: z.iso.datetime().optional(),
   /** When `status` (or the away reason) last changed. */
   since: z.iso.datetime(),
   lastSeenAt: z.iso.datetime().nullable(),

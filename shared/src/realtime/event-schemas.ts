@@ -8,15 +8,50 @@ import type {
   ConsoleServerToClientEvents,
   DockClientToServerEvents,
   DockServerToClientEvents,
+  VisitorClientToServerEvents,
+  VisitorServerToClientEvents,
 } from "./events.js";
+import { chatMessageSchema, interactionDetailSchema, interactionSchema } from "../routing/interaction.schema.js";
+import { queueStatsSchema } from "../routing/queue.schema.js";
+import {
+  chatClosedSchema,
+  chatJoinedSchema,
+  chatMessageEventSchema,
+  chatQueuedSchema,
+  chatResumedSchema,
+  chatSendRequestSchema,
+  chatStartRequestSchema,
+  chatStartResultSchema,
+  chatTypingEventSchema,
+  dockChatTypingRequestSchema,
+  emptyRequestSchema,
+  emptyResponseSchema,
+  interactionRequestSchema,
+  offerCancelledSchema,
+  offerRequestSchema,
+  offerSchema,
+  visitorChatSendRequestSchema,
+  visitorTypingEventSchema,
+  visitorTypingRequestSchema,
+  wrapUpStateSchema,
+} from "../routing/routing-events.js";
 import { SessionEndReason } from "./protocol.js";
 
 /** What the server needs to accept one acked request: its body schema and the permission it takes. */
 export interface RequestSpec<Body, Data> {
-  body: z.ZodType<Body>;
+  body: z.ZodType<Body, unknown>;
   response: z.ZodType<Data>;
   permission: Permission;
 }
+
+/** /visitor requests have no member behind them, so no permission: the handshake's queue is the scope. */
+export interface VisitorRequestSpec<Body, Data> {
+  body: z.ZodType<Body, unknown>;
+  response: z.ZodType<Data>;
+}
+type VisitorRequestSpecs<Events> = {
+  [K in keyof Events]: Events[K] extends (body: infer Body, ack: Ack<infer Data>) => void ? VisitorRequestSpec<Body, Data> : never;
+};
 
 type RequestSpecs<Events> = {
   [K in keyof Events]: Events[K] extends (body: infer Body, ack: Ack<infer Data>) => void ? RequestSpec<Body, Data> : never;
@@ -39,13 +74,6 @@ export const presenceSetRequestSchema = z
 export const callStateRequestSchema = z.strictObject({ onCall: z.boolean() });
 export const chatStateRequestSchema = z.strictObject({ activeChats: z.number().int().min(0).max(50) });
 
-export const offerSchema = z.object({
-  offerId: z.string(),
-  kind: z.enum(["call", "chat"]),
-  display: z.object({ name: z.string().optional(), number: z.string().optional() }),
-  createdAt: z.iso.datetime(),
-  expiresAt: z.iso.datetime(),
-});
 export const settingsChangedSchema = z.object({ workspaceId: z.string(), settings: effectiveSettingsSchema });
 export const sessionRevokedSchema = z.object({ reason: z.enum(Object.values(SessionEndReason) as [SessionEndReason, ...SessionEndReason[]]) });
 export const presenceSnapshotSchema = z.object({ items: z.array(presenceSchema), chatLimits: chatLimitsSchema });
@@ -58,6 +86,12 @@ export const dockRequests = {
   "presence:set": { body: presenceSetRequestSchema, response: presenceSchema, permission: "dock.use" },
   "call:state": { body: callStateRequestSchema, response: presenceSchema, permission: "dock.use" },
   "chat:state": { body: chatStateRequestSchema, response: presenceSchema, permission: "dock.use" },
+  "offer:accept": { body: offerRequestSchema, response: interactionDetailSchema, permission: "offers.receive" },
+  "offer:decline": { body: offerRequestSchema, response: emptyResponseSchema, permission: "offers.receive" },
+  "chat:send": { body: chatSendRequestSchema, response: chatMessageSchema, permission: "offers.receive" },
+  "chat:typing": { body: dockChatTypingRequestSchema, response: emptyResponseSchema, permission: "offers.receive" },
+  "interaction:close": { body: interactionRequestSchema, response: interactionDetailSchema, permission: "offers.receive" },
+  "wrapup:done": { body: emptyRequestSchema, response: wrapUpStateSchema, permission: "offers.receive" },
 } satisfies RequestSpecs<DockClientToServerEvents>;
 
 export const consoleRequests = {} satisfies RequestSpecs<ConsoleClientToServerEvents>;
@@ -66,7 +100,10 @@ export const consoleRequests = {} satisfies RequestSpecs<ConsoleClientToServerEv
 export const dockBroadcastSchemas = {
   "settings:changed": settingsChangedSchema,
   "offer:new": offerSchema,
-  "offer:cancelled": z.object({ offerId: z.string() }),
+  "offer:cancelled": offerCancelledSchema,
+  "chat:message": chatMessageEventSchema,
+  "chat:typing": chatTypingEventSchema,
+  "interaction:changed": interactionDetailSchema,
   "session:revoked": sessionRevokedSchema,
   "presence:changed": presenceSchema,
 } satisfies PayloadSchemas<DockServerToClientEvents>;
@@ -74,5 +111,23 @@ export const dockBroadcastSchemas = {
 export const consoleBroadcastSchemas = {
   "presence:snapshot": presenceSnapshotSchema,
   "presence:changed": presenceSchema,
+  "queue:stats": queueStatsSchema,
+  "interaction:changed": interactionSchema,
   "session:revoked": sessionRevokedSchema,
 } satisfies PayloadSchemas<ConsoleServerToClientEvents>;
+
+export const visitorRequests = {
+  "chat:start": { body: chatStartRequestSchema, response: chatStartResultSchema },
+  "chat:send": { body: visitorChatSendRequestSchema, response: chatMessageSchema },
+  "chat:close": { body: emptyRequestSchema, response: emptyResponseSchema },
+  "chat:typing": { body: visitorTypingRequestSchema, response: emptyResponseSchema },
+} satisfies VisitorRequestSpecs<VisitorClientToServerEvents>;
+
+export const visitorBroadcastSchemas = {
+  "chat:queued": chatQueuedSchema,
+  "chat:joined": chatJoinedSchema,
+  "chat:message": chatMessageEventSchema,
+  "chat:typing": visitorTypingEventSchema,
+  "chat:closed": chatClosedSchema,
+  "chat:resumed": chatResumedSchema,
+} satisfies PayloadSchemas<VisitorServerToClientEvents>;

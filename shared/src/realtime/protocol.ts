@@ -10,7 +10,7 @@ import { objectIdSchema } from "../members/common.schema.js";
 export const PROTOCOL_VERSION = 1;
 export const MIN_PROTOCOL_VERSION = 1;
 
-export const Namespace = Object.freeze({ dock: "/dock", console: "/console" } as const);
+export const Namespace = Object.freeze({ dock: "/dock", console: "/console", visitor: "/visitor" } as const);
 export type Namespace = (typeof Namespace)[keyof typeof Namespace];
 
 /**

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkedStore } from "../../test/capacity-checks.js";
+import { startRedis, type Child } from "../../test/processes.js";
+import { addTeam, connect, request, sleep, type ClientSocket } from "../../test/realtime-fixtures.js";
+import { addAgent, createQueue } from "../../test/routing-fixtures.js";
+import { setUpWorkspace, startTestServer, type TestServer } from "../../test/test-server.js";
+import type { Config } from "../config.js";
+import { startServer } from "../server.js";
+import { InteractionModel } from "./interaction.model.js";
+import { agentKey } from "./reservations.js";
+import { routerOf, type Router } from "./router.js";
+
+/**
+ * Acceptance 2 (capacity and fairness): 200 chats arriving at once for 20 agents with chatsPerUser
+ * 1-5 who accept, decline, let ring out or drop at random. Every grant of the reservation store is
+ * checked as it happens; at the end every chat is connected, closed, abandoned, or queued with
+ * nobody eligible.
+ */
+const CHATS = 200;
+const AGENTS = 20;
+const SETTINGS: Partial<Config> = { routingSecondMs: 20, presenceGraceMs: 150, openChatsPerAddress: 10_000 };
+
+let redis: Child;
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
+
+/** A pseudo-random sequence, so a failing run can be replayed. */
+function random(seed: number) {
+  let state = seed;
+  return () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+}
+
+async function scenario(nodes: Array<{ url: string; router: Router }>, t: TestServer, seed: number) {
+  const rand = random(seed);
+  const ws = await setUpWorkspace(t.api);
+  const team = await addTeam(ws.workspaceId, "Load");
+  const { id: queueId } = await createQueue(t, ws.token, ws.workspaceId, { name: "Load", channel: "chat", teams: [team], offerTimeoutSeconds: 5, wrapUpSeconds: 5 });
+  const capacity = new Map<string, number>();
+  const violations: string[] = [];
+  for (const node of nodes) node.router.reservations = checkedStore(node.router.reservations, (agent) => capacity.get(agent) ?? 0, violations);
+
+  const counts = { offers: 0, accepted: 0, declined: 0, ignored: 0, disconnects: 0, closedByAgent: 0, abandonedByVisitor: 0 };
+  const freedAt: number[] = [];
+  const offerLags: number[] = [];
+  const docks: ClientSocket[] = [];
+  const agents = await Promise.all(
+    Array.from({ length: AGENTS }, async (_, i) => {
+      const chatsPerUser = 1 + (i % 5);
+      const node = nodes[i % nodes.length]!;
+      const agent = await addAgent({ url: node.url, deps: t.deps }, ws.workspaceId, { name: `Agent ${i}`, teams: [team], settings: { chatsPerUser } });
+      capacity.set(agentKey(ws.workspaceId, agent.userId), chatsPerUser);
+      return { ...agent, node, chatsPerUser };
+    }),
+  );
+
+  const behave = (agent: (typeof agents)[number], dock: ClientSocket) => {
+    docks.push(dock);
+    dock.on("offer:new", (offer: { offerId: string; interactionId: string }) => {
+      counts.offers++;
+      const last = freedAt.shift();
+      if (last !== undefined) offerLags.push(Date.now() - last);
+      const roll = rand();
+      if (roll < 0.6) {
+        void sleep(rand() * 40).then(async () => {
+          const ack = await request(dock, "offer:accept", { offerId: offer.offerId }).catch(() => null);
+          if (!ack?.ok) return;
+          counts.accepted++;
+          await sleep(20 + rand() * 150);
+          if (rand() < 0.1) {
+            counts.abandonedByVisitor++;
+            await nodes[0]!.router.conversations.closeByVisitor(offer.interactionId).catch(() => {});
+          } else if ((await request(dock, "interaction:close", { interactionId: offer.interactionId }).catch(() => null))?.ok) {
+            counts.closedByAgent++;
+            freedAt.push(Date.now());
+            if (rand() < 0.5) await request(dock, "wrapup:done", {}).catch(() => null);
+          }
+        });
+      } else if (roll < 0.8) {
+        counts.declined++;
+        void request(dock, "offer:decline", { offerId: offer.offerId }).catch(() => null);
+      } else if (roll < 0.95) {
+        counts.ignored++;
+      } else {
+        counts.disconnects++;
+        dock.close();
+        void sleep(50 + rand() * 300).then(async () => {
+          const again = await connect(agent.node.url, "/dock", { token: agent.token, workspaceId: ws.workspaceId });
+          behave(agent, again);
+        });
+      }
+    });
+  };
+  for (const agent of agents) behave(agent, agent.dock);
+
+  // 200 chats at once, spread over the nodes.
+  const queue = (await nodes[0]!.router.queues.get(ws.workspaceId, queueId))!;
+  await Promise.all(
+    Array.from({ length: CHATS }, (_, i) =>
+      nodes[i % nodes.length]!.router.conversations.enqueueChat({ queue, text: `chat ${i}`, name: `Visitor ${i}`, email: null, visitorTokenHash: `h${seed}-${i}`, visitorAddress: "10.0.0.1" }),
+    ),
+  );
+
+  const states = async () => {
+    const docs = await InteractionModel.find({ workspaceId: ws.workspaceId }, { state: 1 }).lean();
+    const byState: Record<string, number> = {};
+    for (const doc of docs) byState[doc.state] = (byState[doc.state] ?? 0) + 1;
+    return byState;
+  };
+  // Agents keep closing what they accept, so everything ends connected-then-closed or abandoned.
+  await expect
+    .poll(async () => {
+      const s = await states();
+      if (process.env.TEST_PROGRESS) console.log(Date.now(), JSON.stringify(s), JSON.stringify(counts));
+      return (s.queued ?? 0) + (s.offered ?? 0) + (s.connected ?? 0) + (s.wrapup ?? 0);
+    }, { timeout: 120_000, interval: 500 })
+    .toBe(0);
+  const final = await states();
+  for (const dock of docks) dock.close();
+  offerLags.sort((a, b) => a - b);
+  const lag = { p50: offerLags[Math.floor(offerLags.length / 2)] ?? 0, max: offerLags.at(-1) ?? 0 };
+  console.log(`capacity run (${nodes.length} node(s)):`, JSON.stringify({ counts, final, freedCapacityOfferedAfterMs: lag, violations: violations.length }));
+  return { violations, final, counts };
+}
+
+describe("capacity and fairness under load", () => {
+  it("reliability: in-process store, one node: never above capacity, never one chat with two agents", { timeout: 180_000 }, async () => {
+    const t = await startTestServer(SETTINGS);
+    try {
+      const { violations, final, counts } = await scenario([{ url: t.url, router: routerOf(t.deps) }], t, 7);
+      expect(violations).toEqual([]);
+      expect((final.closed ?? 0) + (final.abandoned ?? 0)).toBe(CHATS);
+      expect(counts.offers).toBeGreaterThanOrEqual(CHATS);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("reliability: Redis store, two nodes: never above capacity, never one chat with two agents", { timeout: 180_000 }, async () => {
+    const t = await startTestServer({ ...SETTINGS, redisUrl: redis.url });
+    // A second node in this process: its own Socket.IO, presence and router, the same Redis and database.
+    const secondDeps = { ...t.deps, config: { ...t.deps.config } };
+    const second = await startServer(secondDeps, 0);
+    try {
+      const nodes = [
+        { url: t.url, router: routerOf(t.deps) },
+        { url: second.url, router: routerOf(secondDeps) },
+      ];
+      const { violations, final } = await scenario(nodes, t, 11);
+      expect(violations).toEqual([]);
+      expect((final.closed ?? 0) + (final.abandoned ?? 0)).toBe(CHATS);
+    } finally {
+      await second.close();
+      await t.close();
+    }
+  });
+});
