@@ -7,3 +7,4 @@ export * from "./contacts/index.js";
 export * from "./presence/index.js";
 export * from "./realtime/index.js";
 export * from "./routing/index.js";
+export * from "./sip/index.js";

@@ -9,10 +9,15 @@ import {
   type StoredSession,
 } from "~messages/session.schema"
 import type { DockState } from "~messages/ui.messages"
-import { getDockState, setSession, updateSignedInSession } from "./dock-state"
+import { getDockSettings, getDockState, setSession, updateSignedInSession } from "./dock-state"
 import type { SoftphoneStatus } from "~messages/softphone.schema"
 import { closeDockSocket, isDockSocketOpen, openDockSocket, reportCallState, reportMissedCall, setPresence } from "./dock-socket"
-import { applySoftphoneSettings, stopSoftphoneFromSettings } from "./softphone.background"
+import {
+  applySoftphoneSettings,
+  softphoneCredentialsDue,
+  stopSoftphoneFromSettings,
+  type ServerSipAccount,
+} from "./softphone.background"
 
 const SESSION_KEY = "dock.session"
 const DEVICE_KEY = "dock.deviceId"
@@ -95,9 +100,25 @@ async function refreshSettings(session: StoredSession): Promise<void> {
   if (settings) await applySettings(settings)
 }
 
+/** The server's SIP account for this member, or null when the server has no SIP front (or is unreachable). */
+async function fetchSipAccount(session: StoredSession): Promise<ServerSipAccount | null> {
+  return api<ServerSipAccount>(session.serverUrl, "/api/me/sip", { token: session.token }).catch(() => null)
+}
+
 async function applySettings(settings: DockSettings): Promise<void> {
   await updateSignedInSession((current) => ({ ...current, settings }))
-  await applySoftphoneSettings(settings).catch((error) => console.error("softphone from settings failed", error))
+  const session = await loadSession()
+  const account = session ? await fetchSipAccount(session) : null
+  await applySoftphoneSettings(settings, account).catch((error) => console.error("softphone from settings failed", error))
+}
+
+/** Keepalive: server-issued SIP credentials are short-lived; renew them before Kamailio refuses them. */
+export async function renewSipCredentialsIfDue(): Promise<void> {
+  if (!(await softphoneCredentialsDue())) return
+  const session = await loadSession()
+  const settings = await getDockSettings()
+  if (!session || !settings) return
+  await applySoftphoneSettings(settings, await fetchSipAccount(session))
 }
 
 async function startSession(session: StoredSession): Promise<DockState> {

@@ -42,6 +42,8 @@ export function startOffscreenDocument(): void {
             return softphone.start(message.config)
           case "softphone:stop":
             return softphone.stop()
+          case "softphone:credentials":
+            return softphone.updateCredentials(message.config)
           case "softphone:get-status":
             return softphone.getStatus()
           case "softphone:dial":

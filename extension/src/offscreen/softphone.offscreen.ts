@@ -43,6 +43,7 @@ export class OffscreenSoftphone {
       uri: config.uri,
       display_name: config.displayName,
       password: config.password,
+      authorization_user: config.authorizationUser,
       register: true,
       session_timers: false,
     })
@@ -67,6 +68,14 @@ export class OffscreenSoftphone {
     this.status = { registration: RegistrationState.connecting, uri: config.uri, calls: [] }
     ua.start()
     this.publish()
+    return this.status
+  }
+
+  /** Same account, fresh credentials: a restart would drop the calls in progress. */
+  updateCredentials(config: SoftphoneConfig): SoftphoneStatus {
+    if (!this.ua || this.status.uri !== config.uri) return this.start(config)
+    if (config.authorizationUser) this.ua.set("authorization_user", config.authorizationUser)
+    if (config.password) this.ua.set("password", config.password)
     return this.status
   }
 

@@ -19,6 +19,8 @@ export const ErrorCode = Object.freeze({
   CSRF_REJECTED: "CSRF_REJECTED",
   /** A password-reset link that is unknown, already used or expired (one answer for all three). */
   RESET_LINK_INVALID: "RESET_LINK_INVALID",
+  /** The server has no SIP front configured (no Kamailio): the dock has no softphone account to use. */
+  SIP_NOT_CONFIGURED: "SIP_NOT_CONFIGURED",
   INTERNAL: "INTERNAL",
 } as const);
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -42,5 +44,6 @@ export const errorHttpStatus: Readonly<Record<ErrorCode, number>> = Object.freez
   PROTOCOL_OUTDATED: 426,
   CSRF_REJECTED: 403,
   RESET_LINK_INVALID: 410,
+  SIP_NOT_CONFIGURED: 404,
   INTERNAL: 500,
 });
