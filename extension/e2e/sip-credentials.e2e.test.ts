@@ -91,6 +91,8 @@ it("security: a revoke removes the registration within a second and the held cre
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 
+  expect(await kamailioRpc(kamailio, "htable.get", ["revoked", agent.userId])).toMatchObject({ result: expect.anything() })
+
   const page = await peerPage()
   const replay = await SipPeer.start(page, {
     wsUrl: kamailio.wsUrl,
@@ -100,7 +102,7 @@ it("security: a revoke removes the registration within a second and the held cre
     password: held.password,
     expectFailure: true,
   })
-  expect(await replay.events()).toContain("ua:registrationFailed:status:403")
+  expect(await replay.events(), kamailio.log().slice(-3000)).toContain("ua:registrationFailed:status:403")
   await replay.call(`sip:someone@${kamailio.domain}`)
   await replay.waitForEvent("session#0:failed:status:403")
   expect(await isRegistered(agent.userId)).toBe(false)

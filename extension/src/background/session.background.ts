@@ -173,6 +173,8 @@ export async function endSession(notice?: string): Promise<DockState> {
 export async function signOut(): Promise<DockState> {
   const session = await loadSession()
   closeDockSocket()
+  // Unregister first: the phone stops ringing at once, whatever the server takes to answer.
+  await stopSoftphoneFromSettings().catch(() => null)
   if (session) {
     await api(session.serverUrl, "/api/auth/logout", { method: "POST", token: session.token }).catch(() => null)
   }
