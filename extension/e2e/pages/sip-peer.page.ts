@@ -46,8 +46,9 @@ function track(peer: PeerRecord, session: RTCSession) {
     )
   }
   // The final status of a refused call (407, 403, 480…), next to JsSIP's cause.
-  session.on("failed", (event: { message?: { status_code?: number } }) => {
-    if (event?.message?.status_code) log(`failed:status:${event.message.status_code}`)
+  session.on("failed", (event) => {
+    const status = (event.message as { status_code?: number } | null | undefined)?.status_code
+    if (status) log(`failed:status:${status}`)
   })
   // An outgoing session may already own its RTCPeerConnection when
   // newRTCSession fires; an incoming one gets it on answer().

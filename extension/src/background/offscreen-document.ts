@@ -26,11 +26,14 @@ export async function ensureOffscreenDocument(): Promise<void> {
   await creating
 }
 
-export async function closeOffscreenDocument(): Promise<void> {
-  const url = chrome.runtime.getURL(OFFSCREEN_PATH)
+export async function hasOffscreenDocument(): Promise<boolean> {
   const existing = await chrome.runtime.getContexts({
     contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT],
-    documentUrls: [url],
+    documentUrls: [chrome.runtime.getURL(OFFSCREEN_PATH)],
   })
-  if (existing.length > 0) await chrome.offscreen.closeDocument()
+  return existing.length > 0
+}
+
+export async function closeOffscreenDocument(): Promise<void> {
+  if (await hasOffscreenDocument()) await chrome.offscreen.closeDocument()
 }

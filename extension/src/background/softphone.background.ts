@@ -8,7 +8,7 @@ import {
   type SoftphoneStatus,
 } from "~messages/softphone.schema"
 import { setSoftphoneConfigured, updateSoftphoneStatus } from "./dock-state"
-import { closeOffscreenDocument, ensureOffscreenDocument } from "./offscreen-document"
+import { closeOffscreenDocument, ensureOffscreenDocument, hasOffscreenDocument } from "./offscreen-document"
 
 const CONFIG_KEY = "softphone.config"
 /** Set when the SIP account came from the member's settings (not typed into the dock). */
@@ -40,6 +40,11 @@ export async function configureSoftphone(config: SoftphoneConfig): Promise<Softp
 
 export async function disableSoftphone(): Promise<void> {
   await chrome.storage.local.remove([CONFIG_KEY, FROM_SETTINGS_KEY])
+  // Stop the UA before closing its document: JsSIP sends the un-REGISTER, so Kamailio drops
+  // the binding now rather than when it expires.
+  if (await hasOffscreenDocument()) {
+    await sendMessage({ target: MessageTarget.offscreen, type: "softphone:stop" }).catch(() => null)
+  }
   await closeOffscreenDocument()
   await setSoftphoneConfigured(false)
   await updateSoftphoneStatus({ registration: RegistrationState.stopped, calls: [] })
