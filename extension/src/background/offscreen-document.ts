@@ -8,12 +8,7 @@ let creating: Promise<void> | undefined
  * createDocument calls fail, hence the shared in-flight promise.
  */
 export async function ensureOffscreenDocument(): Promise<void> {
-  const url = chrome.runtime.getURL(OFFSCREEN_PATH)
-  const existing = await chrome.runtime.getContexts({
-    contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT],
-    documentUrls: [url],
-  })
-  if (existing.length > 0) return
+  if (await hasOffscreenDocument()) return
   creating ??= chrome.offscreen
     .createDocument({
       url: OFFSCREEN_PATH,
