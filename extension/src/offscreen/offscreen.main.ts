@@ -41,7 +41,7 @@ export function startOffscreenDocument(): void {
           case "softphone:start":
             return softphone.start(message.config)
           case "softphone:stop":
-            return softphone.stop()
+            return softphone.stopAndUnregister()
           case "softphone:credentials":
             return softphone.updateCredentials(message.config)
           case "softphone:get-status":

@@ -79,6 +79,28 @@ export class OffscreenSoftphone {
     return this.status
   }
 
+  /**
+   * Stops and waits (up to `timeoutMs`) for the un-REGISTER to be answered: Kamailio
+   * challenges it like any REGISTER, so it takes a second round trip that closing the
+   * document right away would cut off, leaving the binding until it expires.
+   */
+  async stopAndUnregister(timeoutMs = 1_500): Promise<SoftphoneStatus> {
+    const ua = this.ua
+    if (!ua || !ua.isRegistered()) return this.stop()
+    const done = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs)
+      const finish = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+      ua.once("unregistered", finish)
+      ua.once("registrationFailed", finish)
+    })
+    const status = this.stop()
+    await done
+    return status
+  }
+
   stop(): SoftphoneStatus {
     const ua = this.ua
     this.ua = undefined
