@@ -1,5 +1,4 @@
 import type { AppDeps } from "../app-deps.js";
-import { SessionModel } from "../auth/session.model.js";
 import { kamailioRpc, type KamailioRpc } from "./kamailio-rpc.js";
 
 /**
@@ -23,13 +22,11 @@ export function attachSipRevocation(deps: AppDeps, rpc: KamailioRpc | undefined 
   if (!rpc) return () => {};
   const revoke = (userId: string) =>
     void revokeSipUser(rpc, userId, deps.clock.now()).catch((err) => deps.logger.error({ err, userId }, "SIP revocation did not reach Kamailio"));
-  const onSessions: Parameters<typeof deps.events.on<"sessions.revoked">>[1] = ({ userId, reason }) => {
-    if (reason !== "logout") return revoke(userId);
-    // Signing out of the console leaves the dock's phone alone: revoke only when no session
-    // that fetched SIP credentials is left (the one signed out of is already gone).
-    void SessionModel.exists({ userId, sipIssuedAt: { $exists: true } })
-      .then((left) => (left ? undefined : revoke(userId)))
-      .catch((err) => deps.logger.error({ err, userId }, "SIP revocation check failed"));
+  const onSessions: Parameters<typeof deps.events.on<"sessions.revoked">>[1] = ({ userId, reason, hadSipCredentials }) => {
+    // Signing out of the console leaves the dock's phone alone; signing out of a dock revokes
+    // the user's SIP credentials (another dock of the same user re-registers at its next renewal).
+    if (reason === "logout" && !hadSipCredentials) return;
+    revoke(userId);
   };
   const onMembership: Parameters<typeof deps.events.on<"membership.revoked">>[1] = ({ userId }) => revoke(userId);
   deps.events.on("sessions.revoked", onSessions);
