@@ -156,3 +156,69 @@ it("an open page follows click to call turned off and on, and sign-out, without 
   await env.screenshot(crm, "links-removed-on-sign-out")
   await crm.close()
 })
+
+it("security: a page's own script clicking a call link places no call; only a real click does", async () => {
+  expect((await putSettings({ phoneId: "agent", sipWebSocketUrl: kamailio.wsUrl, clickToCall: true })).status).toBe(200)
+  // The previous test ends signed out.
+  if ((await dock.getByTestId("dock").getAttribute("data-signed-in")) === "false") await signInDock(dock, env.server.url, agent)
+  await dock.locator('[data-testid="dock"][data-click-to-call="true"]').waitFor({ timeout: 5_000 })
+  await dock.locator('[data-testid="softphone-status"][data-registration="registered"]').waitFor({ timeout: 30_000 })
+  const peerPage = await env.browser.context.newPage()
+  await peerPage.goto(peers.pageUrl)
+  const callee = await SipPeer.start(peerPage, { wsUrl: kamailio.wsUrl, user: "+12127365001", domain: kamailio.domain })
+
+  const crm = await env.browser.context.newPage()
+  await crm.goto(`${site.origin}/crm.html`)
+  // The number as the page shows it (the first link); the page adds others below.
+  const link = crm.locator('a[data-switchboard-call="+12127365001"]').first()
+  await link.waitFor({ timeout: 10_000 })
+  // What a hostile page does: a number nobody sees, linked by the content script, then clicked by
+  // the page's own script (page.evaluate runs in the page's world, as the site's scripts do).
+  await crm.evaluate(() => {
+    const hidden = document.createElement("p")
+    hidden.id = "hidden"
+    hidden.style.display = "none"
+    hidden.textContent = "+1 212-736-5001"
+    document.body.append(hidden)
+  })
+  await crm.locator('#hidden a[data-switchboard-call="+12127365001"]').waitFor({ state: "attached", timeout: 2_000 })
+  await crm.evaluate(() => {
+    const links = [...document.querySelectorAll<HTMLAnchorElement>('a[data-switchboard-call="+12127365001"]')]
+    for (const target of links) {
+      target.click()
+      target.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, view: window }))
+      target.dispatchEvent(new PointerEvent("click", { bubbles: true, cancelable: true, view: window }))
+    }
+  })
+  // Clickjacking: the page lays a transparent call link over its own button and waits for a
+  // real click on the button. The click is trusted, but lands on a link nobody can see.
+  await crm.evaluate(() => {
+    const decoy = document.createElement("div")
+    decoy.style.cssText = "position:fixed;top:300px;left:20px;width:200px;height:40px"
+    decoy.innerHTML = `<button style="width:200px;height:40px">Play video</button>`
+    const trap = document.createElement("span")
+    trap.id = "trap"
+    trap.style.cssText = "position:absolute;inset:0;opacity:0;font-size:30px"
+    trap.textContent = "+1 212-736-5001"
+    decoy.append(trap)
+    document.body.append(decoy)
+  })
+  await crm.locator('#trap a[data-switchboard-call="+12127365001"]').waitFor({ timeout: 2_000 })
+  await crm.mouse.click(60, 315)
+  expect(await crm.evaluate(() => document.elementFromPoint(60, 315)?.closest("#trap") !== null)).toBe(true)
+  // An INVITE reaches the peer within a second through the loopback Kamailio (the real click
+  // below shows it); three seconds of silence means none was sent.
+  await crm.waitForTimeout(3_000)
+  expect(await callee.events()).not.toContain("session#0:incoming")
+  expect(await dock.locator('[data-testid="call"]').count()).toBe(0)
+
+  // A real click (Playwright's mouse goes through the browser's input pipeline: isTrusted) calls.
+  await link.click()
+  await callee.waitForEvent("session#0:incoming", 10_000)
+  await dock.locator('[data-testid="call"][data-direction="outgoing"]').waitFor({ timeout: 10_000 })
+  await callee.hangUp()
+  await dock.locator('[data-testid="call"]').waitFor({ state: "detached", timeout: 15_000 })
+  await crm.close()
+  await callee.stop()
+  await peerPage.close()
+})

@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, expect, it } from "vitest"
+import { ErrorCode, PROTOCOL_VERSION } from "@switchboard/shared"
 import { nextEvent } from "../../server/test/realtime-fixtures.js"
 import { signInDock, startDockEnv, type Agent, type DockEnv } from "./support/dock-env"
 
@@ -99,4 +100,38 @@ it("keeps the token in extension storage, never in the dock UI's state, and sign
   // The token is dead on the server too.
   expect((await env.server.api.get("/api/me", { token })).status).toBe(401)
   await env.screenshot(dock, "signed-out-again")
+})
+
+it("keeps the server's error codes on refused requests", async () => {
+  const send = (message: unknown) => dock.evaluate((m) => chrome.runtime.sendMessage(m), message)
+  const credentials = { serverUrl: env.server.url, email: agent.email, password: "not-the-password" }
+  expect(await send({ target: "background", type: "session:sign-in", credentials })).toMatchObject({
+    ok: false,
+    error: { code: ErrorCode.UNAUTHENTICATED, message: "Wrong e-mail or password." },
+  })
+  await signInDock(dock, env.server.url, agent)
+  // An away reason outside the workspace's list: the server refuses it through the ack.
+  const refused = await send({ target: "background", type: "presence:set", choice: { status: "away", awayReason: "Gone fishing" } })
+  expect(refused).toMatchObject({ ok: false, error: { code: ErrorCode.VALIDATION_FAILED } })
+})
+
+it("says 'Update the dock' and stops retrying when the server refuses its protocol version", async () => {
+  if ((await dock.getByTestId("dock").getAttribute("data-signed-in")) === "false") await signInDock(dock, env.server.url, agent)
+  // A server that needs a newer dock: its handshake refusal, exactly as socket-auth words it.
+  let refused = 0
+  env.server.server.realtime.io.of("/dock").use((_socket, next) => {
+    refused += 1
+    const error = Object.assign(new Error(ErrorCode.PROTOCOL_OUTDATED), {
+      data: { code: ErrorCode.PROTOCOL_OUTDATED, message: "This version is too old. Update it to connect.", minProtocolVersion: PROTOCOL_VERSION + 1 },
+    })
+    next(error)
+  })
+  env.server.server.realtime.io.of("/dock").disconnectSockets(true)
+  await dock.locator('[data-testid="dock"][data-connection="outdated"]').waitFor({ timeout: 10_000 })
+  await expect(dock.getByTestId("connection").textContent()).resolves.toContain("Update the dock")
+  await env.screenshot(dock, "protocol-outdated")
+  // Retrying cannot help: the dock does not hammer the server (Socket.IO would retry every 1-30 s).
+  const attempts = refused
+  await dock.waitForTimeout(3_000)
+  expect(refused).toBe(attempts)
 })

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
+import type { DatabaseStatus } from "./db/db-watchdog.js";
 import type { DomainEvents } from "./events/domain-events.js";
 import type { Mailer } from "./mail/mailer.js";
 
@@ -11,4 +12,6 @@ export interface AppDeps {
   clock: Clock;
   events: DomainEvents;
   mailer: Mailer;
+  /** The database watchdog's view; without one (most tests) requests go straight to the database. */
+  database?: DatabaseStatus;
 }

@@ -4,6 +4,7 @@ import type { AppDeps } from "./app-deps.js";
 import { authRouter } from "./auth/auth.routes.js";
 import { healthRouter } from "./health/health.routes.js";
 import { authenticate } from "./http/authenticate.js";
+import { requireDatabase } from "./http/database-available.js";
 import { errorMiddleware, unknownRoute } from "./http/error-middleware.js";
 import { refuseCrossOriginCookieWrites } from "./http/same-origin.js";
 import { securityHeaders } from "./http/security-headers.js";
@@ -29,7 +30,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
 
   const api = express.Router();
   api.use(refuseCrossOriginCookieWrites(deps.config));
-  api.use("/health", healthRouter());
+  api.use("/health", healthRouter(deps.database));
+  api.use(requireDatabase(deps.database));
   api.use("/setup", setupRouter(deps));
   api.use("/auth", authRouter(deps));
   api.use("/invitations", publicInvitationsRouter(deps));

@@ -4,8 +4,10 @@ import { deleteExpiredSessions } from "./auth/sessions.service.js";
 import { systemClock } from "./clock.js";
 import { loadConfig } from "./config.js";
 import { connectDatabase } from "./db/connect.js";
+import { watchDatabase } from "./db/db-watchdog.js";
 import { REPO_ROOT } from "./db/ferretdb-binary.js";
 import { startLocalDatabase } from "./db/local-database.js";
+import { assertDatabaseForNodes, SingleNodeDatabaseError } from "./db/single-node.js";
 import "./db/models.js";
 import { DomainEvents } from "./events/domain-events.js";
 import { linkCipherFor } from "./invitations/link-cipher.js";
@@ -19,9 +21,22 @@ import { isSetUp } from "./setup/setup.service.js";
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 
+const refuseToStart = (err: unknown): never => {
+  if (!(err instanceof SingleNodeDatabaseError)) throw err;
+  process.stderr.write(`Switchboard refuses to start: ${err.message}\n`);
+  process.exit(1);
+};
+try {
+  assertDatabaseForNodes(config);
+} catch (err) {
+  refuseToStart(err);
+}
 const database = await startLocalDatabase();
 logger.info({ kind: database.kind }, "database ready");
-await connectDatabase(database.uri, "switchboard");
+await connectDatabase(database.uri, "switchboard", { severalNodes: Boolean(config.redisUrl) }).catch(refuseToStart);
+// Restarts the embedded database when it dies or hangs; with MONGODB_URI it only reports the outage.
+const watchdog = watchDatabase({ logger, restart: database.restart ? () => database.restart!() : undefined });
+database.onUnexpectedExit?.(() => watchdog.reportDead("the database process exited"));
 
 const consoleDir = join(REPO_ROOT, "console/dist");
 // Fails fast in production without INVITE_LINK_KEY; creates the development key in .data/ otherwise.
@@ -33,7 +48,7 @@ const kamailio = await startLocalKamailio(config, logger).catch((err) => {
   logger.warn({ err }, "Kamailio did not start: docks get no SIP account");
   return undefined;
 });
-const deps = { config, logger, clock: systemClock, events: new DomainEvents(), mailer };
+const deps = { config, logger, clock: systemClock, events: new DomainEvents(), mailer, database: watchdog };
 const server = await startServer(deps, config.port, existsSync(consoleDir) ? { consoleDir } : {});
 const publicUrl = config.publicUrl;
 
@@ -54,6 +69,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     logger.info("shutting down");
     await server.close();
     await kamailio?.stop();
+    await watchdog.stop();
     const mongoose = (await import("mongoose")).default;
     await mongoose.disconnect();
     await database.stop();

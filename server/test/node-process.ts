@@ -2,6 +2,8 @@
  * One Switchboard node in a process of its own, for the multi-node test and the benchmark:
  * `node --import tsx server/test/node-process.ts` with MONGODB_URI, DB_NAME, REDIS_URL and
  * optionally PRESENCE_GRACE_MS / PRESENCE_HEARTBEAT_MS. Prints `READY <url>` once listening.
+ * With REDIS_URL on FerretDB it refuses to start unless the harness allows a shared embedded
+ * database (startNode does; see db/single-node.ts).
  */
 import { pino } from "pino";
 import { systemClock } from "../src/clock.js";
@@ -20,7 +22,7 @@ const config = {
   ...(env.PRESENCE_GRACE_MS ? { presenceGraceMs: Number(env.PRESENCE_GRACE_MS) } : {}),
   ...(env.PRESENCE_HEARTBEAT_MS ? { presenceHeartbeatMs: Number(env.PRESENCE_HEARTBEAT_MS) } : {}),
 };
-await connectDatabase(env.MONGODB_URI!, env.DB_NAME!);
+await connectDatabase(env.MONGODB_URI!, env.DB_NAME!, { severalNodes: Boolean(env.REDIS_URL) });
 const deps = {
   config,
   logger: pino({ level: env.NODE_LOG ?? "warn" }),

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort, waitForPort } from "../src/db/free-port.js";
+import { ALLOW_SHARED_EMBEDDED_DB } from "../src/db/single-node.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -30,8 +31,13 @@ export async function startRedis(): Promise<Child> {
   return { process: child, url: `redis://127.0.0.1:${port}`, stop: stopper(child) };
 }
 
-/** A server node in its own process (see node-process.ts); resolves once it listens. */
-export const startNode = (env: Record<string, string>): Promise<Child> => startScript(join(here, "node-process.ts"), env);
+/**
+ * A server node in its own process (see node-process.ts); resolves once it listens. Test nodes
+ * share the run's FerretDB, which production refuses (lost updates across nodes): the multi-node
+ * tests and the presence bench check fan-out through Redis, not concurrent writes to one document.
+ */
+export const startNode = (env: Record<string, string>): Promise<Child> =>
+  startScript(join(here, "node-process.ts"), { [ALLOW_SHARED_EMBEDDED_DB]: "test", ...env });
 
 /** Runs a TypeScript entry with tsx that prints `READY <url>` once it listens. */
 export function startScript(path: string, env: Record<string, string>): Promise<Child> {

@@ -27,13 +27,13 @@ export interface TestServer {
  * A real server on a random port, connected to the run's FerretDB through mongoose,
  * with a database of its own so test files can run in parallel.
  */
-export async function startTestServer(overrides: Partial<Config> = {}, appOptions: CreateAppOptions = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<Config> = {}, appOptions: CreateAppOptions = {}, depsOverrides: Partial<AppDeps> = {}): Promise<TestServer> {
   const dbName = `t_${randomBytes(6).toString("hex")}`;
   if (mongoose.connection.readyState === 0) await connectDatabase(inject("mongoUri"), dbName);
   const clock = new TestClock();
   const config: Config = { ...loadConfig({ NODE_ENV: "test" }), loginAttempts: 1_000, inviteLinkKey: randomBytes(32).toString("base64"), ...overrides };
   const mailer = createMailer({ smtpUrl: config.smtpUrl, clock });
-  const deps: AppDeps = { config, logger: pino({ level: process.env.TEST_LOG ?? "silent" }), clock, events: new DomainEvents(), mailer };
+  const deps: AppDeps = { config, logger: pino({ level: process.env.TEST_LOG ?? "silent" }), clock, events: new DomainEvents(), mailer, ...depsOverrides };
   const server = await startServer(deps, 0, appOptions);
   config.publicUrl = server.url;
   return {

@@ -1,7 +1,7 @@
-import { can, type Actor, type Permission } from "@switchboard/shared";
+import { can, type Actor, type MeMembership, type MeResponse, type Permission } from "@switchboard/shared";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { setUnauthenticatedHandler } from "../lib/api";
-import { fetchMe, fetchSetupNeeded, logout, type Me, type MeMembership } from "./session.api";
+import { fetchMe, fetchSetupNeeded, logout } from "./session.api";
 
 const WORKSPACE_KEY = "switchboard.workspace";
 
@@ -9,13 +9,13 @@ export type SessionStatus = "loading" | "signed-out" | "signed-in" | "error";
 
 export interface Session {
   status: SessionStatus;
-  me: Me | null;
+  me: MeResponse | null;
   setupNeeded: boolean;
   /** The workspace the console is looking at; the first membership unless the user picked another. */
   membership: MeMembership | null;
   actor: Actor | null;
   selectWorkspace: (workspaceId: string) => void;
-  refresh: () => Promise<Me | null>;
+  refresh: () => Promise<MeResponse | null>;
   signOut: () => Promise<void>;
   /** UI-only check (hides menus and buttons); the server decides for real. */
   allows: (permission: Permission, teamIds?: readonly string[]) => boolean;
@@ -25,7 +25,7 @@ const SessionContext = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<SessionStatus>("loading");
-  const [me, setMe] = useState<Me | null>(null);
+  const [me, setMe] = useState<MeResponse | null>(null);
   const [setupNeeded, setSetupNeeded] = useState(false);
   const [workspaceId, setWorkspaceId] = useState(() => localStorage.getItem(WORKSPACE_KEY));
 

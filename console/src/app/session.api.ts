@@ -1,25 +1,10 @@
-import type { Permission, PublicUser, Reach, Restrictions, Role } from "@switchboard/shared";
+import { meResponseSchema, type MeResponse } from "@switchboard/shared";
 import { api, ApiError } from "../lib/api";
 
-/** One workspace the user belongs to, as GET /api/me describes it. */
-export interface MeMembership {
-  workspaceId: string;
-  workspaceName: string;
-  roles: Role[];
-  teams: string[];
-  restrictions: Restrictions;
-  permissions: Partial<Record<Permission, Reach>>;
-}
-
-export interface Me {
-  user: PublicUser;
-  memberships: MeMembership[];
-}
-
 /** The signed-in user, or null when there is no session. */
-export async function fetchMe(): Promise<Me | null> {
+export async function fetchMe(): Promise<MeResponse | null> {
   try {
-    return await api<Me>("/api/me");
+    return await api("/api/me", { schema: meResponseSchema });
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;

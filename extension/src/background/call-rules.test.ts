@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
-import { DEFAULT_SETTINGS } from "@switchboard/shared"
+import { DEFAULT_SETTINGS, effectiveSettingsSchema } from "@switchboard/shared"
 import type { SoftphoneCall, SoftphoneStatus } from "~messages/softphone.schema"
 import { applyCallRules, noteAgentHangUp } from "./call-rules"
-import { DockSettingsSchema } from "~messages/session.schema"
 
-const base = DockSettingsSchema.parse(DEFAULT_SETTINGS)
+const base = effectiveSettingsSchema.parse(DEFAULT_SETTINGS)
 const statusWith = (id: string, status: SoftphoneCall["status"]): SoftphoneStatus => ({
   registration: "registered",
   calls: [{ id, direction: "incoming", status, remoteUri: "sip:c@x", startedAt: 0 }],

@@ -1,4 +1,4 @@
-import type { DockSettings } from "~messages/session.schema"
+import type { EffectiveSettings } from "@switchboard/shared"
 import { CallStatus, type SoftphoneStatus } from "~messages/softphone.schema"
 
 export interface CallRuleActions {
@@ -20,7 +20,7 @@ export function noteAgentHangUp(callId: string): void {
  * Auto answer (after `autoAnswerSeconds` of ringing) and auto pause (an incoming call
  * that stopped ringing without being answered or declined), from each softphone status.
  */
-export function applyCallRules(status: SoftphoneStatus, settings: DockSettings | null, act: CallRuleActions): void {
+export function applyCallRules(status: SoftphoneStatus, settings: EffectiveSettings | null, act: CallRuleActions): void {
   for (const call of status.calls) {
     if (call.direction !== "incoming") continue
     const before = previousStatus.get(call.id)

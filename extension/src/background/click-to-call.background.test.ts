@@ -1,28 +1,67 @@
-import { DEFAULT_SETTINGS } from "@switchboard/shared"
+import { DEFAULT_SETTINGS, effectiveSettingsSchema } from "@switchboard/shared"
 import { describe, expect, it, vi } from "vitest"
 import { MessageErrorCode } from "~messages/envelope"
-import { DockSettingsSchema, SIGNED_OUT, type DockSession } from "~messages/session.schema"
-import { clickToCallChange, handleContentRequest } from "./click-to-call.background"
+import { SIGNED_OUT, type DockSession } from "~messages/session.schema"
+import { SenderKind } from "~messages/sender"
+import { clickToCallChange, createContentRequestHandler, DIAL_INTERVAL_MS } from "./click-to-call.background"
 
-const on = DockSettingsSchema.parse({ ...DEFAULT_SETTINGS, clickToCall: true })
+const on = effectiveSettingsSchema.parse({ ...DEFAULT_SETTINGS, clickToCall: true })
 const dialMessage = { target: "background", type: "click-to-call:dial", number: "+12127365000" } as const
 const enabledMessage = { target: "background", type: "click-to-call:enabled" } as const
 
+/** Our content script in the top frame of the tab in front of the agent, as Chrome reports it. */
+const frontTab = { kind: SenderKind.contentScript, tabId: 7, tabActive: true, frameId: 0 }
+
 describe("content script requests", () => {
   it("dials with click to call on", async () => {
+    const handleContentRequest = createContentRequestHandler()
     const dial = vi.fn(async () => ({ callId: "c1" }))
-    await expect(handleContentRequest(dialMessage, on, dial)).resolves.toEqual({ callId: "c1" })
+    await expect(handleContentRequest(dialMessage, frontTab, on, dial)).resolves.toEqual({ callId: "c1" })
     expect(dial).toHaveBeenCalledWith("+12127365000")
-    await expect(handleContentRequest(enabledMessage, on, dial)).resolves.toBe(true)
+    await expect(handleContentRequest(enabledMessage, frontTab, on, dial)).resolves.toBe(true)
   })
 
   it("security: refuses to dial when off, signed out, or on channel chat", async () => {
+    const handleContentRequest = createContentRequestHandler()
     const dial = vi.fn(async () => ({ callId: "c1" }))
     for (const settings of [{ ...on, clickToCall: false }, null, { ...on, channel: "chat" as const }]) {
-      await expect(handleContentRequest(enabledMessage, settings, dial)).resolves.toBe(false)
-      await expect(handleContentRequest(dialMessage, settings, dial)).rejects.toMatchObject({ code: MessageErrorCode.BLOCKED })
+      await expect(handleContentRequest(enabledMessage, frontTab, settings, dial)).resolves.toBe(false)
+      await expect(handleContentRequest(dialMessage, frontTab, settings, dial)).rejects.toMatchObject({ code: MessageErrorCode.BLOCKED })
     }
     expect(dial).not.toHaveBeenCalled()
+  })
+
+  it("security: refuses a dial no real click can have sent: a background tab, a subframe, no tab, not a content script", async () => {
+    const handleContentRequest = createContentRequestHandler()
+    const dial = vi.fn(async () => ({ callId: "c1" }))
+    const senders = [
+      { ...frontTab, tabActive: false },
+      { ...frontTab, tabActive: undefined },
+      { ...frontTab, frameId: 3 },
+      { ...frontTab, frameId: undefined },
+      { ...frontTab, tabId: undefined },
+      { ...frontTab, kind: SenderKind.extensionPage },
+    ]
+    for (const sender of senders) {
+      await expect(handleContentRequest(dialMessage, sender, on, dial)).rejects.toMatchObject({ code: MessageErrorCode.FORBIDDEN_SENDER })
+    }
+    expect(dial).not.toHaveBeenCalled()
+    // Asking whether links are on is no call: any tab may.
+    await expect(handleContentRequest(enabledMessage, { ...frontTab, tabActive: false }, on, dial)).resolves.toBe(true)
+  })
+
+  it("security: dials at most once per tab within the interval a person needs between calls", async () => {
+    let now = 1_000_000
+    const handleContentRequest = createContentRequestHandler(() => now)
+    const dial = vi.fn(async () => ({ callId: "c1" }))
+    await handleContentRequest(dialMessage, frontTab, on, dial)
+    now += DIAL_INTERVAL_MS - 1
+    await expect(handleContentRequest(dialMessage, frontTab, on, dial)).rejects.toMatchObject({ code: "RATE_LIMITED" })
+    // Another tab is another click.
+    await expect(handleContentRequest(dialMessage, { ...frontTab, tabId: 8 }, on, dial)).resolves.toEqual({ callId: "c1" })
+    now += 1
+    await expect(handleContentRequest(dialMessage, frontTab, on, dial)).resolves.toEqual({ callId: "c1" })
+    expect(dial).toHaveBeenCalledTimes(3)
   })
 })
 

@@ -1,43 +1,61 @@
+import {
+  dockBroadcastSchemas,
+  dockRequests,
+  ErrorCode,
+  MISSED_AWAY_REASON,
+  PROTOCOL_VERSION,
+  refusalDataSchema,
+  type AckResult,
+  type DockClientToServerEvents,
+  type DockServerToClientEvents,
+  type Presence,
+  type PresenceChoice,
+  type EffectiveSettings,
+  type HandshakeAuth,
+} from "@switchboard/shared"
 import { io, type Socket } from "socket.io-client"
 import { MessageError, MessageErrorCode } from "~messages/envelope"
-import {
-  DOCK_PROTOCOL_VERSION,
-  DockPresenceSchema,
-  DockSettingsSchema,
-  type DockPresence,
-  type DockSettings,
-  type PresenceChoice,
-  type StoredSession,
-} from "~messages/session.schema"
+import { DockPresenceSchema, type ConnectionState, type DockPresence, type StoredSession } from "~messages/session.schema"
 
 /** What the socket tells the rest of the worker; the worker owns the state. */
 export interface DockSocketEvents {
-  connection(state: "connecting" | "connected" | "disconnected"): void
+  connection(state: ConnectionState): void
   presence(presence: DockPresence): void
-  settings(settings: DockSettings): void
+  settings(settings: EffectiveSettings): void
   /** The server ended the session (revoked, signed out elsewhere, token refused). */
   ended(reason: string): void
 }
 
-let socket: Socket | undefined
+type DockSocket = Socket<DockServerToClientEvents, DockClientToServerEvents>
+
+let socket: DockSocket | undefined
 let selfUserId = ""
 
-/** The server's Presence payload, reduced to what the dock shows. */
-export function toDockPresence(raw: unknown, selfUserId: string): DockPresence | null {
-  if (typeof raw !== "object" || raw === null) return null
-  const payload = raw as { status?: unknown; awayReason?: unknown; onCall?: unknown; activeChats?: unknown; cause?: unknown }
-  const cause = payload.cause
-  const by = typeof cause === "object" && cause !== null ? (cause as { by?: { userId?: unknown; name?: unknown } }).by : undefined
-  const parsed = DockPresenceSchema.safeParse({
-    status: payload.status,
-    awayReason: payload.awayReason,
-    onCall: payload.onCall,
-    activeChats: payload.activeChats,
+/** The server's Presence (parsed with shared's schema), reduced to what the dock shows. */
+export function toDockPresence(presence: Presence, selfUserId: string): DockPresence {
+  const cause = presence.cause
+  return DockPresenceSchema.parse({
+    status: presence.status,
+    awayReason: presence.awayReason,
+    onCall: presence.onCall,
+    activeChats: presence.activeChats,
     // Only someone else's change is worth naming.
-    changedBy: by && by.userId !== selfUserId ? by.name : undefined,
+    changedBy: typeof cause === "object" && cause.by.userId !== selfUserId ? cause.by.name : undefined,
     cause: typeof cause === "string" ? cause : undefined,
   })
-  return parsed.success ? parsed.data : null
+}
+
+/**
+ * What a refused handshake means for the dock. The server's reason codes are stable
+ * (shared RefusalReason): a gone token or membership ends the session, an outdated
+ * dock stops retrying until it is updated; anything else (server down) is retried.
+ */
+export function connectRefusal(error: Error & { data?: unknown }): { action: "ended" | "outdated" | "retry"; code: string } {
+  const refusal = refusalDataSchema.safeParse(error.data)
+  const code = refusal.success ? refusal.data.code : error.message
+  if (code === ErrorCode.UNAUTHENTICATED || code === ErrorCode.FORBIDDEN) return { action: "ended", code }
+  if (code === ErrorCode.PROTOCOL_OUTDATED) return { action: "outdated", code }
+  return { action: "retry", code }
 }
 
 /**
@@ -48,15 +66,15 @@ export function toDockPresence(raw: unknown, selfUserId: string): DockPresence |
 export function openDockSocket(session: StoredSession, deviceId: string, on: DockSocketEvents): void {
   closeDockSocket()
   on.connection("connecting")
-  const next = io(`${session.serverUrl}/dock`, {
+  const next: DockSocket = io(`${session.serverUrl}/dock`, {
     transports: ["websocket"],
     auth: {
       token: session.token,
-      protocolVersion: DOCK_PROTOCOL_VERSION,
+      protocolVersion: PROTOCOL_VERSION,
       workspaceId: session.workspaceId,
       deviceId,
       deviceLabel: "Chrome dock",
-    },
+    } satisfies HandshakeAuth,
     reconnection: true,
     reconnectionDelay: 1_000,
     reconnectionDelayMax: 30_000,
@@ -71,23 +89,28 @@ export function openDockSocket(session: StoredSession, deviceId: string, on: Doc
     // A server-side disconnect is not retried by Socket.IO itself; session:revoked comes first when it is final.
     if (reason === "io server disconnect") setTimeout(() => socket === next && next.connect(), 1_000)
   })
-  next.on("connect_error", (error: Error & { data?: { code?: string } }) => {
+  next.on("connect_error", (error: Error & { data?: unknown }) => {
     if (socket !== next) return
-    const code = error.data?.code ?? error.message
-    // Refused by the server's middleware: the token or the membership is gone; retrying will not help.
-    if (code === "UNAUTHENTICATED" || code === "FORBIDDEN") on.ended(code)
-    else on.connection(next.active ? "connecting" : "disconnected")
+    const refusal = connectRefusal(error)
+    if (refusal.action === "ended") on.ended(refusal.code)
+    else if (refusal.action === "outdated") {
+      // Retrying cannot help until Chrome updates the extension.
+      next.disconnect()
+      on.connection("outdated")
+    } else on.connection(next.active ? "connecting" : "disconnected")
   })
-  next.on("presence:changed", (payload: unknown) => {
-    const presence = toDockPresence(payload, session.userId)
-    if (presence) on.presence(presence)
+  // What the server sends is parsed with shared's schemas; a payload that does not fit is dropped.
+  next.on("presence:changed", (payload) => {
+    const parsed = dockBroadcastSchemas["presence:changed"].safeParse(payload)
+    if (parsed.success) on.presence(toDockPresence(parsed.data, session.userId))
   })
-  next.on("settings:changed", (payload: { settings?: unknown } | undefined) => {
-    const parsed = DockSettingsSchema.safeParse(payload?.settings)
-    if (parsed.success) on.settings(parsed.data)
+  next.on("settings:changed", (payload) => {
+    const parsed = dockBroadcastSchemas["settings:changed"].safeParse(payload)
+    if (parsed.success) on.settings(parsed.data.settings)
   })
-  next.on("session:revoked", (payload: { reason?: unknown } | undefined) => {
-    on.ended(typeof payload?.reason === "string" ? payload.reason : "revoked")
+  next.on("session:revoked", (payload) => {
+    const parsed = dockBroadcastSchemas["session:revoked"].safeParse(payload)
+    on.ended(parsed.success ? parsed.data.reason : "revoked")
   })
 }
 
@@ -102,16 +125,21 @@ export function isDockSocketOpen(): boolean {
   return socket !== undefined
 }
 
-type Ack = { ok: true; data: unknown } | { ok: false; error: { code?: string; message?: string } }
+type DockRequest = keyof typeof dockRequests
+type RequestBody<E extends DockRequest> = Parameters<DockClientToServerEvents[E]>[0]
 
-async function request(event: string, body: unknown): Promise<unknown> {
-  if (!socket?.connected) throw new MessageError(MessageErrorCode.SOFTPHONE_UNAVAILABLE, "Not connected to the server")
-  const ack = (await socket.timeout(5_000).emitWithAck(event, body)) as Ack
-  if (!ack.ok) throw new MessageError(MessageErrorCode.INTERNAL, ack.error.message ?? "refused", ack.error)
-  return ack.data
+/** One acked request; a refusal keeps the server's error code (e.g. VALIDATION_FAILED, FORBIDDEN). */
+async function request<E extends DockRequest>(event: E, body: RequestBody<E>): Promise<Presence> {
+  const current = socket
+  if (!current?.connected) throw new MessageError(MessageErrorCode.SOFTPHONE_UNAVAILABLE, "Not connected to the server")
+  // Socket.IO's typed emitWithAck cannot see through the generic event name; the ack is parsed below.
+  const emitter = current.timeout(5_000) as unknown as { emitWithAck(event: E, body: RequestBody<E>): Promise<AckResult<unknown>> }
+  const ack = await emitter.emitWithAck(event, body)
+  if (!ack.ok) throw new MessageError(ack.error.code, ack.error.message, ack.error.details)
+  return dockRequests[event].response.parse(ack.data)
 }
 
-export async function setPresence(choice: PresenceChoice): Promise<DockPresence | null> {
+export async function setPresence(choice: PresenceChoice): Promise<DockPresence> {
   return toDockPresence(await request("presence:set", choice), selfUserId)
 }
 
@@ -120,9 +148,9 @@ export async function reportCallState(onCall: boolean): Promise<void> {
 }
 
 /** Auto-pause (DESIGN.md §9): the server sets away with reason missed. */
-export async function reportMissedCall(): Promise<DockPresence | null> {
+export async function reportMissedCall(): Promise<DockPresence> {
   return toDockPresence(
-    await request("presence:set", { status: "away", awayReason: "missed", auto: "missed" }),
+    await request("presence:set", { status: "away", awayReason: MISSED_AWAY_REASON, auto: "missed" }),
     selfUserId
   )
 }

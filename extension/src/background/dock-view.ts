@@ -1,4 +1,4 @@
-import type { DockSettings } from "~messages/session.schema"
+import type { EffectiveSettings } from "@switchboard/shared"
 import { CallStatus, type SoftphoneCall, type SoftphoneStatus } from "~messages/softphone.schema"
 
 const MASK = "•"
@@ -30,7 +30,7 @@ export const isHistory = (call: SoftphoneCall) => call.status === CallStatus.end
  */
 export function softphoneView(
   raw: SoftphoneStatus,
-  settings: Pick<DockSettings, "maskPhoneNumber" | "hideCallHistory"> | null
+  settings: Pick<EffectiveSettings, "maskPhoneNumber" | "hideCallHistory"> | null
 ): SoftphoneStatus {
   let calls = raw.calls
   if (settings?.hideCallHistory) calls = calls.filter((call) => !isHistory(call))

@@ -5,9 +5,11 @@ import { OffscreenEventSchema, SOFTPHONE_EVENTS_PORT } from "~messages/offscreen
 import { SenderKind } from "~messages/sender"
 import { getDockSettings, getDockState, updateSoftphoneStatus } from "./dock-state"
 import { applyCallRules, noteAgentHangUp } from "./call-rules"
-import { handleContentRequest } from "./click-to-call.background"
+import { createContentRequestHandler } from "./click-to-call.background"
 import * as session from "./session.background"
 import * as softphone from "./softphone.background"
+
+const handleContentRequest = createContentRequestHandler()
 
 // Listeners are registered synchronously at top level: Chrome only delivers
 // the event that woke a stopped worker to listeners added in the first turn.
@@ -48,8 +50,8 @@ listenForMessages(MessageTarget.background, [
   messageChannel({
     from: [SenderKind.contentScript],
     schema: ContentRequestSchema,
-    async handle(message) {
-      return handleContentRequest(message, await getDockSettings(), softphone.dial)
+    async handle(message, sender) {
+      return handleContentRequest(message, sender, await getDockSettings(), softphone.dial)
     },
   }),
 ])

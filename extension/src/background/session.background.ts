@@ -1,13 +1,17 @@
-import { MessageError, MessageErrorCode } from "~messages/envelope"
 import {
-  DockSettingsSchema,
-  SIGNED_OUT,
-  StoredSessionSchema,
-  type DockSettings,
+  ErrorCode,
+  errorBodySchema,
+  loginResponseSchema,
+  meResponseSchema,
+  sipAccountSchema,
+  memberSettingsSchema,
+  type EffectiveSettings,
   type PresenceChoice,
-  type SignIn,
-  type StoredSession,
-} from "~messages/session.schema"
+  type SipAccount,
+} from "@switchboard/shared"
+import * as z from "zod"
+import { MessageError, MessageErrorCode } from "~messages/envelope"
+import { SIGNED_OUT, StoredSessionSchema, type SignIn, type StoredSession } from "~messages/session.schema"
 import type { DockState } from "~messages/ui.messages"
 import { getDockSettings, getDockState, setSession, updateSignedInSession } from "./dock-state"
 import type { SoftphoneStatus } from "~messages/softphone.schema"
@@ -16,7 +20,6 @@ import {
   applySoftphoneSettings,
   softphoneCredentialsDue,
   stopSoftphoneFromSettings,
-  type ServerSipAccount,
 } from "./softphone.background"
 
 const SESSION_KEY = "dock.session"
@@ -38,7 +41,16 @@ async function deviceId(): Promise<string> {
   return id
 }
 
-async function api<T>(serverUrl: string, path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+/**
+ * One REST call, its answer parsed with shared's response schema. A refusal keeps the
+ * server's error code and message (UNAUTHENTICATED for a wrong password, RATE_LIMITED …).
+ */
+async function api<S extends z.ZodType>(
+  serverUrl: string,
+  path: string,
+  schema: S,
+  init: RequestInit & { token?: string } = {}
+): Promise<z.infer<S>> {
   const { token, ...rest } = init
   const response = await fetch(`${serverUrl}${path}`, {
     ...rest,
@@ -49,30 +61,25 @@ async function api<T>(serverUrl: string, path: string, init: RequestInit & { tok
   }).catch((error) => {
     throw new MessageError(MessageErrorCode.INTERNAL, `Cannot reach ${serverUrl}: ${String(error)}`)
   })
-  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null
+  const body: unknown = response.status === 204 ? null : await response.json().catch(() => null)
   if (!response.ok) {
-    throw new MessageError(MessageErrorCode.INTERNAL, body?.error?.message ?? `HTTP ${response.status}`)
+    const refusal = errorBodySchema.safeParse(body)
+    if (refusal.success) throw new MessageError(refusal.data.error.code, refusal.data.error.message, refusal.data.error.details)
+    throw new MessageError(MessageErrorCode.INTERNAL, `HTTP ${response.status}`)
   }
-  return body as T
+  const parsed = schema.safeParse(body)
+  if (!parsed.success) throw new MessageError(MessageErrorCode.INTERNAL, `Unexpected answer from ${path}`)
+  return parsed.data
 }
 
-interface MeResponse {
-  memberships: Array<{
-    workspaceId: string
-    workspaceName: string
-    awayReasons?: string[]
-    permissions: Record<string, unknown>
-  }>
-}
-
-async function fetchSettings(session: StoredSession): Promise<DockSettings | null> {
-  const body = await api<{ values?: unknown }>(
+async function fetchSettings(session: StoredSession): Promise<EffectiveSettings> {
+  const body = await api(
     session.serverUrl,
     `/api/workspaces/${session.workspaceId}/members/${session.userId}/settings`,
+    memberSettingsSchema,
     { token: session.token }
   )
-  const parsed = DockSettingsSchema.safeParse(body.values)
-  return parsed.success ? parsed.data : null
+  return body.values
 }
 
 function connect(session: StoredSession, id: string): void {
@@ -101,11 +108,11 @@ async function refreshSettings(session: StoredSession): Promise<void> {
 }
 
 /** The server's SIP account for this member, or null when the server has no SIP front (or is unreachable). */
-async function fetchSipAccount(session: StoredSession): Promise<ServerSipAccount | null> {
-  return api<ServerSipAccount>(session.serverUrl, "/api/me/sip", { token: session.token }).catch(() => null)
+async function fetchSipAccount(session: StoredSession): Promise<SipAccount | null> {
+  return api(session.serverUrl, "/api/me/sip", sipAccountSchema, { token: session.token }).catch(() => null)
 }
 
-async function applySettings(settings: DockSettings): Promise<void> {
+async function applySettings(settings: EffectiveSettings): Promise<void> {
   await updateSignedInSession((current) => ({ ...current, settings }))
   const session = await loadSession()
   const account = session ? await fetchSipAccount(session) : null
@@ -139,14 +146,13 @@ async function startSession(session: StoredSession): Promise<DockState> {
 
 /** Logs in, keeps the token in extension storage and opens the /dock socket. */
 export async function signIn(credentials: SignIn): Promise<DockState> {
-  const login = await api<{ token: string; user: { id: string; firstName?: string; lastName?: string } }>(
-    credentials.serverUrl,
-    "/api/auth/login",
-    { method: "POST", body: JSON.stringify({ email: credentials.email, password: credentials.password }) }
-  )
-  const me = await api<MeResponse>(credentials.serverUrl, "/api/me", { token: login.token })
+  const login = await api(credentials.serverUrl, "/api/auth/login", loginResponseSchema, {
+    method: "POST",
+    body: JSON.stringify({ email: credentials.email, password: credentials.password }),
+  })
+  const me = await api(credentials.serverUrl, "/api/me", meResponseSchema, { token: login.token })
   const membership = me.memberships.find((m) => Boolean(m.permissions["dock.use"]))
-  if (!membership) throw new MessageError(MessageErrorCode.FORBIDDEN_SENDER, "This account may not use the dock.")
+  if (!membership) throw new MessageError(ErrorCode.FORBIDDEN, "This account may not use the dock.")
   const session = StoredSessionSchema.parse({
     serverUrl: credentials.serverUrl,
     token: login.token,
@@ -154,7 +160,7 @@ export async function signIn(credentials: SignIn): Promise<DockState> {
     userId: login.user.id,
     userName: [login.user.firstName, login.user.lastName].filter(Boolean).join(" ") || credentials.email,
     workspaceName: membership.workspaceName,
-    awayReasons: membership.awayReasons ?? [],
+    awayReasons: membership.awayReasons,
   })
   await chrome.storage.local.set({ [SESSION_KEY]: session })
   return startSession(session)
@@ -176,7 +182,7 @@ export async function signOut(): Promise<DockState> {
   // Unregister first: the phone stops ringing at once, whatever the server takes to answer.
   await stopSoftphoneFromSettings().catch(() => null)
   if (session) {
-    await api(session.serverUrl, "/api/auth/logout", { method: "POST", token: session.token }).catch(() => null)
+    await api(session.serverUrl, "/api/auth/logout", z.null(), { method: "POST", token: session.token }).catch(() => null)
   }
   return endSession()
 }

@@ -1,6 +1,6 @@
 import { MessageTarget } from "~messages/envelope"
 import { sendMessage } from "~messages/send"
-import type { DockSettings } from "~messages/session.schema"
+import type { EffectiveSettings, SipAccount } from "@switchboard/shared"
 import {
   RegistrationState,
   SoftphoneConfigSchema,
@@ -79,14 +79,6 @@ export async function hangUp(callId: string): Promise<void> {
   await sendMessage({ target: MessageTarget.offscreen, type: "softphone:hang-up", callId })
 }
 
-/** What `GET /api/me/sip` answers (DESIGN.md §12): the server-issued, short-lived SIP account. */
-export interface ServerSipAccount {
-  wsUrl: string
-  uri: string
-  username: string
-  password: string
-  expiresAt: string
-}
 
 /**
  * The SIP account the dock registers with. Normally the server's (`GET /api/me/sip`: Kamailio's
@@ -95,7 +87,7 @@ export interface ServerSipAccount {
  * server's host unless it is a full sip: address). Only the `browser` endpoint rings the dock,
  * and channel `chat` takes no calls.
  */
-export function softphoneConfigFrom(settings: DockSettings | null, account?: ServerSipAccount | null): SoftphoneConfig | null {
+export function softphoneConfigFrom(settings: EffectiveSettings | null, account?: SipAccount | null): SoftphoneConfig | null {
   if (!settings || settings.phoneEndpoints !== "browser" || settings.channel === "chat") return null
   if (account) {
     const parsed = SoftphoneConfigSchema.safeParse({
@@ -115,7 +107,7 @@ export function softphoneConfigFrom(settings: DockSettings | null, account?: Ser
 }
 
 /** Follows the settings: (re)registers when they name a SIP account, stops when they stop naming one. */
-export async function applySoftphoneSettings(settings: DockSettings | null, account?: ServerSipAccount | null): Promise<void> {
+export async function applySoftphoneSettings(settings: EffectiveSettings | null, account?: SipAccount | null): Promise<void> {
   const wanted = softphoneConfigFrom(settings, account)
   const fromSettings = (await chrome.storage.local.get(FROM_SETTINGS_KEY))[FROM_SETTINGS_KEY] === true
   // Calls ring a SIP phone or a forwarding number, or the member takes chats only:

@@ -1,6 +1,7 @@
+import { presenceChoiceSchema } from "@switchboard/shared"
 import * as z from "zod"
 import { MessageTarget } from "./envelope"
-import { PresenceChoiceSchema, SignInSchema } from "./session.schema"
+import { SignInSchema } from "./session.schema"
 import { CallIdSchema, DialTargetSchema, SoftphoneConfigSchema } from "./softphone.schema"
 
 const toBackground = z.literal(MessageTarget.background)
@@ -10,7 +11,7 @@ export const UiRequestSchema = z.discriminatedUnion("type", [
   z.strictObject({ target: toBackground, type: z.literal("dock:get-state") }),
   z.strictObject({ target: toBackground, type: z.literal("session:sign-in"), credentials: SignInSchema }),
   z.strictObject({ target: toBackground, type: z.literal("session:sign-out") }),
-  z.strictObject({ target: toBackground, type: z.literal("presence:set"), choice: PresenceChoiceSchema }),
+  z.strictObject({ target: toBackground, type: z.literal("presence:set"), choice: presenceChoiceSchema }),
   // Until the server hands out effective settings, the SIP account is set from
   // the dock itself; later the same call is driven by `settings:changed`.
   z.strictObject({ target: toBackground, type: z.literal("softphone:configure"), config: SoftphoneConfigSchema }),

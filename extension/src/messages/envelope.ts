@@ -13,7 +13,12 @@ export const MessageTarget = Object.freeze({
 } as const)
 export type MessageTarget = (typeof MessageTarget)[keyof typeof MessageTarget]
 
-/** Stable reason codes for refused or failed messages (mirrors the socket ack shape). */
+import type { ErrorCode } from "@switchboard/shared"
+
+/**
+ * Stable reason codes for messages the dock itself refuses or fails. A request the server
+ * refused keeps the server's code (shared ErrorCode), so the UI can tell them apart.
+ */
 export const MessageErrorCode = Object.freeze({
   VALIDATION_FAILED: "VALIDATION_FAILED",
   FORBIDDEN_SENDER: "FORBIDDEN_SENDER",
@@ -25,13 +30,15 @@ export const MessageErrorCode = Object.freeze({
 } as const)
 export type MessageErrorCode = (typeof MessageErrorCode)[keyof typeof MessageErrorCode]
 
+export type ReplyErrorCode = MessageErrorCode | ErrorCode
+
 export type MessageReply<T = unknown> =
   | { ok: true; data: T }
-  | { ok: false; error: { code: MessageErrorCode; message: string; details?: unknown } }
+  | { ok: false; error: { code: ReplyErrorCode; message: string; details?: unknown } }
 
 export class MessageError extends Error {
   constructor(
-    readonly code: MessageErrorCode,
+    readonly code: ReplyErrorCode,
     message: string,
     readonly details?: unknown
   ) {

@@ -15,9 +15,13 @@ import {
   type SenderKind,
 } from "./sender"
 
+/** Who sent a message, as Chrome (not the message) says. */
 export interface TrustedSender {
   kind: SenderKind
   tabId?: number
+  /** Whether the sender's tab was the active tab of its window when it sent. */
+  tabActive?: boolean
+  frameId?: number
 }
 
 /** Who may send which schema to a context, and what to do with it. */
@@ -57,7 +61,9 @@ export async function dispatchMessage(
     for (const channel of allowed) {
       const parsed = channel.schema.safeParse(raw)
       if (parsed.success) {
-        return replyOk(await channel.handle(parsed.data, { kind, tabId: sender.tab?.id }))
+        return replyOk(
+          await channel.handle(parsed.data, { kind, tabId: sender.tab?.id, tabActive: sender.tab?.active, frameId: sender.frameId })
+        )
       }
       lastIssues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }))
     }

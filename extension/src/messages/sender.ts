@@ -18,7 +18,8 @@ export interface ExtensionIdentity {
 export interface SenderInfo {
   id?: string
   url?: string
-  tab?: { id?: number }
+  tab?: { id?: number; active?: boolean }
+  /** 0 for a tab's top frame. */
   frameId?: number
 }
 

@@ -1,10 +1,5 @@
+import { effectiveSettingsSchema, loginBodySchema, objectIdSchema, presenceStatusSchema } from "@switchboard/shared"
 import * as z from "zod"
-
-/**
- * The server's realtime protocol version (shared/src/realtime/protocol.ts PROTOCOL_VERSION;
- * a unit test keeps the two equal). Copied because Parcel mis-bundles shared's zod imports.
- */
-export const DOCK_PROTOCOL_VERSION = 1
 
 export const DEFAULT_SERVER_URL = "http://localhost:3000"
 
@@ -15,30 +10,28 @@ export const ServerUrlSchema = z
   .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, "An http:// or https:// URL")
   .transform((url) => url.replace(/\/+$/, ""))
 
-export const SignInSchema = z.strictObject({
-  serverUrl: ServerUrlSchema,
-  email: z.string().trim().min(3).max(254),
-  password: z.string().min(1).max(256),
-})
+/** The server's own login body, plus which server to sign in to. */
+export const SignInSchema = loginBodySchema.extend({ serverUrl: ServerUrlSchema })
 export type SignIn = z.infer<typeof SignInSchema>
-
-const AwayReasonSchema = z.string().trim().min(1).max(40)
 
 /** What sign-in keeps in chrome.storage.local (the token never reaches a dock UI). */
 export const StoredSessionSchema = z.strictObject({
   serverUrl: z.string(),
   token: z.string().min(1).max(200),
-  workspaceId: z.string().regex(/^[0-9a-f]{24}$/),
-  userId: z.string(),
+  workspaceId: objectIdSchema,
+  userId: objectIdSchema,
   userName: z.string(),
   workspaceName: z.string(),
-  awayReasons: z.array(AwayReasonSchema).max(50),
+  awayReasons: z.array(z.string().max(40)).max(50),
 })
 export type StoredSession = z.infer<typeof StoredSessionSchema>
 
-/** The dock's own presence as the server reports it (`presence:changed`). */
+/**
+ * What the dock shows of its own presence: shared's Presence (`presence:changed`, acks), parsed
+ * with shared's schema first and reduced to this, with the actor reduced to a name.
+ */
 export const DockPresenceSchema = z.object({
-  status: z.enum(["available", "away", "offline"]),
+  status: presenceStatusSchema,
   awayReason: z.string().max(40).optional(),
   onCall: z.boolean().optional(),
   activeChats: z.number().int().min(0).optional(),
@@ -48,41 +41,12 @@ export const DockPresenceSchema = z.object({
 })
 export type DockPresence = z.infer<typeof DockPresenceSchema>
 
-export const PresenceChoiceSchema = z
-  .strictObject({ status: z.enum(["available", "away"]), awayReason: AwayReasonSchema.optional() })
-  .refine((choice) => choice.status === "away" || choice.awayReason === undefined, {
-    message: "Only an away status has a reason",
-    path: ["awayReason"],
-  })
-export type PresenceChoice = z.infer<typeof PresenceChoiceSchema>
-
-/**
- * The effective settings the dock acts on. `z.object` (not strict): the server sends every
- * field, the dock keeps the ones it uses. A copy of those fields of shared's settingsShape
- * (Parcel mis-bundles shared's zod imports, see DOCK_PROTOCOL_VERSION); session.schema.test.ts
- * parses shared's DEFAULT_SETTINGS with it so the two cannot drift apart unnoticed.
- */
-export const DockSettingsSchema = z.object({
-  /** The SIP user (or full sip: address) the dock's softphone registers as. */
-  phoneId: z.string().nullable(),
-  sipWebSocketUrl: z.string().nullable(),
-  channel: z.enum(["phone", "chat", "all"]),
-  autoHideDock: z.boolean(),
-  autoPauseNoAnswer: z.boolean(),
-  autoAnswerSeconds: z.number().int().min(0).max(60).nullable(),
-  maskPhoneNumber: z.boolean(),
-  hideCallHistory: z.boolean(),
-  clickToCall: z.boolean(),
-  blockManualDialing: z.boolean(),
-  chatsPerUser: z.number().int().min(1).max(5),
-  phoneEndpoints: z.enum(["browser", "sip", "external"]),
-})
-export type DockSettings = z.infer<typeof DockSettingsSchema>
-
 export const ConnectionState = Object.freeze({
   connecting: "connecting",
   connected: "connected",
   disconnected: "disconnected",
+  /** The server refused this dock's protocol version (PROTOCOL_OUTDATED): only an update helps. */
+  outdated: "outdated",
 } as const)
 export type ConnectionState = (typeof ConnectionState)[keyof typeof ConnectionState]
 
@@ -101,9 +65,10 @@ export const DockSessionSchema = z.discriminatedUnion("signedIn", [
     userName: z.string(),
     workspaceName: z.string(),
     awayReasons: z.array(z.string()),
-    connection: z.enum(["connecting", "connected", "disconnected"]),
+    connection: z.enum(Object.values(ConnectionState)),
     presence: DockPresenceSchema.nullable(),
-    settings: DockSettingsSchema.nullable(),
+    /** The effective settings as the server sends them (GET …/settings, `settings:changed`). */
+    settings: effectiveSettingsSchema.nullable(),
   }),
 ])
 export type DockSession = z.infer<typeof DockSessionSchema>

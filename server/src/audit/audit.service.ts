@@ -31,3 +31,12 @@ export async function recordAudit(entry: AuditEntry): Promise<void> {
 export async function recordAudits(entries: AuditEntry[]): Promise<void> {
   if (entries.length > 0) await AuditEventModel.insertMany(entries.map(toDocument), { ordered: false });
 }
+
+/** One member's change to one named thing (a team, a queue): the common shape of feature audits. */
+export function recordChangeBy(
+  actor: { workspaceId: string; userId: string; name: string },
+  at: Date,
+  change: { action: string; target: { type: string; id: string; label: string }; before: unknown; after: unknown },
+): Promise<void> {
+  return recordAudit({ workspaceId: actor.workspaceId, actor: { id: actor.userId, name: actor.name }, at, ...change });
+}

@@ -129,15 +129,17 @@ export async function updateContact(actor: MemberContext, contactId: string, pat
   const contact = await loadVisible(actor, contactId);
   if (access.masked) assertMaskedMayWrite(contact, patch);
   await assertReferences(actor.workspaceId, patch);
-  if (patch.name !== undefined) {
-    contact.name = patch.name;
-    contact.nameLower = patch.name.toLowerCase();
-  }
-  if (patch.phone !== undefined) contact.phone = patch.phone;
-  if (patch.email !== undefined) contact.email = patch.email;
-  if (patch.assigneeId !== undefined) contact.set("assigneeId", patch.assigneeId);
-  if (patch.teamId !== undefined) contact.set("teamId", patch.teamId);
-  await contact.save();
+  const changes = {
+    ...(patch.name === undefined ? {} : { name: patch.name, nameLower: patch.name.toLowerCase() }),
+    ...(patch.phone === undefined ? {} : { phone: patch.phone }),
+    ...(patch.email === undefined ? {} : { email: patch.email }),
+    ...(patch.assigneeId === undefined ? {} : { assigneeId: patch.assigneeId }),
+    ...(patch.teamId === undefined ? {} : { teamId: patch.teamId }),
+  };
+  // Only the fields this patch names (DESIGN.md §2: no load-then-save on FerretDB).
+  const { matchedCount } = await ContactModel.updateOne({ _id: contact._id, workspaceId: actor.workspaceId }, { $set: changes });
+  if (matchedCount === 0) throw notFound("Contact");
+  contact.set(changes);
   return toContactView(contact, access.masked);
 }
 

@@ -8,6 +8,12 @@ export interface LocalDatabase {
   kind: "external" | "mongod" | "ferretdb" | "memory";
   /** Base URI without a database name. */
   uri: string;
+  /** The daemon's process id when we started one. */
+  readonly pid?: number;
+  /** Kills our daemon and starts it again on the same data dir and port; absent when we do not own it. */
+  restart?(): Promise<void>;
+  /** Called when our daemon exits without being asked to (killed, crashed). */
+  onUnexpectedExit?(listener: () => void): void;
   stop(): Promise<void>;
 }
 
@@ -28,8 +34,8 @@ const onPath = (cmd: string): boolean => {
   }
 };
 
-/** Starts a child process and resolves once its port accepts connections; reports its log on failure. */
-async function startDaemon(kind: LocalDatabase["kind"], cmd: string, args: string[], port: number): Promise<LocalDatabase> {
+/** Spawns the daemon and resolves once its port accepts connections; reports its log on failure. */
+async function spawnDaemon(kind: LocalDatabase["kind"], cmd: string, args: string[], port: number): Promise<ChildProcess> {
   const child: ChildProcess = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   const keep = (chunk: Buffer) => {
@@ -43,16 +49,45 @@ async function startDaemon(kind: LocalDatabase["kind"], cmd: string, args: strin
     child.kill("SIGKILL");
     throw new Error(`${kind} did not start: ${(err as Error).message}\n--- ${kind} log ---\n${log}`);
   }
+  return child;
+}
+
+const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+function stopChild(child: ChildProcess, signal: NodeJS.Signals, killAfterMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (exited(child)) return resolve();
+    const killer = setTimeout(() => child.kill("SIGKILL"), killAfterMs);
+    child.once("exit", () => (clearTimeout(killer), resolve()));
+    child.kill(signal);
+  });
+}
+
+/** A daemon we own: the watchdog may restart it on the same data dir and port. */
+async function startDaemon(kind: LocalDatabase["kind"], cmd: string, args: string[], port: number): Promise<LocalDatabase> {
+  const exitListeners: Array<() => void> = [];
+  let expectingExit = false;
+  const spawnWatched = async () => {
+    const started = await spawnDaemon(kind, cmd, args, port);
+    started.once("exit", () => expectingExit || exitListeners.forEach((listener) => listener()));
+    return started;
+  };
+  let child = await spawnWatched();
   return {
     kind,
     uri: `mongodb://127.0.0.1:${port}/`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const killer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-        child.once("exit", () => (clearTimeout(killer), resolve()));
-        child.kill("SIGTERM");
-      }),
+    get pid() {
+      return child.pid;
+    },
+    onUnexpectedExit: (listener) => void exitListeners.push(listener),
+    async restart() {
+      // SIGKILL: a hung FerretDB does not finish a graceful stop, and SQLite survives a kill.
+      expectingExit = true;
+      await stopChild(child, "SIGKILL", 0);
+      expectingExit = false;
+      child = await spawnWatched();
+    },
+    stop: () => ((expectingExit = true), stopChild(child, "SIGTERM", 5_000)),
   };
 }
 

@@ -14,3 +14,4 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found.`);
 export const forbidden = (message = "You do not have permission to do this.") => new AppError("FORBIDDEN", message);
+export const databaseUnavailable = () => new AppError("DB_UNAVAILABLE", "The database is not answering; try again in a few seconds.");

@@ -1,3 +1,4 @@
+import { meResponseSchema } from "@switchboard/shared";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { addTestMember } from "../../test/member-fixtures.js";
 import { setUpWorkspace, startTestServer, type TestServer } from "../../test/test-server.js";
@@ -17,7 +18,9 @@ it("gives an agent its workspace's away reasons, which the workspace settings do
   expect((await t.api.get(`${base}/settings`, { token: agent.token })).status).toBe(403);
   const me = await t.api.get("/api/me", { token: agent.token });
   expect(me.status).toBe(200);
-  expect(me.body.memberships).toEqual([expect.objectContaining({ workspaceId: ws.workspaceId, awayReasons: ["Break", "Coaching"] })]);
+  // The one response schema the console and the dock parse it with.
+  const body = meResponseSchema.parse(me.body);
+  expect(body.memberships).toEqual([expect.objectContaining({ workspaceId: ws.workspaceId, awayReasons: ["Break", "Coaching"] })]);
 });
 
 it("security: GET /api/me/sip answers SIP_NOT_CONFIGURED without a SIP front, 401 signed out", async () => {

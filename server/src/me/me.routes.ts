@@ -1,4 +1,4 @@
-import { PERMISSIONS, reachOf, restrictionsSchema } from "@switchboard/shared";
+import { PERMISSIONS, reachOf, restrictionsSchema, type MeResponse } from "@switchboard/shared";
 import { Router } from "express";
 import { trusted } from "mongoose";
 import type { AppDeps } from "../app-deps.js";
@@ -29,14 +29,13 @@ export function meRouter(deps: Pick<AppDeps, "config" | "clock">): Router {
     const memberships = await MembershipModel.find({ userId: auth.userId, status: "active" }).lean();
     const workspaces = await WorkspaceModel.find({ _id: trusted({ $in: memberships.map((m) => m.workspaceId) }) }, { name: 1, awayReasons: 1 }).lean();
     const workspaceById = new Map(workspaces.map((w) => [String(w._id), w]));
-    res.json({
+    const body: MeResponse = {
       user: toPublicUser(auth.user),
       memberships: memberships.map((m) => {
         const actor = { userId: auth.userId, roles: m.roles, teams: m.teams.map(String), restrictions: restrictionsSchema.parse(m.restrictions ?? {}) };
         return {
           workspaceId: String(m.workspaceId),
           workspaceName: workspaceById.get(String(m.workspaceId))?.name ?? "",
-          // The dock's away menu: agents may not read the workspace settings, so it comes with the membership.
           awayReasons: [...(workspaceById.get(String(m.workspaceId))?.awayReasons ?? [])],
           roles: actor.roles,
           teams: actor.teams,
@@ -44,7 +43,8 @@ export function meRouter(deps: Pick<AppDeps, "config" | "clock">): Router {
           permissions: Object.fromEntries(PERMISSIONS.map((p) => [p, reachOf(actor, p)])),
         };
       }),
-    });
+    };
+    res.json(body);
   });
   return router;
 }

@@ -62,9 +62,9 @@ export function attachRealtime(http: HttpServer, deps: AppDeps, options: Realtim
     loadEffectiveSettings: options.loadEffectiveSettings ?? (async (workspaceId, userId) => (await loadMemberSettings(memberships, workspaceId, userId)).values),
   });
 
-  const stopSessionExpiry = startSessionExpiry({ namespaces: [dock, consoleNs], clock: deps.clock, everyMs: config.sessionCheckMs });
   const routingSockets = registerRoutingSockets({ deps, router, dock, console: consoleNs, visitor });
   registerVisitorSockets({ deps, router, visitor });
+  const stopSessionExpiry = startSessionExpiry({ namespaces: [dock, consoleNs], clock: deps.clock, everyMs: config.sessionCheckMs });
 
   // Each node beats and sweeps: expiring grace periods and adopting the docks of dead nodes.
   const tickMs = Math.max(20, Math.min(config.presenceHeartbeatMs, config.presenceGraceMs / 4));
@@ -101,9 +101,9 @@ export function attachRealtime(http: HttpServer, deps: AppDeps, options: Realtim
     io,
     async close() {
       clearInterval(timer);
-      stopSessionExpiry();
       clearInterval(routingTimer);
       routingSockets.close();
+      stopSessionExpiry();
       sockets.close();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await router.close();

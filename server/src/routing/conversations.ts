@@ -3,7 +3,7 @@ import { ClosedBy, OfferCancelReason, type ChatMessage, type InteractionDetail, 
 import { trusted } from "mongoose";
 import { AppError, notFound } from "../http/app-error.js";
 import { InteractionModel, type InteractionDoc, type StoredMessage } from "./interaction.model.js";
-import { transition } from "./interaction-writes.js";
+import { findInWorkspace, transition } from "./interaction-writes.js";
 import { toInteractionDetail, toMessageView } from "./interaction-view.js";
 import type { RoutingQueue } from "./queue-catalog.js";
 import { agentKey } from "./reservations.js";
@@ -22,6 +22,9 @@ const messageId = () => randomBytes(8).toString("hex");
  * either side ending it, wrap-up, and an offline agent's chats going back to the queue.
  */
 export class Conversations {
+  /** Wrap-ups this node started: agent → interaction → until (ms). */
+  private readonly wrapping = new Map<string, Map<string, number>>();
+
   constructor(private readonly router: Router) {}
 
   private get publish() {
@@ -36,25 +39,12 @@ export class Conversations {
     visitorTokenHash: string;
     visitorAddress: string;
   }): Promise<Lean> {
-    const now = this.router.now();
-    const created = await InteractionModel.create({
-      workspaceId: input.queue.workspaceId,
-      queueId: input.queue.id,
-      queueName: input.queue.name,
-      queueTeams: input.queue.teams,
-      kind: "chat",
-      state: "queued",
-      contact: { name: input.name, email: input.email, phone: null },
-      queuedAt: now,
-      enqueuedAt: now,
-      messages: [{ _id: messageId(), from: "visitor", text: input.text, at: now, ...(input.name ? { authorName: input.name } : {}) }],
+    const first = { _id: messageId(), from: "visitor", text: input.text, at: this.router.now(), ...(input.name ? { authorName: input.name } : {}) };
+    return this.enqueue(input.queue, "chat", { name: input.name, email: input.email, phone: null }, {
+      messages: [first],
       visitorTokenHash: input.visitorTokenHash,
       visitorAddress: input.visitorAddress,
     });
-    const doc = created.toObject() as Lean;
-    this.router.changed(doc);
-    void this.router.pump(input.queue.workspaceId);
-    return doc;
   }
 
   /**
@@ -62,21 +52,26 @@ export class Conversations {
    * own issue); routing treats them like chats, with the call capacity rules.
    */
   async enqueueCall(input: { queue: RoutingQueue; number: string | null; name: string | null }): Promise<Lean> {
+    return this.enqueue(input.queue, "call", { name: input.name, email: null, phone: input.number }, {});
+  }
+
+  private async enqueue(queue: RoutingQueue, kind: Lean["kind"], contact: Lean["contact"], extra: Record<string, unknown>): Promise<Lean> {
     const now = this.router.now();
     const created = await InteractionModel.create({
-      workspaceId: input.queue.workspaceId,
-      queueId: input.queue.id,
-      queueName: input.queue.name,
-      queueTeams: input.queue.teams,
-      kind: "call",
+      workspaceId: queue.workspaceId,
+      queueId: queue.id,
+      queueName: queue.name,
+      queueTeams: queue.teams,
+      kind,
       state: "queued",
-      contact: { name: input.name, email: null, phone: input.number },
+      contact,
       queuedAt: now,
       enqueuedAt: now,
+      ...extra,
     });
     const doc = created.toObject() as Lean;
     this.router.changed(doc);
-    void this.router.pump(input.queue.workspaceId);
+    void this.router.pump(queue.workspaceId);
     return doc;
   }
 
@@ -103,7 +98,7 @@ export class Conversations {
 
   /** The agent's own connected chat, or 404 (never another agent's). */
   private async agentsOwn(workspaceId: string, userId: string, interactionId: string): Promise<Lean> {
-    const doc = await InteractionModel.findOne({ _id: interactionId, workspaceId }).lean<Lean>();
+    const doc = await findInWorkspace(interactionId, workspaceId);
     if (!doc || String(doc.agentId) !== userId) throw notFound("Interaction");
     return doc;
   }
@@ -168,34 +163,56 @@ export class Conversations {
     if (!updated) throw new AppError("CONFLICT", "This chat is not open.");
     await this.router.reservations.release({ interactionId: String(doc._id), agent: agentKey(workspaceId, userId) });
     this.publish.visitorClosed(String(doc._id), by);
-    if (wrapMs > 0) this.router.armWrapUp(workspaceId, userId, wrapMs, async () => void (await this.finishWrapUp(workspaceId, userId, false)));
+    if (wrapMs > 0) {
+      const key = agentKey(workspaceId, userId);
+      const mine = this.wrapping.get(key) ?? new Map<string, number>();
+      mine.set(String(doc._id), now.getTime() + wrapMs);
+      this.wrapping.set(key, mine);
+      this.router.armWrapUp(String(doc._id), wrapMs, async () => void (await this.finishWrapUp(workspaceId, userId, false)));
+    }
     await this.router.refreshActivity(workspaceId, userId, { endedAt: now, wrapUpUntil: wrapMs > 0 ? new Date(now.getTime() + wrapMs) : undefined });
     this.router.changed(updated);
     void this.router.pump(workspaceId);
     return updated;
   }
 
-  /** Wrap-up over: by its time (`early` false: only those due) or the agent's Done (all of them). */
+  /**
+   * Wrap-up over: by its time (`early` false: only those due) or the agent's Done (all). This node
+   * knows the wrap-ups it started; Done also looks in the database when it knows none (started on
+   * another node), and the sweep below ends any whose timer was lost.
+   */
   async finishWrapUp(workspaceId: string, userId: string, early: boolean): Promise<WrapUpState> {
-    const now = this.router.now();
-    const filter = { workspaceId, agentId: userId, state: "wrapup", ...(early ? {} : { wrapUpUntil: trusted({ $lte: new Date(now.getTime() + 5) }) }) };
-    const due = await InteractionModel.find(filter).lean<Lean[]>();
-    for (const doc of due) {
-      const closed = await transition(String(doc._id), "wrapup", { $set: { state: "closed", closedAt: now } });
+    const key = agentKey(workspaceId, userId);
+    const nowMs = this.router.now().getTime();
+    const mine = this.wrapping.get(key) ?? new Map<string, number>();
+    if (early && mine.size === 0) {
+      for (const doc of await InteractionModel.find({ workspaceId, agentId: userId, state: "wrapup" }, { wrapUpUntil: 1 }).lean<Lean[]>()) {
+        mine.set(String(doc._id), doc.wrapUpUntil?.getTime() ?? nowMs);
+      }
+    }
+    for (const [interactionId, until] of mine) {
+      if (!early && until > nowMs + 5) continue;
+      mine.delete(interactionId);
+      const closed = await transition(interactionId, "wrapup", { $set: { state: "closed", closedAt: new Date(nowMs) } });
       if (closed) this.router.changed(closed);
     }
-    const remaining = await InteractionModel.find({ workspaceId, agentId: userId, state: "wrapup" }, { wrapUpUntil: 1 }).lean<Lean[]>();
-    const until = Math.max(0, ...remaining.map((w) => w.wrapUpUntil?.getTime() ?? 0));
+    if (mine.size === 0) this.wrapping.delete(key);
+    const until = Math.max(0, ...mine.values());
     await this.router.refreshActivity(workspaceId, userId, { wrapUpUntil: until > 0 ? new Date(until) : null });
     void this.router.pump(workspaceId);
     return { wrapUpUntil: until > 0 ? new Date(until).toISOString() : null };
   }
 
-  /** Wrap-ups whose node went away with its timer. */
+  /** Wrap-ups whose node went away with its timer (a scan: every few seconds only). */
   async sweepWrapUps() {
-    const due = await InteractionModel.find({ state: "wrapup", wrapUpUntil: trusted({ $lte: this.router.now() }) }, { workspaceId: 1, agentId: 1 }).lean<Lean[]>();
-    const agents = new Set(due.map((d) => `${String(d.workspaceId)}|${String(d.agentId)}`));
-    for (const key of agents) {
+    const due = await InteractionModel.find({ state: "wrapup", wrapUpUntil: trusted({ $lte: this.router.now() }) }, { workspaceId: 1, agentId: 1, wrapUpUntil: 1 }).lean<Lean[]>();
+    for (const doc of due) {
+      const key = agentKey(String(doc.workspaceId), String(doc.agentId));
+      const mine = this.wrapping.get(key) ?? new Map<string, number>();
+      mine.set(String(doc._id), doc.wrapUpUntil!.getTime());
+      this.wrapping.set(key, mine);
+    }
+    for (const key of new Set(due.map((doc) => agentKey(String(doc.workspaceId), String(doc.agentId))))) {
       const [workspaceId, userId] = key.split("|") as [string, string];
       await this.finishWrapUp(workspaceId, userId, false);
     }

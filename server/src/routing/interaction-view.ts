@@ -1,4 +1,4 @@
-import { maskEmail, maskPhone, type ChatMessage, type Interaction, type InteractionDetail, type Offer } from "@switchboard/shared";
+import { maskContactDetailsInText, maskEmail, maskPhone, type ChatMessage, type Interaction, type InteractionDetail, type Offer } from "@switchboard/shared";
 import type { InteractionDoc, StoredMessage, StoredOffer } from "./interaction.model.js";
 
 /** How a reader sees customers: from their restrictions (maskContactInfo) and settings (maskPhoneNumber). */
@@ -9,16 +9,13 @@ export interface ContactMasking {
 export const NO_MASKING: ContactMasking = Object.freeze({ email: false, phone: false });
 
 
-/**
- * A customer who types their own e-mail or number into the chat must not defeat masking either
- * (DESIGN.md §5: masked "in every API response and socket payload the agent receives").
- */
+/** A customer who types their own e-mail or number into the chat must not defeat masking either. */
 function maskText(text: string, doc: Pick<InteractionDoc, "contact">, masking: ContactMasking): string {
   let out = text;
   const { email, phone } = doc.contact ?? {};
   if (masking.email && email) out = out.split(email).join(maskEmail(email));
   if (masking.phone && phone) out = out.split(phone).join(maskPhone(phone));
-  return out;
+  return maskContactDetailsInText(out, masking);
 }
 
 export function toMessageView(message: StoredMessage, doc: Pick<InteractionDoc, "contact">, masking: ContactMasking): ChatMessage {

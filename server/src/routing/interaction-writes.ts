@@ -42,3 +42,10 @@ export function transition(id: string, from: InteractionState | readonly Interac
     return InteractionModel.findByIdAndUpdate(id, update, { new: true }).lean<InteractionDoc>();
   });
 }
+
+/** One interaction of a workspace, by `_id` only (the one lookup FerretDB pushes down), or null. */
+export async function findInWorkspace(id: string, workspaceId: string): Promise<InteractionDoc | null> {
+  if (!/^[a-f0-9]{24}$/i.test(id)) return null;
+  const doc = await InteractionModel.findById(id).lean<InteractionDoc>();
+  return doc && String(doc.workspaceId) === workspaceId ? doc : null;
+}

@@ -5,6 +5,7 @@ import type { AppDeps } from "../app-deps.js";
 import { notFound } from "../http/app-error.js";
 import { requireMember, type MemberContext } from "../http/request-context.js";
 import { InteractionModel, type InteractionDoc } from "./interaction.model.js";
+import { findInWorkspace } from "./interaction-writes.js";
 import { toInteractionDetail, toInteractionView, type ContactMasking } from "./interaction-view.js";
 import { routerOf } from "./router.js";
 
@@ -54,7 +55,7 @@ export function interactionsRouter(deps: AppDeps) {
   });
   router.get("/:id", async (req, res) => {
     const actor = requireMember(req);
-    const doc = await InteractionModel.findOne({ _id: objectIdSchema.parse(req.params.id), workspaceId: actor.workspaceId }).lean<InteractionDoc>();
+    const doc = await findInWorkspace(objectIdSchema.parse(req.params.id), actor.workspaceId);
     const visible = doc && scopeCovers(interactionScopeOf(actor), doc.queueTeams.map(String), doc.agentId ? String(doc.agentId) : null);
     if (!doc || !visible) throw notFound("Interaction");
     res.json(toInteractionDetail(doc, await maskingFor(deps, actor)));

@@ -1,6 +1,6 @@
 import { canViewQueue, chatWidgetPath, checkManageQueue, type Actor, type Queue, type QueueCreate, type QueuePatch } from "@switchboard/shared";
 import type { AppDeps } from "../app-deps.js";
-import { recordAudit } from "../audit/audit.service.js";
+import { recordChangeBy } from "../audit/audit.service.js";
 import { AppError, forbidden, notFound } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
 import { assertTeamsExist } from "../members/workspace-teams.js";
@@ -41,15 +41,7 @@ async function loadQueue(workspaceId: string, queueId: string) {
 }
 
 const audit = (deps: AppDeps, actor: MemberContext, action: string, queue: { id: string; name: string }, before: unknown, after: unknown) =>
-  recordAudit({
-    workspaceId: actor.workspaceId,
-    actor: { id: actor.userId, name: actor.name },
-    action,
-    target: { type: "queue", id: queue.id, label: queue.name },
-    before,
-    after,
-    at: deps.clock.now(),
-  });
+  recordChangeBy(actor, deps.clock.now(), { action, target: { type: "queue", id: queue.id, label: queue.name }, before, after });
 
 /** Admins and viewers list every queue; managers and supervisors those serving one of their teams. */
 export async function listQueues(actor: MemberContext) {

@@ -16,7 +16,7 @@ import { membershipsOf } from "../members/membership-cache.js";
 import { presenceServiceOf, type PresenceService } from "../presence/presence.service.js";
 import { AgentDirectory, type RoutingMember } from "./agent-directory.js";
 import { InteractionModel, type InteractionDoc } from "./interaction.model.js";
-import { transition } from "./interaction-writes.js";
+import { findInWorkspace, transition } from "./interaction-writes.js";
 import { toInteractionDetail, toInteractionView, toOfferView, NO_MASKING } from "./interaction-view.js";
 import { QueueCatalog } from "./queue-catalog.js";
 import { WaitingList, type Waiting } from "./waiting-list.js";
@@ -63,6 +63,7 @@ export class Router {
   private readonly pumping = new Map<string, Promise<void>>();
   private readonly pumpAgain = new Set<string>();
   private readonly positionsDue = new Set<string>();
+  private readonly offerLocks = new Map<string, Promise<unknown>>();
   readonly waiting = new WaitingList(WAITING_REFRESH_MS);
   private wrapUpsSweptAt = 0;
   /** Workspaces this node routes for (open interactions or docks seen). */
@@ -180,7 +181,24 @@ export class Router {
     return { list, members };
   }
 
-  private async offer(doc: Waiting, timeoutSeconds: number, member: RoutingMember, facts: AgentFacts) {
+  /**
+   * An offer's start, end and acceptance run one at a time per interaction on this node: an end
+   * racing the start (the agent went away while the offer was being written) would otherwise free
+   * the slot before the offer is on record, and leave the interaction "offered" to nobody.
+   */
+  private lifecycle<T>(interactionId: string, step: () => Promise<T>): Promise<T> {
+    const run = (this.offerLocks.get(interactionId) ?? Promise.resolve()).then(step, step);
+    const tail = run.catch(() => {});
+    this.offerLocks.set(interactionId, tail);
+    void tail.then(() => this.offerLocks.get(interactionId) === tail && this.offerLocks.delete(interactionId));
+    return run;
+  }
+
+  private offer(doc: Waiting, timeoutSeconds: number, member: RoutingMember, facts: AgentFacts) {
+    return this.lifecycle(doc.id, () => this.startOffer(doc, timeoutSeconds, member, facts));
+  }
+
+  private async startOffer(doc: Waiting, timeoutSeconds: number, member: RoutingMember, facts: AgentFacts) {
     const { workspaceId, id: interactionId } = doc;
     const offerId = `${interactionId}-${randomBytes(6).toString("hex")}`;
     const agent = agentKey(workspaceId, facts.userId);
@@ -205,7 +223,11 @@ export class Router {
    * Ends a ringing offer (declined, timed out, cancelled). The reservation store decides whether it
    * still rang (an accept on another node may have won); only then is it recorded and moved on.
    */
-  async endOffer(interactionId: string, offerId: string, userId: string, outcome: Exclude<OfferOutcome, "accepted">, reason?: OfferCancelReason): Promise<boolean> {
+  endOffer(interactionId: string, offerId: string, userId: string, outcome: Exclude<OfferOutcome, "accepted">, reason?: OfferCancelReason): Promise<boolean> {
+    return this.lifecycle(interactionId, () => this.finishOffer(interactionId, offerId, userId, outcome, reason));
+  }
+
+  private async finishOffer(interactionId: string, offerId: string, userId: string, outcome: Exclude<OfferOutcome, "accepted">, reason?: OfferCancelReason): Promise<boolean> {
     this.clearOfferTimer(offerId);
     const doc = await InteractionModel.findById(interactionId).lean<Lean>();
     if (!doc) return false;
@@ -222,15 +244,31 @@ export class Router {
     return true;
   }
 
+  /**
+   * The record says "offered" but nobody holds the interaction (its node died between the two
+   * writes): record the offer as cancelled and put it back in the queue.
+   */
+  private async repairOrphanedOffer(interactionId: string, offerId: string) {
+    const doc = await InteractionModel.findById(interactionId).lean<Lean>();
+    if (!doc || doc.state !== "offered") return;
+    const offers = doc.offers.map((offer) => (offer._id === offerId && !offer.outcome ? { ...offer, outcome: "cancelled", endedAt: this.now() } : offer));
+    const updated = await transition(interactionId, "offered", { $set: { offers, state: "queued" } });
+    if (updated) this.changed(updated);
+  }
+
   /** DESIGN.md §9: an offer that rang out sets the agent away/missed when their autoPauseNoAnswer is on. */
   private async autoPauseIfOn(workspaceId: string, userId: string) {
     const member = await this.directory.member(workspaceId, userId);
     if (member?.settings.autoPauseNoAnswer) await this.presence.autoPause(member.info);
   }
 
-  async accept(workspaceId: string, userId: string, offerId: string): Promise<InteractionDetail> {
+  accept(workspaceId: string, userId: string, offerId: string): Promise<InteractionDetail> {
+    return this.lifecycle(interactionIdOf(offerId), () => this.acceptOffer(workspaceId, userId, offerId));
+  }
+
+  private async acceptOffer(workspaceId: string, userId: string, offerId: string): Promise<InteractionDetail> {
     const interactionId = interactionIdOf(offerId);
-    const doc = /^[a-f0-9]{24}$/.test(interactionId) ? await InteractionModel.findOne({ _id: interactionId, workspaceId }).lean<Lean>() : null;
+    const doc = await findInWorkspace(interactionId, workspaceId);
     const offer = doc?.offers.find((o) => o._id === offerId && String(o.agentId) === userId);
     if (!doc || !offer) throw notFound("Offer");
     const member = await this.directory.member(workspaceId, userId);
@@ -255,7 +293,7 @@ export class Router {
 
   async decline(workspaceId: string, userId: string, offerId: string): Promise<void> {
     const interactionId = interactionIdOf(offerId);
-    const doc = /^[a-f0-9]{24}$/.test(interactionId) ? await InteractionModel.findOne({ _id: interactionId, workspaceId }, { offers: 1 }).lean<Lean>() : null;
+    const doc = await findInWorkspace(interactionId, workspaceId);
     if (!doc?.offers.some((o) => o._id === offerId && String(o.agentId) === userId)) throw notFound("Offer");
     if (!(await this.endOffer(interactionId, offerId, userId, "declined"))) throw new AppError("CONFLICT", "This offer is no longer available.");
   }
@@ -356,11 +394,15 @@ export class Router {
     return waiting.findIndex((w) => w.id === interactionId) + 1;
   }
 
-  armWrapUp(workspaceId: string, userId: string, ms: number, run: () => Promise<void>) {
-    const key = agentKey(workspaceId, userId);
-    const previous = this.wrapTimers.get(key);
-    if (previous !== undefined) this.timers.clearTimeout(previous);
-    this.wrapTimers.set(key, this.timers.setTimeout(() => void run().catch(this.warn("wrap-up end")), ms));
+  /** One timer per wrap-up (an agent may wrap up several chats at once). */
+  armWrapUp(interactionId: string, ms: number, run: () => Promise<void>) {
+    this.wrapTimers.set(
+      interactionId,
+      this.timers.setTimeout(() => {
+        this.wrapTimers.delete(interactionId);
+        void run().catch(this.warn("wrap-up end"));
+      }, ms),
+    );
   }
 
   warn(what: string) {
@@ -378,7 +420,8 @@ export class Router {
       for (const waiting of await this.waiting.list(workspaceId, nowMs)) {
         const ringing = waiting.ringing;
         if (ringing && ringing.expiresAt + graceMs < nowMs && !this.offerTimers.has(ringing.offerId)) {
-          await this.endOffer(waiting.id, ringing.offerId, ringing.agentId, "timeout");
+          const ended = await this.endOffer(waiting.id, ringing.offerId, ringing.agentId, "timeout");
+          if (!ended && (await this.reservations.holderOf(waiting.id)) === null) await this.repairOrphanedOffer(waiting.id, ringing.offerId);
         }
       }
       await this.pump(workspaceId);

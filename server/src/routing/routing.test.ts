@@ -184,7 +184,7 @@ describe("offers move on", () => {
   });
 
   it("a decline goes to the next agent; nobody is offered twice before everyone eligible was tried", async () => {
-    const { agent, visitor } = await scene();
+    const { agent, visitor } = await scene({ offerTimeoutSeconds: 120 });
     const agents = [await agent("A One"), await agent("B Two"), await agent("C Three")];
     const v = await visitor();
     const offers = agents.map((a) => record(a.dock, "offer:new"));

@@ -38,9 +38,9 @@ async function levelsAbove<M extends MembershipLevel>(workspaceId: string, membe
   return { membership, workspace: workspaceLevel(workspace), team: team ? teamLevel(team) : null };
 }
 
-/** For a change: the membership as a document to save, read from the database. */
+/** For a change: the membership as the database has it; the write then goes by `_id`. */
 async function loadLevelsToEdit(workspaceId: string, userId: string) {
-  const membership = await MembershipModel.findOne({ workspaceId, userId, status: "active" });
+  const membership = await MembershipModel.findOne({ workspaceId, userId, status: "active" }).lean();
   if (!membership) throw notFound("Member");
   return levelsAbove(workspaceId, membership);
 }
@@ -123,10 +123,11 @@ export async function updateMemberSettings(deps: AppDeps, actor: MemberContext, 
     lockedAbove: (field) => lockLevelOf(field, workspace.locks, team?.locks ?? []),
     pathPrefix: "overrides",
   });
-  membership.settingsOverrides = body.overrides;
-  if (body.overrideDockSettings !== undefined) membership.overrideDockSettings = body.overrideDockSettings;
-  membership.markModified("settingsOverrides");
-  await membership.save();
+  const changes = { settingsOverrides: body.overrides, ...(body.overrideDockSettings === undefined ? {} : { overrideDockSettings: body.overrideDockSettings }) };
+  // Only these fields, and only while still active: a revoke meanwhile wins (DESIGN.md §2).
+  const { matchedCount } = await MembershipModel.updateOne({ _id: membership._id, status: "active" }, { $set: changes });
+  if (matchedCount === 0) throw notFound("Member");
+  Object.assign(membership, changes);
   await recordAudit({
     workspaceId: actor.workspaceId,
     actor: { id: actor.userId, name: actor.name },

@@ -30,11 +30,11 @@ export async function updateWorkspaceSettings(deps: AppDeps, actor: MemberContex
   if (body.locks && !sameLocks(body.locks, before.locks) && !canLockSettings(actor)) {
     throw new AppError("FORBIDDEN", "Only admins lock or unlock settings.", { path: "locks" });
   }
-  workspace.settings = body.settings;
-  if (body.locks) workspace.locks = body.locks;
-  if (body.awayReasons) workspace.awayReasons = body.awayReasons;
-  workspace.markModified("settings");
-  await workspace.save();
+  const changes = { settings: body.settings, ...(body.locks ? { locks: body.locks } : {}), ...(body.awayReasons ? { awayReasons: body.awayReasons } : {}) };
+  // Only these fields (DESIGN.md §2: no load-then-save on FerretDB).
+  const { matchedCount } = await WorkspaceModel.updateOne({ _id: workspace._id }, { $set: changes });
+  if (matchedCount === 0) throw notFound("Workspace");
+  workspace.set(changes);
   const after = toView(workspace);
   await recordAudit({
     workspaceId: actor.workspaceId,

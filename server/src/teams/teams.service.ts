@@ -1,7 +1,7 @@
 import { can, canLockSettings, lockLevelOf, SettingsAuditAction, type Team, type TeamPatch } from "@switchboard/shared";
 import type { Types } from "mongoose";
 import type { AppDeps } from "../app-deps.js";
-import { recordAudit } from "../audit/audit.service.js";
+import { recordChangeBy } from "../audit/audit.service.js";
 import { ContactModel } from "../contacts/contact.model.js";
 import { AppError, forbidden, notFound } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
@@ -43,15 +43,7 @@ async function assertNameFree(workspaceId: string, name: string, exceptId?: stri
 }
 
 const audit = (deps: AppDeps, actor: MemberContext, action: SettingsAuditAction, team: { id: string; name: string }, before: unknown, after: unknown) =>
-  recordAudit({
-    workspaceId: actor.workspaceId,
-    actor: { id: actor.userId, name: actor.name },
-    action,
-    target: { type: "team", id: team.id, label: team.name },
-    before,
-    after,
-    at: deps.clock.now(),
-  });
+  recordChangeBy(actor, deps.clock.now(), { action, target: { type: "team", id: team.id, label: team.name }, before, after });
 
 export async function listTeams(workspaceId: string) {
   const teams = await TeamModel.find({ workspaceId }).sort({ nameLower: 1 }).lean();
@@ -94,16 +86,15 @@ export async function updateTeam(deps: AppDeps, actor: MemberContext, teamId: st
       pathPrefix: "settings",
     });
   }
-  if (patch.name !== undefined) {
-    team.name = patch.name;
-    team.nameLower = patch.name.toLowerCase();
-  }
-  if (patch.settings) {
-    team.settings = patch.settings;
-    team.markModified("settings");
-  }
-  if (patch.locks) team.locks = patch.locks;
-  await team.save();
+  const changes = {
+    ...(patch.name === undefined ? {} : { name: patch.name, nameLower: patch.name.toLowerCase() }),
+    ...(patch.settings ? { settings: patch.settings } : {}),
+    ...(patch.locks ? { locks: patch.locks } : {}),
+  };
+  // Only the fields this patch names (DESIGN.md §2: no load-then-save on FerretDB).
+  const { matchedCount } = await TeamModel.updateOne({ _id: team._id, workspaceId: actor.workspaceId }, { $set: changes });
+  if (matchedCount === 0) throw notFound("Team");
+  team.set(changes);
   const view = await toView(actor.workspaceId, team);
   await audit(deps, actor, SettingsAuditAction.teamChanged, view, before, { name: view.name, settings: view.settings, locks: view.locks });
   if (patch.settings || locksChanged) {

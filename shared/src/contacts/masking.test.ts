@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { canSeeContact, contactAccessOf } from "./contact-access.js";
-import { maskContactSnapshot, maskEmail, maskPhone } from "./masking.js";
+import { maskContactDetailsInText, maskContactSnapshot, maskEmail, maskPhone } from "./masking.js";
 
 describe("maskPhone", () => {
   it("keeps the country code, the area and the last two digits", () => {
@@ -60,5 +60,18 @@ describe("contact access", () => {
     const selfOnly = { ...agent, restrictions: { contactVisibility: "selfOnly" as const } };
     expect(canSeeContact(selfOnly, { assigneeId: null, teamId: TEAM })).toBe(false);
     expect(canSeeContact(selfOnly, { assigneeId: "u1", teamId: null })).toBe(true);
+  });
+});
+
+describe("maskContactDetailsInText", () => {
+  it("masks e-mails and phone numbers a customer types, and nothing else", () => {
+    const text = "Write to jane.doe@example.com or call +1 415 555 0123 (order 12345)";
+    const masked = maskContactDetailsInText(text, { email: true, phone: true });
+    expect(masked).not.toContain("jane.doe@example.com");
+    expect(masked).not.toContain("555 0123");
+    expect(masked).toContain("j•••@example.com");
+    expect(masked).toContain("order 12345");
+    expect(maskContactDetailsInText(text, { email: false, phone: false })).toBe(text);
+    expect(maskContactDetailsInText("+14155550123", { email: false, phone: true })).toBe(maskPhone("+14155550123"));
   });
 });

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { findPhoneNumbersInText, parsePhoneNumberFromString } from "libphonenumber-js/max";
 
 export const MASK_CHAR = "•";
 
@@ -25,6 +25,23 @@ export function maskEmail(email: string): string {
   const at = email.lastIndexOf("@");
   if (at < 1) return MASK_CHAR.repeat(3);
   return `${email[0]}${MASK_CHAR.repeat(3)}${email.slice(at)}`;
+}
+
+const EMAIL_IN_TEXT = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[a-z]{2,}/gi;
+
+/**
+ * Free text a masked agent receives (chat messages): a customer who types their own e-mail or
+ * number must not defeat masking (DESIGN.md §5 "in every API response and socket payload").
+ */
+export function maskContactDetailsInText(text: string, masking: { email: boolean; phone: boolean }): string {
+  let out = masking.email ? text.replace(EMAIL_IN_TEXT, (email) => maskEmail(email)) : text;
+  if (masking.phone) {
+    // Replace from the end so earlier offsets stay valid.
+    for (const found of findPhoneNumbersInText(out, { defaultCountry: "US" }).reverse()) {
+      out = out.slice(0, found.startsAt) + maskPhone(found.number.number) + out.slice(found.endsAt);
+    }
+  }
+  return out;
 }
 
 /**

@@ -19,6 +19,8 @@ export const ErrorCode = Object.freeze({
   CSRF_REJECTED: "CSRF_REJECTED",
   /** A password-reset link that is unknown, already used or expired (one answer for all three). */
   RESET_LINK_INVALID: "RESET_LINK_INVALID",
+  /** The database is down or restarting (the watchdog's state, or a driver connection error). */
+  DB_UNAVAILABLE: "DB_UNAVAILABLE",
   /** The server has no SIP front configured (no Kamailio): the dock has no softphone account to use. */
   SIP_NOT_CONFIGURED: "SIP_NOT_CONFIGURED",
   INTERNAL: "INTERNAL",
@@ -44,6 +46,7 @@ export const errorHttpStatus: Readonly<Record<ErrorCode, number>> = Object.freez
   PROTOCOL_OUTDATED: 426,
   CSRF_REJECTED: 403,
   RESET_LINK_INVALID: 410,
+  DB_UNAVAILABLE: 503,
   SIP_NOT_CONFIGURED: 404,
   INTERNAL: 500,
 });

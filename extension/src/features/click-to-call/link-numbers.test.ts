@@ -109,3 +109,21 @@ describe("unlinkNumbers", () => {
     expect(document.body.innerHTML).toBe(afterUnlink.replace("Mid-burst: +1 212-736-5006", "Edited after: +1 212-736-5008") + later.outerHTML)
   })
 })
+
+describe("call links", () => {
+  it("security: a script's click on a call link places no call (only trusted clicks do)", () => {
+    document.body.innerHTML = `<p>Call +1 212-736-5000</p><p style="display:none">+1 212-736-5001</p>`
+    const calls: string[] = []
+    linkNumbers(document.body, (e164) => calls.push(e164))
+    const links = [...document.querySelectorAll<HTMLAnchorElement>(`a[${CALL_LINK_ATTRIBUTE}]`)]
+    expect(links).toHaveLength(2)
+    for (const link of links) {
+      link.click()
+      const synthetic = new MouseEvent("click", { bubbles: true, cancelable: true })
+      link.dispatchEvent(synthetic)
+      // The link's own tel: navigation is cancelled either way.
+      expect(synthetic.defaultPrevented).toBe(true)
+    }
+    expect(calls).toEqual([])
+  })
+})

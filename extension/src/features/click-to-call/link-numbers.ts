@@ -1,4 +1,5 @@
 import { findNumbers } from "./find-numbers"
+import { isRealClick } from "./real-click"
 
 export const CALL_LINK_ATTRIBUTE = "data-switchboard-call"
 /**
@@ -18,6 +19,7 @@ function isSkipped(node: Node): boolean {
 /**
  * Wraps every phone number in text under `root` in a call link. Text is only split and
  * wrapped (never parsed as HTML), so page content cannot inject markup through it.
+ * `onCall` runs for a real user click only (see isRealClick).
  */
 export function linkNumbers(root: Element, onCall: (e164: string) => void): number {
   const doc = root.ownerDocument
@@ -42,7 +44,8 @@ export function linkNumbers(root: Element, onCall: (e164: string) => void): numb
       link.textContent = value.slice(number.startsAt, number.endsAt)
       link.addEventListener("click", (event) => {
         event.preventDefault()
-        onCall(number.e164)
+        // Only the person's own click calls; a page's script clicking the link does not.
+        if (isRealClick(event, link)) onCall(number.e164)
       })
       madeLinks.add(link)
       fragment.append(link)

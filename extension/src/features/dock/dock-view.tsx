@@ -7,10 +7,17 @@ import { SipAccountForm } from "~features/softphone/sip-account-form"
 import { SoftphonePanel } from "~features/softphone/softphone-panel"
 import { MessageTarget } from "~messages/envelope"
 import { sendMessage } from "~messages/send"
+import type { ConnectionState } from "~messages/session.schema"
 import { useDockStore } from "~store/dock.store"
 import { useAutoHide } from "./use-auto-hide"
 import { useDockSync } from "./use-dock-sync"
 import "./dock.css"
+
+const CONNECTION_NOTICE = {
+  connecting: "Connecting to the server…",
+  disconnected: "Offline, reconnecting…",
+  outdated: "Update the dock: this version is too old for the server.",
+} as const satisfies Record<Exclude<ConnectionState, "connected">, string>
 
 /** The dock, shared by the popup and the side panel. */
 export function DockView() {
@@ -55,8 +62,8 @@ export function DockView() {
       {session.signedIn ? (
         <>
           {session.connection !== "connected" && (
-            <div className="muted" data-testid="connection">
-              {session.connection === "connecting" ? "Connecting to the server…" : "Offline, reconnecting…"}
+            <div className={session.connection === "outdated" ? "error" : "muted"} data-testid="connection">
+              {CONNECTION_NOTICE[session.connection]}
             </div>
           )}
           <PresenceSwitch session={session} />

@@ -1,7 +1,8 @@
 import { useState } from "react"
 import { MessageTarget } from "~messages/envelope"
 import { sendMessage } from "~messages/send"
-import type { DockSession, PresenceChoice } from "~messages/session.schema"
+import type { PresenceChoice } from "@switchboard/shared"
+import type { DockSession } from "~messages/session.schema"
 
 type SignedIn = Extract<DockSession, { signedIn: true }>
 
