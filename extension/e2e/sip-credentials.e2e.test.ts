@@ -47,6 +47,20 @@ async function registeredDock(name: string) {
   return { agent, dock, held }
 }
 
+/** A UA that registers as `user` with the credentials a dock held (expected to be refused). */
+async function replayHeld(user: string, held: { authorizationUser: string; password: string }) {
+  const page = await peerPage()
+  const replay = await SipPeer.start(page, {
+    wsUrl: kamailio.wsUrl,
+    user,
+    domain: kamailio.domain,
+    authorizationUser: held.authorizationUser,
+    password: held.password,
+    expectFailure: true,
+  })
+  return { page, replay }
+}
+
 it("security: refuses REGISTER (401) and INVITE (407) without credentials", async () => {
   const page = await peerPage()
   const anonymous = await SipPeer.start(page, { wsUrl: kamailio.wsUrl, user: "anonymous", domain: kamailio.domain, expectFailure: true })
@@ -93,15 +107,7 @@ it("security: a revoke removes the registration within a second and the held cre
 
   expect(await kamailioRpc(kamailio, "htable.get", ["revoked", agent.userId])).toMatchObject({ result: expect.anything() })
 
-  const page = await peerPage()
-  const replay = await SipPeer.start(page, {
-    wsUrl: kamailio.wsUrl,
-    user: agent.userId,
-    domain: kamailio.domain,
-    authorizationUser: held.authorizationUser,
-    password: held.password,
-    expectFailure: true,
-  })
+  const { page, replay } = await replayHeld(agent.userId, held)
   expect(await replay.events(), kamailio.log().slice(-3000)).toContain("ua:registrationFailed:status:403")
   await replay.call(`sip:someone@${kamailio.domain}`)
   await replay.waitForEvent("session#0:failed:status:403")
@@ -123,15 +129,7 @@ it("security: signing the dock out removes its registration and its credentials 
     expect(Date.now() - signedOutAt).toBeLessThan(1_000)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
-  const page = await peerPage()
-  const replay = await SipPeer.start(page, {
-    wsUrl: kamailio.wsUrl,
-    user: agent.userId,
-    domain: kamailio.domain,
-    authorizationUser: held.authorizationUser,
-    password: held.password,
-    expectFailure: true,
-  })
+  const { page, replay } = await replayHeld(agent.userId, held)
   expect(await replay.events()).toContain("ua:registrationFailed:status:403")
   await page.close()
 })

@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { REPO_ROOT } from "../db/ferretdb-binary.js";
+import { readOrCreateSecretFile } from "../dev-secret-file.js";
 import { startKamailio, type KamailioHandle } from "./kamailio-process.js";
 
 const SECRET_FILE = join(REPO_ROOT, ".data/sip.secret");
@@ -12,21 +12,6 @@ const SECRET_FILE = join(REPO_ROOT, ".data/sip.secret");
 const WS_PORT = 5066;
 const RPC_PORT = 5067;
 
-/** Development keeps one generated secret in .data/ (like the invite-link key). */
-function developmentSecret(): string {
-  try {
-    return readFileSync(SECRET_FILE, "utf8").trim();
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
-  }
-  mkdirSync(dirname(SECRET_FILE), { recursive: true });
-  try {
-    writeFileSync(SECRET_FILE, randomBytes(24).toString("base64url"), { flag: "wx", mode: 0o600 });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-  }
-  return readFileSync(SECRET_FILE, "utf8").trim();
-}
 
 function kamailioInstalled(): boolean {
   try {
@@ -44,7 +29,8 @@ function kamailioInstalled(): boolean {
  */
 export async function startLocalKamailio(config: Config, logger: Logger): Promise<KamailioHandle | undefined> {
   if (config.sip || config.env === "production" || !kamailioInstalled()) return undefined;
-  const secret = developmentSecret();
+  // Development keeps one generated secret in .data/ (like the invite-link key).
+  const secret = readOrCreateSecretFile(SECRET_FILE, () => randomBytes(24).toString("base64url"));
   const handle = await startKamailio({ secret, credentialTtlSeconds: 600, wsPort: WS_PORT, rpcPort: RPC_PORT });
   config.sip = { secret, wsUrl: handle.wsUrl, domain: handle.domain, rpcUrl: handle.rpcUrl, credentialTtlSeconds: 600 };
   logger.info({ wsUrl: handle.wsUrl }, "Kamailio started (server/sip/kamailio.cfg)");
