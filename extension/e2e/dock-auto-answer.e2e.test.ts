@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, expect, it } from "vitest"
 import { nextEvent } from "@switchboard/server/test-support"
-import { startKamailio, type KamailioHandle } from "./support/kamailio"
+import { peerCredentials, startKamailio, type TestKamailio } from "@switchboard/server/test-support"
 import { serveSipPeerPage, SipPeer } from "./support/sip-peer"
 import type { StaticServer } from "@switchboard/server/test-support"
 import { signInDock, startDockEnv, type Agent, type DockEnv } from "./support/dock-env"
@@ -10,7 +10,7 @@ import { signInDock, startDockEnv, type Agent, type DockEnv } from "./support/do
 // answer picks up after the configured seconds, and with auto pause a call that rings out
 // sets the agent away/missed for watchers.
 let env: DockEnv
-let kamailio: KamailioHandle
+let kamailio: TestKamailio
 let peers: StaticServer & { pageUrl: string }
 let agent: Agent
 let dock: Page
@@ -24,8 +24,8 @@ const dockSettings = () =>
   })
 
 beforeAll(async () => {
-  env = await startDockEnv("auto-answer")
   kamailio = await startKamailio()
+  env = await startDockEnv("auto-answer", { kamailio })
   peers = await serveSipPeerPage()
   agent = await env.addAgent("Ada Auto")
   const sip = { phoneId: "agent", sipWebSocketUrl: kamailio.wsUrl }
@@ -33,7 +33,7 @@ beforeAll(async () => {
   dock = await env.openDock()
   const peerPage = await env.browser.context.newPage()
   await peerPage.goto(peers.pageUrl)
-  customer = await SipPeer.start(peerPage, { wsUrl: kamailio.wsUrl, user: "customer", domain: kamailio.domain })
+  customer = await SipPeer.start(peerPage, { wsUrl: kamailio.wsUrl, user: "customer", domain: kamailio.domain, ...peerCredentials(kamailio, "customer") })
 })
 afterAll(async () => {
   await env?.close()
@@ -45,9 +45,9 @@ it("registers from the settings and auto-answers after about 3 s, both sides con
   await signInDock(dock, env.server.url, agent)
   const registered = dock.locator('[data-testid="softphone-status"][data-registration="registered"]')
   await registered.waitFor({ timeout: 30_000 })
-  await expect(registered.textContent()).resolves.toContain(`sip:agent@${kamailio.domain}`)
+  await expect(registered.textContent()).resolves.toContain(`sip:${agent.userId}@${kamailio.domain}`)
 
-  await customer.call(`sip:agent@${kamailio.domain}`)
+  await customer.call(`sip:${agent.userId}@${kamailio.domain}`)
   await dock.locator('[data-testid="call"][data-status="ringing"]').waitFor({ timeout: 30_000 })
   const ringingAt = Date.now()
   await env.screenshot(dock, "ringing-before-auto-answer")
@@ -74,7 +74,7 @@ it("with auto answer off and auto pause on, a call that rings out sets the agent
     15_000
   )
 
-  await customer.call(`sip:agent@${kamailio.domain}`)
+  await customer.call(`sip:${agent.userId}@${kamailio.domain}`)
   await dock.locator('[data-testid="call"][data-status="ringing"]').waitFor({ timeout: 30_000 })
   // Longer than any auto answer would wait; then the caller's side gives up, as a queue's offer timeout does.
   await new Promise((resolve) => setTimeout(resolve, 3_500))

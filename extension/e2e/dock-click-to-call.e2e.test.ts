@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, expect, it } from "vitest"
-import { startKamailio, type KamailioHandle } from "./support/kamailio"
+import { peerCredentials, startKamailio, type TestKamailio } from "@switchboard/server/test-support"
 import { serveSipPeerPage, SipPeer } from "./support/sip-peer"
 import { serveStatic, type StaticServer } from "@switchboard/server/test-support"
 import { signInDock, startDockEnv, type Agent, type DockEnv } from "./support/dock-env"
@@ -8,7 +8,7 @@ import { signInDock, startDockEnv, type Agent, type DockEnv } from "./support/do
 // Issue 6, acceptance 4: the content script turns phone numbers into call links that call
 // through Kamailio; with click to call off the page is left untouched.
 let env: DockEnv
-let kamailio: KamailioHandle
+let kamailio: TestKamailio
 let peers: StaticServer & { pageUrl: string }
 let site: StaticServer
 let agent: Agent
@@ -23,8 +23,8 @@ const PAGE_BODY = `<h1>Contacts</h1>
 const putSettings = (overrides: Record<string, unknown>) => env.setMemberSettings(agent.userId, overrides)
 
 beforeAll(async () => {
-  env = await startDockEnv("click-to-call")
   kamailio = await startKamailio()
+  env = await startDockEnv("click-to-call", { kamailio })
   peers = await serveSipPeerPage()
   site = await serveStatic({
     "/crm.html": { contentType: "text/html; charset=utf-8", body: `<!doctype html><meta charset="utf-8"><body>${PAGE_BODY}</body>` },
@@ -45,7 +45,7 @@ afterAll(async () => {
 it("links numbers in several formats and a click calls through Kamailio", async () => {
   const peerPage = await env.browser.context.newPage()
   await peerPage.goto(peers.pageUrl)
-  const callee = await SipPeer.start(peerPage, { wsUrl: kamailio.wsUrl, user: "+12127365000", domain: kamailio.domain })
+  const callee = await SipPeer.start(peerPage, { wsUrl: kamailio.wsUrl, user: "+12127365000", domain: kamailio.domain, ...peerCredentials(kamailio, "+12127365000") })
 
   const crm = await env.browser.context.newPage()
   await crm.goto(`${site.origin}/crm.html`)

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Page } from "playwright-core"
 import { launchWithExtension, type ExtensionBrowser } from "@switchboard/server/test-support"
 import { ARTIFACTS_DIR, requireExtensionBuild } from "./support/extension-build"
-import { startKamailio, type KamailioHandle } from "./support/kamailio"
+import { peerCredentials, startKamailio, type TestKamailio } from "@switchboard/server/test-support"
 import { serveSipPeerPage, SipPeer } from "./support/sip-peer"
 import type { StaticServer } from "@switchboard/server/test-support"
 
@@ -12,7 +12,7 @@ import type { StaticServer } from "@switchboard/server/test-support"
 // the service worker opens the offscreen document, and the JsSIP UA in it
 // registers to Kamailio — proven by a second UA reaching it through Kamailio.
 describe("dock softphone in the offscreen document", () => {
-  let kamailio: KamailioHandle
+  let kamailio: TestKamailio
   let peers: StaticServer & { pageUrl: string }
   let browser: ExtensionBrowser
   let dock: Page
@@ -44,8 +44,13 @@ describe("dock softphone in the offscreen document", () => {
     await expect(status.getAttribute("data-registration")).resolves.toBe("stopped")
     await dock.screenshot({ path: join(ARTIFACTS_DIR, "dock-softphone-off.png") })
 
+    // The advanced form (no server here to issue an account): an address with its credentials.
+    await dock.getByText("Advanced: another SIP account").click()
+    const credentials = peerCredentials(kamailio, "agent")
     await dock.getByLabel("WebSocket server").fill(kamailio.wsUrl)
     await dock.getByLabel("SIP address").fill(agentUri())
+    await dock.getByLabel("Auth user").fill(credentials.authorizationUser)
+    await dock.getByLabel("SIP password").fill(credentials.password)
     await dock.getByRole("button", { name: "Connect softphone" }).click()
     await dock.locator('[data-testid="softphone-status"][data-registration="registered"]').waitFor({ timeout: 30_000 })
 
@@ -63,8 +68,7 @@ describe("dock softphone in the offscreen document", () => {
     const customer = await SipPeer.start(peerPage, {
       wsUrl: kamailio.wsUrl,
       user: "customer",
-      domain: kamailio.domain,
-    })
+      domain: kamailio.domain, ...peerCredentials(kamailio, "customer") })
     await customer.call(agentUri())
     const ringing = dock.locator('[data-testid="call"][data-direction="incoming"][data-status="ringing"]')
     await ringing.waitFor({ timeout: 30_000 }).catch(async (error) => {

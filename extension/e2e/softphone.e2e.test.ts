@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Browser } from "playwright-core"
 import { launchBrowser } from "@switchboard/server/test-support"
-import { startKamailio, type KamailioHandle } from "./support/kamailio"
+import { peerCredentials, startKamailio, type TestKamailio } from "@switchboard/server/test-support"
 import { serveSipPeerPage, SipPeer } from "./support/sip-peer"
 import type { StaticServer } from "@switchboard/server/test-support"
 
 // De-risks the dock's softphone: JsSIP in Debian Chromium, registered over
 // plain ws to the repo's Kamailio config, places and answers a real call.
 describe("JsSIP through the test Kamailio", () => {
-  let kamailio: KamailioHandle
+  let kamailio: TestKamailio
   let server: StaticServer & { pageUrl: string }
   let browser: Browser
 
@@ -32,8 +32,8 @@ describe("JsSIP through the test Kamailio", () => {
       await callerPage.goto(server.pageUrl)
       await calleePage.goto(server.pageUrl)
       const domain = kamailio.domain
-      const alice = await SipPeer.start(callerPage, { wsUrl: kamailio.wsUrl, user: "alice", domain })
-      const bob = await SipPeer.start(calleePage, { wsUrl: kamailio.wsUrl, user: "bob", domain })
+      const alice = await SipPeer.start(callerPage, { wsUrl: kamailio.wsUrl, user: "alice", domain, ...peerCredentials(kamailio, "alice") })
+      const bob = await SipPeer.start(calleePage, { wsUrl: kamailio.wsUrl, user: "bob", domain, ...peerCredentials(kamailio, "bob") })
       expect(await alice.events()).toContain("ua:registered")
       expect(await bob.events()).toContain("ua:registered")
 
@@ -65,7 +65,7 @@ describe("JsSIP through the test Kamailio", () => {
     try {
       const page = await context.newPage()
       await page.goto(server.pageUrl)
-      const carol = await SipPeer.start(page, { wsUrl: kamailio.wsUrl, user: "carol", domain: kamailio.domain })
+      const carol = await SipPeer.start(page, { wsUrl: kamailio.wsUrl, user: "carol", domain: kamailio.domain, ...peerCredentials(kamailio, "carol") })
       await carol.call(`sip:nobody@${kamailio.domain}`)
       await carol.waitForEvent("session#0:failed:Unavailable")
       expect(await carol.events()).not.toContain("session#0:confirmed")

@@ -15,6 +15,9 @@ if [ "$mode" = test ]; then
   command -v kamailio >/dev/null 2>&1 || [ -x /usr/sbin/kamailio ] || missing+=(kamailio)
   ls /usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so >/dev/null 2>&1 \
     || ls /usr/lib/*/kamailio/modules/websocket.so >/dev/null 2>&1 || missing+=(kamailio-websocket-modules)
+  # evapi + jansson (queue calls), auth_ephemeral (SIP credentials): server/sip/kamailio.cfg loads them.
+  ls /usr/lib/*/kamailio/modules/evapi.so >/dev/null 2>&1 || missing+=(kamailio-extra-modules)
+  ls /usr/lib/*/kamailio/modules/auth_ephemeral.so >/dev/null 2>&1 || missing+=(kamailio-autheph-modules)
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "bootstrap: installing Debian packages: ${missing[*]}"

@@ -37,7 +37,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   api.use("/auth", authRouter(deps));
   api.use("/invitations", publicInvitationsRouter(deps));
   api.use(authenticate(deps.clock));
-  api.use("/me", meRouter());
+  api.use("/me", meRouter(deps));
   api.use("/workspaces/:ws", workspaceRouter(deps));
   api.use(unknownRoute);
   app.use("/api", api);

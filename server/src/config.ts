@@ -12,6 +12,15 @@ const envSchema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** 32 bytes, base64: encrypts registration links kept for the pending-invitations table. */
   INVITE_LINK_KEY: z.string().optional(),
+  /** DESIGN.md §14: the secret shared with Kamailio's auth_ephemeral (SIP credentials are HMACs made with it). */
+  SIP_SECRET: z.string().min(16).optional(),
+  /** Where docks reach Kamailio over WebSocket (ws:// or wss://); without it the server offers no SIP accounts. */
+  SIP_WS_URL: z.string().regex(/^wss?:\/\/[^\s]+$/, "A ws:// or wss:// URL").optional(),
+  /** The SIP domain of the accounts (`sip:<userId>@<domain>`); defaults to SIP_WS_URL's host. */
+  SIP_DOMAIN: z.string().optional(),
+  /** Kamailio's JSON-RPC over HTTP (loopback or private network): revocations go there. */
+  KAMAILIO_RPC_URL: z.string().url().optional(),
+  SIP_CREDENTIAL_TTL: z.coerce.number().int().min(60).max(86_400).default(600),
   /**
    * Express's `trust proxy`: which hops' X-Forwarded-For to believe for the client address
    * (rate limits key on it). Off by default: a header any client can send must not pick the
@@ -28,6 +37,16 @@ const envSchema = z.object({
       return value;
     }),
 });
+
+/** DESIGN.md §14: how the server hands out SIP credentials and tells Kamailio about revocations. */
+export interface SipConfig {
+  secret: string;
+  wsUrl: string;
+  domain: string;
+  /** Kamailio's JSON-RPC endpoint; without it revocations cannot reach Kamailio (logged). */
+  rpcUrl?: string;
+  credentialTtlSeconds: number;
+}
 
 /** What Express's `trust proxy` setting accepts (see TRUST_PROXY). */
 export type TrustProxy = boolean | number | string;
@@ -66,6 +85,8 @@ export interface Config {
   inviteLinkKey?: string;
   /** Collection-scanning reads (outbox pages) at once, waiting, and how long one may wait (http/heavy-reads.ts). */
   heavyReads: HeavyReadLimits;
+  /** Present when a SIP front (Kamailio) is configured; SIP_SECRET and SIP_WS_URL together. */
+  sip?: SipConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -93,5 +114,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inviteLinkKey: parsed.INVITE_LINK_KEY,
     // Two scans leave the database's other work room on a 2-core machine; a few more wait briefly.
     heavyReads: { concurrent: 2, queue: 4, maxWaitMs: 3_000 },
+    sip: sipConfigFrom(parsed),
+  };
+}
+
+function sipConfigFrom(parsed: z.infer<typeof envSchema>): SipConfig | undefined {
+  if (!parsed.SIP_WS_URL) return undefined;
+  if (!parsed.SIP_SECRET) throw new Error("SIP_WS_URL is set without SIP_SECRET (the secret shared with Kamailio's auth_ephemeral).");
+  return {
+    secret: parsed.SIP_SECRET,
+    wsUrl: parsed.SIP_WS_URL,
+    domain: parsed.SIP_DOMAIN ?? new URL(parsed.SIP_WS_URL.replace(/^ws/, "http")).hostname,
+    rpcUrl: parsed.KAMAILIO_RPC_URL,
+    credentialTtlSeconds: parsed.SIP_CREDENTIAL_TTL,
   };
 }

@@ -15,6 +15,7 @@ import { expireInvitations } from "./invitations/pending-invitations.service.js"
 import { createLogger } from "./logger.js";
 import { createMailer } from "./mail/mailer.js";
 import { startBackgroundWork, startServer } from "./server.js";
+import { startLocalKamailio } from "./sip/local-kamailio.js";
 import { isSetUp } from "./setup/setup.service.js";
 
 const config = loadConfig();
@@ -43,6 +44,11 @@ const consoleDir = join(REPO_ROOT, "console/dist");
 linkCipherFor(config);
 const mailer = createMailer({ smtpUrl: config.smtpUrl, clock: systemClock, logger });
 if (mailer.kind === "outbox") logger.info("SMTP_URL is not set: e-mails go to the outbox (console: Outbox)");
+// Before the server: its SIP routes and revocations need the Kamailio it starts.
+const kamailio = await startLocalKamailio(config, logger).catch((err) => {
+  logger.warn({ err }, "Kamailio did not start: docks get no SIP account");
+  return undefined;
+});
 const deps = { config, logger, clock: systemClock, events: new DomainEvents(), mailer, database: watchdog };
 const server = await startServer(deps, config.port, existsSync(consoleDir) ? { consoleDir } : {});
 const publicUrl = config.publicUrl;
@@ -65,6 +71,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     logger.info("shutting down");
     await server.close();
     mailer.stop();
+    await kamailio?.stop();
     await watchdog.stop();
     const mongoose = (await import("mongoose")).default;
     await mongoose.disconnect();

@@ -4,6 +4,7 @@ import type { AppDeps } from "./app-deps.js";
 import { createApp, type CreateAppOptions } from "./app.js";
 import { completeInterruptedInvitations } from "./invitations/invitation-completion.js";
 import { attachRealtime, type Realtime, type RealtimeOptions } from "./realtime/io.js";
+import { attachSipRevocation } from "./sip/sip-revocation.js";
 
 export interface RunningServer {
   http: Server;
@@ -17,6 +18,7 @@ export async function startServer(deps: AppDeps, port: number, options: CreateAp
   const app = createApp(deps, options);
   const http = createServer(app);
   const realtime = attachRealtime(http, deps, options);
+  const detachSip = attachSipRevocation(deps);
   await new Promise<void>((resolve) => http.listen(port, "127.0.0.1", resolve));
   const { port: actualPort } = http.address() as AddressInfo;
   return {
@@ -24,6 +26,7 @@ export async function startServer(deps: AppDeps, port: number, options: CreateAp
     url: `http://127.0.0.1:${actualPort}`,
     realtime,
     async close() {
+      detachSip();
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections();
       await realtime.close();

@@ -8,3 +8,4 @@ export * from "./phone/index.js";
 export * from "./presence/index.js";
 export * from "./realtime/index.js";
 export * from "./routing/index.js";
+export * from "./sip/index.js";

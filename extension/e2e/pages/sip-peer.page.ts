@@ -13,6 +13,11 @@ export interface PeerOptions {
   user: string
   domain: string
   displayName?: string
+  /** auth_ephemeral credentials (`<expiry>:<user>` and its HMAC); none → Kamailio challenges and the UA fails. */
+  authorizationUser?: string
+  password?: string
+  /** Resolve on registrationFailed too (a test that expects the refusal). */
+  expectFailure?: boolean
 }
 
 interface PeerRecord {
@@ -40,6 +45,11 @@ function track(peer: PeerRecord, session: RTCSession) {
       log(event && "cause" in event && event.cause ? `${name}:${event.cause}` : name)
     )
   }
+  // The final status of a refused call (407, 403, 480…), next to JsSIP's cause.
+  session.on("failed", (event) => {
+    const status = (event.message as { status_code?: number } | null | undefined)?.status_code
+    if (status) log(`failed:status:${status}`)
+  })
   // An outgoing session may already own its RTCPeerConnection when
   // newRTCSession fires; an incoming one gets it on answer().
   const watched = new WeakSet<RTCPeerConnection>()
@@ -61,6 +71,8 @@ const api = {
         sockets: [new JsSIP.WebSocketInterface(options.wsUrl)],
         uri: `sip:${options.user}@${options.domain}`,
         display_name: options.displayName,
+        authorization_user: options.authorizationUser,
+        password: options.password,
         register: true,
         session_timers: false,
         connection_recovery_min_interval: 1,
@@ -74,7 +86,10 @@ const api = {
       })
       ua.on("registrationFailed", (event) => {
         peer.events.push(`ua:registrationFailed:${event.cause}`)
-        reject(new Error(`registration failed: ${event.cause}`))
+        const status = (event.response as { status_code?: number } | undefined)?.status_code
+        if (status) peer.events.push(`ua:registrationFailed:status:${status}`)
+        if (options.expectFailure) resolve()
+        else reject(new Error(`registration failed: ${event.cause}`))
       })
       ua.on("newRTCSession", ({ session }: RTCSessionEvent) => track(peer, session))
       ua.start()

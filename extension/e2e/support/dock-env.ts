@@ -16,6 +16,7 @@ import {
   type TestServer,
 } from "@switchboard/server/test-support"
 import { requireExtensionBuild } from "./extension-build"
+import type { TestKamailio } from "@switchboard/server/test-support"
 
 const DOCK_ARTIFACTS = fileURLToPath(new URL("../../../artifacts/e2e/dock", import.meta.url))
 /** The built console (`npm run build -w console`; npm test builds it). */
@@ -51,14 +52,19 @@ export interface DockEnv {
 }
 
 /** A real server (FerretDB) with a workspace, and Debian Chromium with the built extension loaded. */
-export async function startDockEnv(suite: string): Promise<DockEnv> {
+export async function startDockEnv(suite: string, options: { kamailio?: TestKamailio } = {}): Promise<DockEnv> {
   const extensionDir = requireExtensionBuild()
   mkdirSync(DOCK_ARTIFACTS, { recursive: true })
   // A re-run replaces this suite's screenshots rather than mixing in stale numbering.
   for (const file of readdirSync(DOCK_ARTIFACTS)) {
     if (file.startsWith(`${suite}-`)) rmSync(join(DOCK_ARTIFACTS, file))
   }
-  const server = await startTestServer({}, { consoleDir: CONSOLE_DIST })
+  // With a Kamailio, the server issues SIP accounts for it (GET /api/me/sip) and pushes revocations.
+  const k = options.kamailio
+  const sip = k
+    ? { secret: k.secret, wsUrl: k.wsUrl, domain: k.domain, rpcUrl: k.rpcUrl, credentialTtlSeconds: k.credentialTtlSeconds }
+    : undefined
+  const server = await startTestServer(sip ? { sip } : {}, { consoleDir: CONSOLE_DIST })
   const ws = await setUpWorkspace(server.api)
   const browser = await launchWithExtension(extensionDir)
   const watchers: ClientSocket[] = []

@@ -78,7 +78,10 @@ listenForPort(SOFTPHONE_EVENTS_PORT, [SenderKind.offscreen], OffscreenEventSchem
 
 // Keep-alive: while signed in, an alarm every 30 s wakes a stopped worker, which reopens the socket.
 chrome.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === session.KEEPALIVE_ALARM) void session.restoreSession()
+  if (alarm.name === session.KEEPALIVE_ALARM) {
+    void session.restoreSession()
+    void session.renewSipCredentialsIfDue().catch((error) => console.error("SIP credential renewal failed", error))
+  }
 })
 
 void session.restoreSession().catch((error) => console.error("session restore failed", error))

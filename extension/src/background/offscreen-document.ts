@@ -8,12 +8,7 @@ let creating: Promise<void> | undefined
  * createDocument calls fail, hence the shared in-flight promise.
  */
 export async function ensureOffscreenDocument(): Promise<void> {
-  const url = chrome.runtime.getURL(OFFSCREEN_PATH)
-  const existing = await chrome.runtime.getContexts({
-    contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT],
-    documentUrls: [url],
-  })
-  if (existing.length > 0) return
+  if (await hasOffscreenDocument()) return
   creating ??= chrome.offscreen
     .createDocument({
       url: OFFSCREEN_PATH,
@@ -26,11 +21,14 @@ export async function ensureOffscreenDocument(): Promise<void> {
   await creating
 }
 
-export async function closeOffscreenDocument(): Promise<void> {
-  const url = chrome.runtime.getURL(OFFSCREEN_PATH)
+export async function hasOffscreenDocument(): Promise<boolean> {
   const existing = await chrome.runtime.getContexts({
     contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT],
-    documentUrls: [url],
+    documentUrls: [chrome.runtime.getURL(OFFSCREEN_PATH)],
   })
-  if (existing.length > 0) await chrome.offscreen.closeDocument()
+  return existing.length > 0
+}
+
+export async function closeOffscreenDocument(): Promise<void> {
+  if (await hasOffscreenDocument()) await chrome.offscreen.closeDocument()
 }

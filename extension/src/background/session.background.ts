@@ -3,19 +3,25 @@ import {
   errorBodySchema,
   loginResponseSchema,
   meResponseSchema,
+  sipAccountSchema,
   memberSettingsSchema,
   type EffectiveSettings,
   type PresenceChoice,
+  type SipAccount,
 } from "@switchboard/shared"
 import * as z from "zod"
 import { MessageError, MessageErrorCode } from "~messages/envelope"
 import { SIGNED_OUT, StoredSessionSchema, type SignIn, type StoredSession } from "~messages/session.schema"
 import type { DockState } from "~messages/ui.messages"
-import { getDockState, setSession, updateSignedInSession } from "./dock-state"
+import { getDockSettings, getDockState, setSession, updateSignedInSession } from "./dock-state"
 import type { SoftphoneStatus } from "~messages/softphone.schema"
 import { applyRouting } from "./routing.background"
 import { closeDockSocket, isDockSocketOpen, openDockSocket, reportCallState, reportMissedCall, setPresence } from "./dock-socket"
-import { applySoftphoneSettings, stopSoftphoneFromSettings } from "./softphone.background"
+import {
+  applySoftphoneSettings,
+  softphoneCredentialsDue,
+  stopSoftphoneFromSettings,
+} from "./softphone.background"
 
 const SESSION_KEY = "dock.session"
 const DEVICE_KEY = "dock.deviceId"
@@ -103,9 +109,25 @@ async function refreshSettings(session: StoredSession): Promise<void> {
   if (settings) await applySettings(settings)
 }
 
+/** The server's SIP account for this member, or null when the server has no SIP front (or is unreachable). */
+async function fetchSipAccount(session: StoredSession): Promise<SipAccount | null> {
+  return api(session.serverUrl, "/api/me/sip", sipAccountSchema, { token: session.token }).catch(() => null)
+}
+
 async function applySettings(settings: EffectiveSettings): Promise<void> {
   await updateSignedInSession((current) => ({ ...current, settings }))
-  await applySoftphoneSettings(settings).catch((error) => console.error("softphone from settings failed", error))
+  const session = await loadSession()
+  const account = session ? await fetchSipAccount(session) : null
+  await applySoftphoneSettings(settings, account).catch((error) => console.error("softphone from settings failed", error))
+}
+
+/** Keepalive: server-issued SIP credentials are short-lived; renew them before Kamailio refuses them. */
+export async function renewSipCredentialsIfDue(): Promise<void> {
+  if (!(await softphoneCredentialsDue())) return
+  const session = await loadSession()
+  const settings = await getDockSettings()
+  if (!session || !settings) return
+  await applySoftphoneSettings(settings, await fetchSipAccount(session))
 }
 
 async function startSession(session: StoredSession): Promise<DockState> {
@@ -159,6 +181,8 @@ export async function endSession(notice?: string): Promise<DockState> {
 export async function signOut(): Promise<DockState> {
   const session = await loadSession()
   closeDockSocket()
+  // Unregister first: the phone stops ringing at once, whatever the server takes to answer.
+  await stopSoftphoneFromSettings().catch(() => null)
   if (session) {
     await api(session.serverUrl, "/api/auth/logout", z.null(), { method: "POST", token: session.token }).catch(() => null)
   }

@@ -13,6 +13,8 @@ const toOffscreen = z.literal(MessageTarget.offscreen)
 export const OffscreenRequestSchema = z.discriminatedUnion("type", [
   z.strictObject({ target: toOffscreen, type: z.literal("softphone:start"), config: SoftphoneConfigSchema }),
   z.strictObject({ target: toOffscreen, type: z.literal("softphone:stop") }),
+  /** Fresh credentials for the running UA: later REGISTER refreshes and calls use them, calls go on. */
+  z.strictObject({ target: toOffscreen, type: z.literal("softphone:credentials"), config: SoftphoneConfigSchema }),
   z.strictObject({ target: toOffscreen, type: z.literal("softphone:get-status") }),
   z.strictObject({ target: toOffscreen, type: z.literal("softphone:dial"), to: DialTargetSchema }),
   z.strictObject({ target: toOffscreen, type: z.literal("softphone:answer"), callId: CallIdSchema }),

@@ -6,6 +6,10 @@ export const SoftphoneConfigSchema = z.strictObject({
   uri: z.string().max(512).regex(/^sip:[^@\s]+@[^@\s]+$/, "A sip:user@domain URI"),
   displayName: z.string().trim().min(1).max(80).optional(),
   password: z.string().min(1).max(256).optional(),
+  /** Server-issued accounts (GET /api/me/sip): `<expiry>:<userId>`, when it differs from the URI's user. */
+  authorizationUser: z.string().min(1).max(256).optional(),
+  /** Server-issued accounts expire; the worker fetches fresh credentials before then. */
+  expiresAt: z.string().max(64).optional(),
 })
 export type SoftphoneConfig = z.infer<typeof SoftphoneConfigSchema>
 

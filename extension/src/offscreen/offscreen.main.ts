@@ -41,7 +41,9 @@ export function startOffscreenDocument(): void {
           case "softphone:start":
             return softphone.start(message.config)
           case "softphone:stop":
-            return softphone.stop()
+            return softphone.stopAndUnregister()
+          case "softphone:credentials":
+            return softphone.updateCredentials(message.config)
           case "softphone:get-status":
             return softphone.getStatus()
           case "softphone:dial":

@@ -43,6 +43,7 @@ export class OffscreenSoftphone {
       uri: config.uri,
       display_name: config.displayName,
       password: config.password,
+      authorization_user: config.authorizationUser,
       register: true,
       session_timers: false,
     })
@@ -68,6 +69,36 @@ export class OffscreenSoftphone {
     ua.start()
     this.publish()
     return this.status
+  }
+
+  /** Same account, fresh credentials: a restart would drop the calls in progress. */
+  updateCredentials(config: SoftphoneConfig): SoftphoneStatus {
+    if (!this.ua || this.status.uri !== config.uri) return this.start(config)
+    if (config.authorizationUser) this.ua.set("authorization_user", config.authorizationUser)
+    if (config.password) this.ua.set("password", config.password)
+    return this.status
+  }
+
+  /**
+   * Stops and waits (up to `timeoutMs`) for the un-REGISTER to be answered: Kamailio
+   * challenges it like any REGISTER, so it takes a second round trip that closing the
+   * document right away would cut off, leaving the binding until it expires.
+   */
+  async stopAndUnregister(timeoutMs = 1_500): Promise<SoftphoneStatus> {
+    const ua = this.ua
+    if (!ua || !ua.isRegistered()) return this.stop()
+    const done = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs)
+      const finish = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+      ua.once("unregistered", finish)
+      ua.once("registrationFailed", finish)
+    })
+    const status = this.stop()
+    await done
+    return status
   }
 
   stop(): SoftphoneStatus {

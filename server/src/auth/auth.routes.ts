@@ -9,6 +9,7 @@ import { issueSession } from "./issue-session.js";
 import { passwordRouter } from "./password.routes.js";
 import { dummyPasswordHash, verifyPassword } from "./passwords.js";
 import { SESSION_COOKIE } from "./session-cookie.js";
+import { SessionModel } from "./session.model.js";
 import { destroySession } from "./sessions.service.js";
 
 export function authRouter(deps: AppDeps): Router {
@@ -31,8 +32,10 @@ export function authRouter(deps: AppDeps): Router {
 
   router.post("/logout", authenticate(deps.clock), async (req, res) => {
     const auth = req.auth!;
+    // A dock's session fetched SIP credentials: signing out of it revokes them (sip/sip-revocation.ts).
+    const hadSipCredentials = Boolean((await SessionModel.findById(auth.tokenHash, { sipIssuedAt: 1 }).lean())?.sipIssuedAt);
     await destroySession(auth.tokenHash);
-    deps.events.emit("sessions.revoked", { userId: auth.userId, reason: "logout", tokenHash: auth.tokenHash });
+    deps.events.emit("sessions.revoked", { userId: auth.userId, reason: "logout", tokenHash: auth.tokenHash, hadSipCredentials });
     res.clearCookie(SESSION_COOKIE, { path: "/" });
     res.status(204).end();
   });

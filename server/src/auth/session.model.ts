@@ -12,6 +12,8 @@ const sessionSchema = new Schema({
   createdAt: { type: Date, required: true },
   /** Enforced in code plus a periodic clean-up: FerretDB has no TTL indexes. */
   expiresAt: { type: Date, required: true },
+  /** Set when this session fetched SIP credentials (a dock): signing out of it revokes them (sip/sip-revocation.ts). */
+  sipIssuedAt: { type: Date },
 });
 
 export type SessionDoc = InferSchemaType<typeof sessionSchema>;

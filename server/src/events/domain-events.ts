@@ -11,7 +11,7 @@ export interface DomainEventMap {
    * otherwise every session of the user ends, but the one in `keepTokenHash` (a password change
    * keeps the session it was made from).
    */
-  "sessions.revoked": [{ userId: string; reason: Exclude<SessionEndReason, "expired">; tokenHash?: string; keepTokenHash?: string }];
+  "sessions.revoked": [{ userId: string; reason: Exclude<SessionEndReason, "expired">; tokenHash?: string; keepTokenHash?: string; hadSipCredentials?: boolean }];
   /** Effective settings may have changed for these users of a workspace. */
   "settings.changed": [{ workspaceId: string; userIds: string[] | "all" }];
   /** A membership was written (roles, teams, profile copies, restrictions, settings overrides) or created. */

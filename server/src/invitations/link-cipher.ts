@@ -1,8 +1,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { Config } from "../config.js";
 import { REPO_ROOT } from "../db/ferretdb-binary.js";
+import { readOrCreateSecretFile } from "../dev-secret-file.js";
 
 /*
  * Why registration tokens are stored encrypted as well as hashed:
@@ -22,19 +22,7 @@ function decodeKey(base64: string): Buffer {
 }
 
 function developmentKey(): Buffer {
-  try {
-    return decodeKey(readFileSync(KEY_FILE, "utf8").trim());
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
-  }
-  mkdirSync(dirname(KEY_FILE), { recursive: true });
-  try {
-    writeFileSync(KEY_FILE, randomBytes(32).toString("base64"), { flag: "wx", mode: 0o600 });
-  } catch (err) {
-    // Another process created it first: use theirs.
-    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-  }
-  return decodeKey(readFileSync(KEY_FILE, "utf8").trim());
+  return decodeKey(readOrCreateSecretFile(KEY_FILE, () => randomBytes(32).toString("base64")));
 }
 
 export interface LinkCipher {

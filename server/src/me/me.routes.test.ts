@@ -22,3 +22,12 @@ it("gives an agent its workspace's away reasons, which the workspace settings do
   const body = meResponseSchema.parse(me.body);
   expect(body.memberships).toEqual([expect.objectContaining({ workspaceId: ws.workspaceId, awayReasons: ["Break", "Coaching"] })]);
 });
+
+it("security: GET /api/me/sip answers SIP_NOT_CONFIGURED without a SIP front, 401 signed out", async () => {
+  const member = await t.api.post("/api/auth/login", { email: "ada@example.com", password: "correct-horse-1" });
+  const agent = { token: member.body.token as string };
+  const res = await t.api.get("/api/me/sip", { token: agent.token });
+  expect(res.status).toBe(404);
+  expect(res.body.error.code).toBe("SIP_NOT_CONFIGURED");
+  expect((await t.api.get("/api/me/sip")).status).toBe(401);
+});

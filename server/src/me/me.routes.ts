@@ -1,14 +1,30 @@
 import { PERMISSIONS, reachOf, restrictionsSchema, type MeResponse } from "@switchboard/shared";
 import { Router } from "express";
 import { trusted } from "mongoose";
+import type { AppDeps } from "../app-deps.js";
+import { SessionModel } from "../auth/session.model.js";
+import { AppError } from "../http/app-error.js";
 import { requireAuth } from "../http/request-context.js";
 import { toMemberContext } from "../members/member-context.js";
 import { MembershipModel } from "../members/membership.model.js";
 import { toPublicUser } from "../users/public-user.js";
+import { issueSipAccount } from "../sip/sip-credentials.js";
 import { WorkspaceModel } from "../workspaces/workspace.model.js";
 
-export function meRouter(): Router {
+export function meRouter(deps: Pick<AppDeps, "config" | "clock">): Router {
   const router = Router();
+  // DESIGN.md §14: short-lived SIP credentials for a member who may use the dock.
+  router.get("/sip", async (req, res) => {
+    const auth = requireAuth(req);
+    const sip = deps.config.sip;
+    if (!sip) throw new AppError("SIP_NOT_CONFIGURED", "This server has no SIP front configured.");
+    const memberships = await MembershipModel.find({ userId: auth.userId, status: "active" }, { roles: 1, teams: 1, restrictions: 1 }).lean();
+    const mayUseDock = memberships.some((m) => reachOf({ userId: auth.userId, roles: m.roles, teams: m.teams.map(String), restrictions: restrictionsSchema.parse(m.restrictions ?? {}) }, "dock.use") !== false);
+    if (!mayUseDock) throw new AppError("FORBIDDEN", "This account may not use the dock.");
+    const now = deps.clock.now();
+    await SessionModel.updateOne({ _id: auth.tokenHash }, { sipIssuedAt: now });
+    res.json(issueSipAccount(sip, auth.userId, now));
+  });
   router.get("/", async (req, res) => {
     const auth = requireAuth(req);
     const memberships = await MembershipModel.find({ userId: auth.userId, status: "active" }).lean();

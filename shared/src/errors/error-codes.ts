@@ -23,6 +23,8 @@ export const ErrorCode = Object.freeze({
   SERVER_BUSY: "SERVER_BUSY",
   /** The database is down or restarting (the watchdog's state, or a driver connection error). */
   DB_UNAVAILABLE: "DB_UNAVAILABLE",
+  /** The server has no SIP front configured (no Kamailio): the dock has no softphone account to use. */
+  SIP_NOT_CONFIGURED: "SIP_NOT_CONFIGURED",
   INTERNAL: "INTERNAL",
 } as const);
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -48,5 +50,6 @@ export const errorHttpStatus: Readonly<Record<ErrorCode, number>> = Object.freez
   RESET_LINK_INVALID: 410,
   SERVER_BUSY: 503,
   DB_UNAVAILABLE: 503,
+  SIP_NOT_CONFIGURED: 404,
   INTERNAL: 500,
 });

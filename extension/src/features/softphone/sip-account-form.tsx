@@ -5,19 +5,26 @@ import { SoftphoneConfigSchema } from "~messages/softphone.schema"
 import { useDockStore } from "~store/dock.store"
 
 /**
- * Manual SIP account entry. Once the dock signs in, the SIP server comes from
- * the effective phone settings (`sipWebSocketUrl`) and this form is only a
- * fallback for workspaces that leave it empty.
+ * Advanced: a SIP account typed by hand. Normally the signed-in dock registers
+ * with the account the server issues (`GET /api/me/sip`), so this stays folded;
+ * it serves a server without a SIP front, or another SIP server.
  */
 export function SipAccountForm() {
   const configured = useDockStore((store) => store.softphoneConfigured)
   const [wsUrl, setWsUrl] = useState("")
   const [uri, setUri] = useState("")
+  const [authorizationUser, setAuthorizationUser] = useState("")
+  const [password, setPassword] = useState("")
   const [error, setError] = useState<string | null>(null)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    const parsed = SoftphoneConfigSchema.safeParse({ wsUrl: wsUrl.trim(), uri: uri.trim() })
+    const parsed = SoftphoneConfigSchema.safeParse({
+      wsUrl: wsUrl.trim(),
+      uri: uri.trim(),
+      ...(authorizationUser.trim() ? { authorizationUser: authorizationUser.trim() } : {}),
+      ...(password ? { password } : {}),
+    })
     if (!parsed.success) {
       setError(parsed.error.issues.map((issue) => issue.message).join("; "))
       return
@@ -29,8 +36,8 @@ export function SipAccountForm() {
   }
 
   return (
-    <details className="panel" open={!configured}>
-      <summary>SIP account</summary>
+    <details className="panel" data-configured={configured}>
+      <summary>Advanced: another SIP account</summary>
       <form className="form" onSubmit={submit}>
         <label>
           WebSocket server
@@ -39,6 +46,14 @@ export function SipAccountForm() {
         <label>
           SIP address
           <input value={uri} onChange={(e) => setUri(e.target.value)} placeholder="sip:agent@example.com" />
+        </label>
+        <label>
+          Auth user
+          <input value={authorizationUser} onChange={(e) => setAuthorizationUser(e.target.value)} autoComplete="off" />
+        </label>
+        <label>
+          SIP password
+          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="off" />
         </label>
         <button className="button" type="submit">
           Connect softphone

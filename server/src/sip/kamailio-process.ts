@@ -5,15 +5,27 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 
-const CONFIG_TEMPLATE = fileURLToPath(
-  new URL("../kamailio/kamailio.cfg", import.meta.url)
-)
-const PORT_LINE = /^#!substdef "!SB_WS_PORT!\d+!g"$/m
+/** The one Kamailio config (tests, npm start, production template). */
+export const KAMAILIO_CONFIG = fileURLToPath(new URL("../../sip/kamailio.cfg", import.meta.url))
+
+/** Rewrites `#!substdef "!NAME!value!g"` lines; fails if the template lost one. */
+export function substituteConfig(template: string, values: Record<string, string | number>): string {
+  let text = template
+  for (const [name, value] of Object.entries(values)) {
+    const line = new RegExp(`^#!substdef "!${name}![^!]*!g"$`, "m")
+    if (!line.test(text)) throw new Error(`${KAMAILIO_CONFIG} lost its ${name} substdef line`)
+    if (/[!"\n]/.test(String(value))) throw new Error(`${name} may not contain ! or quotes`)
+    text = text.replace(line, `#!substdef "!${name}!${value}!g"`)
+  }
+  return text
+}
 
 export interface KamailioHandle {
   /** `ws://127.0.0.1:<port>` — what a JsSIP WebSocketInterface connects to. */
   readonly wsUrl: string
   readonly port: number
+  /** Kamailio's JSON-RPC over HTTP (loopback only): `http://127.0.0.1:<port>/RPC`. */
+  readonly rpcUrl: string
   /** The SIP domain the UAs register under (`sip:<user>@<domain>`). */
   readonly domain: string
   /** Everything Kamailio wrote to stderr so far, for failure messages. */
@@ -54,21 +66,37 @@ function canConnect(port: number): Promise<boolean> {
  * children), `-E` logs to stderr, and `-Y` points the runtime dir at a temp dir
  * so nothing needs /run/kamailio. No pid file is written (no `-P`).
  */
-export async function startKamailio(
-  options: { binary?: string; timeoutMs?: number } = {}
-): Promise<KamailioHandle> {
+export interface KamailioOptions {
+  /** The auth_ephemeral secret the server signs SIP credentials with. */
+  secret: string
+  /** How long a credential lives (seconds); revocations are kept as long. */
+  credentialTtlSeconds: number
+  binary?: string
+  timeoutMs?: number
+  /** Fixed ports (npm start); free loopback ports otherwise. */
+  wsPort?: number
+  rpcPort?: number
+}
+
+export async function startKamailio(options: KamailioOptions): Promise<KamailioHandle> {
   const binary = options.binary ?? process.env.KAMAILIO_BIN ?? "kamailio"
   const timeoutMs = options.timeoutMs ?? 15_000
   const dir = await mkdtemp(join(tmpdir(), "switchboard-kamailio-"))
-  const port = await findFreePort()
-  const template = await readFile(CONFIG_TEMPLATE, "utf8")
-  if (!PORT_LINE.test(template)) {
-    throw new Error(`${CONFIG_TEMPLATE} lost its SB_WS_PORT substdef line`)
-  }
+  const port = options.wsPort ?? (await findFreePort())
+  const rpcPort = options.rpcPort ?? (await findFreePort())
+  const template = await readFile(KAMAILIO_CONFIG, "utf8")
   const configPath = join(dir, "kamailio.cfg")
   await writeFile(
     configPath,
-    template.replace(PORT_LINE, `#!substdef "!SB_WS_PORT!${port}!g"`)
+    substituteConfig(template, {
+      SB_WS_PORT: port,
+      SB_RPC_PORT: rpcPort,
+      SB_LISTEN_IP: "127.0.0.1",
+      SB_DOMAIN: "127.0.0.1",
+      SB_SECRET: options.secret,
+      SB_CRED_TTL: options.credentialTtlSeconds,
+    }),
+    { mode: 0o600 }
   )
 
   let output = ""
@@ -115,7 +143,7 @@ export async function startKamailio(
       await cleanUp()
       throw new Error(`kamailio exited early (${child.exitCode ?? child.signalCode}):\n${output}`)
     }
-    if (await canConnect(port)) break
+    if ((await canConnect(port)) && (await canConnect(rpcPort))) break
     if (Date.now() > deadline) {
       await cleanUp()
       throw new Error(`kamailio did not listen on 127.0.0.1:${port}:\n${output}`)
@@ -126,6 +154,7 @@ export async function startKamailio(
   return {
     wsUrl: `ws://127.0.0.1:${port}`,
     port,
+    rpcUrl: `http://127.0.0.1:${rpcPort}/RPC`,
     domain: "127.0.0.1",
     log: () => output,
     stop: cleanUp,
