@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { addTestMember, connect, nextEvent, request, setUpWorkspace, type ClientSocket, type TestMember } from "@switchboard/server/test-support";
+import { addTestMember, connect, nextEvent, nextOffer, request, setUpWorkspace, visitorOf, type ClientSocket, type TestMember } from "@switchboard/server/test-support";
 import { startConsoleEnv, type ConsoleEnv } from "./support/console-env.js";
 
 /**
@@ -65,8 +65,19 @@ it("shows a dock going available, then away for Lunch, live on the board", async
   await dockSets(dock, { status: "away", awayReason: "Lunch" });
   await expect.poll(() => boardRow(page, alan.userId).getAttribute("data-status")).toBe("away");
   expect(await boardRow(page, alan.userId).getByTestId("presence-reason").textContent()).toBe("Lunch");
-  await request(dock, "chat:state", { activeChats: 2 });
+  // Chats on the board come from interactions (DESIGN.md §8): two customers' chats, both accepted.
+  const queue = await env.api.post(`/api/workspaces/${ws.workspaceId}/queues`, { name: "Web chat", channel: "chat", teams: [ws.teamId] }, { token: ws.token });
+  expect(queue.status).toBe(201);
+  await dockSets(dock, { status: "available" });
+  for (const customer of ["Cleo", "Dan"]) {
+    const offered = nextOffer(dock, 10_000);
+    await (await visitorOf(env.url, ws.workspaceId, queue.body.id)).start(`Hello, this is ${customer}`, { name: customer });
+    const accepted = await request(dock, "offer:accept", { offerId: (await offered).offerId });
+    expect(accepted.ok).toBe(true);
+  }
   await expect.poll(() => boardRow(page, alan.userId).getByTestId("presence-chats").textContent()).toBe("2/3");
+  await dockSets(dock, { status: "away", awayReason: "Lunch" });
+  await expect.poll(() => boardRow(page, alan.userId).getAttribute("data-status")).toBe("away");
   // Each agent's own limit: raising Tier 1's reaches the open board without a reload.
   const raised = await env.api.patch(`/api/workspaces/${ws.workspaceId}/teams/${ws.teamId}`, { settings: { chatsPerUser: 5 } }, { token: ws.token });
   expect(raised.status).toBe(200);

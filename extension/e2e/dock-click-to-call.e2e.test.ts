@@ -165,7 +165,7 @@ it("security: a page's own script clicking a call link places no call; only a re
   await dock.locator('[data-testid="softphone-status"][data-registration="registered"]').waitFor({ timeout: 30_000 })
   const peerPage = await env.browser.context.newPage()
   await peerPage.goto(peers.pageUrl)
-  const callee = await SipPeer.start(peerPage, { wsUrl: kamailio.wsUrl, user: "+12127365001", domain: kamailio.domain })
+  const callee = await SipPeer.start(peerPage, { wsUrl: kamailio.wsUrl, user: "+12127365001", domain: kamailio.domain, ...peerCredentials(kamailio, "+12127365001") })
 
   const crm = await env.browser.context.newPage()
   await crm.goto(`${site.origin}/crm.html`)

@@ -9,7 +9,7 @@ export { launchBrowser, launchWithExtension, CHROMIUM_PATH, type ExtensionBrowse
 export type { HttpClient, HttpResult } from "./http-client.js";
 export { addTestMember, type TestMember } from "./member-fixtures.js";
 export { connect, nextEvent, record, request, sleep, type ClientSocket } from "./realtime-fixtures.js";
-export { addAgent, createQueue, nextOffer, setStatus, type TestAgent } from "./routing-fixtures.js";
+export { addAgent, createQueue, nextOffer, setStatus, visitorOf, type TestAgent } from "./routing-fixtures.js";
 export { signedInPage } from "./signed-in-page.js";
 export { findFreePort, kamailioRpc, peerCredentials, startKamailio, type KamailioHandle, type TestKamailio } from "./test-kamailio.js";
 export { serveStatic, type StaticFile, type StaticServer } from "./static-server.js";

@@ -90,7 +90,12 @@ export function toPresence(record: PresenceRecord, devices: readonly DeviceEntry
  */
 export class PresenceService {
   private readonly locks = new Map<string, Promise<unknown>>();
-  private readonly awayReasonsCache = new Map<string, { reasons: string[]; at: number }>();
+  /**
+   * One read per workspace at a time, shared by every request that arrives meanwhile: a dock's
+   * requests then continue in the order they came (separate reads could finish in any order and
+   * apply a burst of status changes out of order).
+   */
+  private readonly awayReasonsCache = new Map<string, { reasons: Promise<string[]>; at: number }>();
   private publish: PresencePublisher = () => {};
   private readonly listeners: PresenceListener[] = [];
   private readonly lastActiveDue = new Map<string, LastActiveWrite>();
@@ -352,12 +357,17 @@ export class PresenceService {
     const nowMs = this.now().getTime();
     let cached = this.awayReasonsCache.get(workspaceId);
     if (!cached || nowMs - cached.at > AWAY_REASONS_CACHE_MS) {
-      const workspace = await WorkspaceModel.findById(workspaceId, { awayReasons: 1 }).lean();
-      cached = { reasons: workspace?.awayReasons ?? [], at: nowMs };
+      const reasons = WorkspaceModel.findById(workspaceId, { awayReasons: 1 })
+        .lean()
+        .then((workspace) => workspace?.awayReasons ?? []);
+      cached = { reasons, at: nowMs };
       this.awayReasonsCache.set(workspaceId, cached);
+      // A failed read is not kept: the next request tries again.
+      reasons.catch(() => this.awayReasonsCache.get(workspaceId) === cached && this.awayReasonsCache.delete(workspaceId));
     }
-    if (!cached.reasons.includes(reason)) {
-      const message = `Pick one of the workspace's away reasons: ${cached.reasons.join(", ")}`;
+    const reasons = await cached.reasons;
+    if (!reasons.includes(reason)) {
+      const message = `Pick one of the workspace's away reasons: ${reasons.join(", ")}`;
       throw new AppError("VALIDATION_FAILED", `awayReason: ${message}`, { issues: [{ path: "awayReason", message }] });
     }
   }
