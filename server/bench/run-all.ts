@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: every benchmark, one after the other (each starts its own database).
- * The presence benchmark is a script of its own (it starts child servers and ends with
- * process.exit), so it runs as a child process; its table, with the p99 ratios against the
- * bare broadcast, is printed and written to docs/benchmarks.md.
+ * The presence and routing benchmarks are scripts of their own (they start child servers and end
+ * with process.exit), so they run as child processes; their tables are printed and written to
+ * docs/benchmarks.md.
  */
 import { spawn } from "node:child_process";
 import { dirname, join } from "node:path";
@@ -32,3 +32,5 @@ console.log("\n== outbox ==");
 await runOutboxBench();
 console.log("\n== presence fan-out ==");
 await runScript(join(here, "presence.bench.ts"));
+console.log("\n== routing: enqueue → offer ==");
+await runScript(join(here, "routing.bench.ts"));

@@ -1,7 +1,8 @@
 /**
  * One Switchboard node in a process of its own, for the multi-node test, the crash test and the benchmark:
  * `node --import tsx server/test/node-process.ts` with MONGODB_URI, DB_NAME, REDIS_URL and
- * optionally PRESENCE_GRACE_MS / PRESENCE_HEARTBEAT_MS, SMTP_URL, MAIL_LEASE_MS, INVITE_LINK_KEY. Prints `READY <url>` once listening.
+ * optionally PRESENCE_GRACE_MS / PRESENCE_HEARTBEAT_MS, SMTP_URL, MAIL_LEASE_MS, INVITE_LINK_KEY,
+ * OPEN_CHATS_PER_ADDRESS (the routing bench's visitors all come from 127.0.0.1). Prints `READY <url>` once listening.
  * With REDIS_URL on FerretDB it refuses to start unless the harness allows a shared embedded
  * database (startNode does; see db/single-node.ts).
  */
@@ -21,6 +22,7 @@ const config = {
   loginAttempts: 100_000,
   ...(env.PRESENCE_GRACE_MS ? { presenceGraceMs: Number(env.PRESENCE_GRACE_MS) } : {}),
   ...(env.PRESENCE_HEARTBEAT_MS ? { presenceHeartbeatMs: Number(env.PRESENCE_HEARTBEAT_MS) } : {}),
+  ...(env.OPEN_CHATS_PER_ADDRESS ? { openChatsPerAddress: Number(env.OPEN_CHATS_PER_ADDRESS) } : {}),
 };
 await connectDatabase(env.MONGODB_URI!, env.DB_NAME!, { severalNodes: Boolean(env.REDIS_URL) });
 const logger = pino({ level: env.NODE_LOG ?? "warn" });
