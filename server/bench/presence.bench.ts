@@ -8,14 +8,11 @@
  * Servers run in child processes so their RSS is theirs alone. Results go to docs/benchmarks.md.
  * Knobs: BENCH_DOCKS (2000), BENCH_RATE changes/s (200), BENCH_SECONDS (15).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Socket } from "socket.io-client";
-import { connectDatabase, disconnectDatabase } from "../src/db/connect.js";
-import { startLocalDatabase } from "../src/db/local-database.js";
 import { startNode, startRedis, startScript, type Child } from "../test/processes.js";
+import { withChildServers } from "./bench-database.js";
 import { machineLine, writeBenchSection } from "./bench-report.js";
 import { inBatches, openSocket, percentile, rssOf, seedPresenceBench, sleep, type Presence, type Seeded } from "./presence-load.js";
 
@@ -155,14 +152,10 @@ function report(results: Result[], totalSeconds: number): string[] {
 }
 
 const began = performance.now();
-const dataDir = mkdtempSync(join(tmpdir(), "switchboard-bench-presence-"));
-const database = await startLocalDatabase({ prefer: "ferretdb", dataDir });
 const dbName = "bench_presence";
-const children: Child[] = [];
-try {
-  await connectDatabase(database.uri, dbName);
+await withChildServers(dbName, async (uri, children) => {
   const seeded = await seedPresenceBench(DOCKS, VIEWERS, SUPERVISORS, TEAMS);
-  const nodeEnv = { MONGODB_URI: database.uri, DB_NAME: dbName, NODE_LOG: "warn" };
+  const nodeEnv = { MONGODB_URI: uri, DB_NAME: dbName, NODE_LOG: "warn" };
   const results: Result[] = [];
 
   if (TARGETS.has("single")) {
@@ -196,10 +189,5 @@ try {
   }
 
   writeBenchSection("presence-bench", report(results, (performance.now() - began) / 1000));
-} finally {
-  for (const child of children.reverse()) await child.stop();
-  await disconnectDatabase().catch(() => {});
-  await database.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-}
+});
 process.exit(0);

@@ -10,16 +10,12 @@
  * spread over both). Servers run in child processes. Results go to docs/benchmarks.md.
  * Knobs: BENCH_AGENTS (2000), BENCH_CHATS (1000), BENCH_TARGETS (single,redis), BENCH_TIMEOUT_S (180).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { DEFAULT_SETTINGS } from "@switchboard/shared";
 import type { Socket } from "socket.io-client";
-import { connectDatabase, disconnectDatabase } from "../src/db/connect.js";
-import { startLocalDatabase } from "../src/db/local-database.js";
 import { TeamModel } from "../src/teams/team.model.js";
 import { numberKeyOf, QueueModel } from "../src/routing/queue.model.js";
 import { startNode, startRedis, type Child } from "../test/processes.js";
+import { withChildServers } from "./bench-database.js";
 import { machineLine, writeBenchSection } from "./bench-report.js";
 import { inBatches, openSocket, percentile, seedPresenceBench, sleep, type Seeded } from "./presence-load.js";
 
@@ -163,12 +159,8 @@ function report(results: Result[], totalSeconds: number): string[] {
 }
 
 const began = performance.now();
-const dataDir = mkdtempSync(join(tmpdir(), "switchboard-bench-routing-"));
-const database = await startLocalDatabase({ prefer: "ferretdb", dataDir });
 const dbName = "bench_routing";
-const children: Child[] = [];
-try {
-  await connectDatabase(database.uri, dbName);
+await withChildServers(dbName, async (uri, children) => {
   const seeded = await seedPresenceBench(AGENTS, 0, 0, 1);
   const team = (await TeamModel.findOne({ workspaceId: seeded.workspaceId }).lean())!;
   const queue = await QueueModel.create({
@@ -182,7 +174,7 @@ try {
     numberKey: numberKeyOf(null),
   });
   const queueId = String(queue._id);
-  const nodeEnv = { MONGODB_URI: database.uri, DB_NAME: dbName, NODE_LOG: "warn", OPEN_CHATS_PER_ADDRESS: String(10 * CHATS) };
+  const nodeEnv = { MONGODB_URI: uri, DB_NAME: dbName, NODE_LOG: "warn", OPEN_CHATS_PER_ADDRESS: String(10 * CHATS) };
   const results: Result[] = [];
 
   if (TARGETS.has("single")) {
@@ -202,10 +194,5 @@ try {
   }
 
   writeBenchSection("routing-bench", report(results, (performance.now() - began) / 1000));
-} finally {
-  for (const child of children.reverse()) await child.stop();
-  await disconnectDatabase().catch(() => {});
-  await database.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-}
+});
 process.exit(0);
