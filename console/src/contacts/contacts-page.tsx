@@ -11,6 +11,7 @@ import { ContactFormDialog } from "./contact-form-dialog";
 import { deleteContact, listContacts } from "./contacts.api";
 import { useAssignees } from "./use-assignees";
 import { EmptyRow } from "../ui/empty-row";
+import { PageHeader } from "../ui/page-header";
 import { SearchInput } from "../ui/search-input";
 
 const PAGE_SIZE = 25;
@@ -33,19 +34,17 @@ export function ContactsPage() {
 
   return (
     <section className="page">
-      <header className="page-header">
-        <h1>Contacts</h1>
-        <span className="muted" data-testid="contacts-total">
-          {data ? `${data.total} contact${data.total === 1 ? "" : "s"}` : ""}
-        </span>
-        <div className="page-actions">
-          {mayEdit ? (
+      <PageHeader
+        title="Contacts"
+        count={{ total: data?.total, noun: "contact", testId: "contacts-total" }}
+        actions={
+          mayEdit ? (
             <button type="button" className="btn btn-primary" data-testid="contact-new" onClick={() => setEditing("new")}>
               New contact
             </button>
-          ) : null}
-        </div>
-      </header>
+          ) : null
+        }
+      />
       <div className="toolbar">
         <SearchInput
           placeholder="Search name, phone or e-mail"

@@ -7,6 +7,7 @@ import { useResource } from "../lib/use-resource";
 import { useNow } from "../presence/use-presence";
 import { listQueues } from "../queues/queues.api";
 import { ErrorBanner } from "../ui/error-banner";
+import { PageHeader } from "../ui/page-header";
 import { Pager } from "../ui/pager";
 import { customerOf, dayStartIso, handleText, STATE_LABEL, waitText } from "./interaction-format";
 import { listInteractions, type InteractionFilters } from "./interactions.api";
@@ -52,12 +53,7 @@ export function InteractionsPage() {
 
   return (
     <section className="page">
-      <header className="page-header">
-        <h1>Interactions</h1>
-        <span className="muted" data-testid="interactions-total">
-          {data ? `${data.total} interaction${data.total === 1 ? "" : "s"}` : ""}
-        </span>
-      </header>
+      <PageHeader title="Interactions" count={{ total: data?.total, noun: "interaction", testId: "interactions-total" }} />
       <div className="toolbar" data-testid="interactions-filters">
         <select aria-label="Queue" data-testid="filter-queue" value={get("queue")} onChange={(e) => setParam("queue", e.target.value)}>
           <option value="">All queues</option>

@@ -7,6 +7,7 @@ import { ConfirmDialog } from "../ui/confirm-dialog";
 import { ErrorBanner } from "../ui/error-banner";
 import { useConfirmedDelete } from "../ui/use-confirmed-delete";
 import { Loading } from "../ui/loading";
+import { PageHeader } from "../ui/page-header";
 import { QueueBoard } from "./queue-board";
 import { QueueEmbedDialog } from "./queue-embed-dialog";
 import { QueueFormDialog } from "./queue-form-dialog";
@@ -27,19 +28,17 @@ export function QueuesPage() {
 
   return (
     <section className="page">
-      <header className="page-header">
-        <h1>Queues</h1>
-        <span className="muted" data-testid="queues-total">
-          {data ? `${data.total} queue${data.total === 1 ? "" : "s"}` : ""}
-        </span>
-        <div className="page-actions">
-          {allows("queues.manage") ? (
+      <PageHeader
+        title="Queues"
+        count={{ total: data?.total, noun: "queue", testId: "queues-total" }}
+        actions={
+          allows("queues.manage") ? (
             <button type="button" className="btn btn-primary" data-testid="queue-new" onClick={() => setEditing("new")}>
               New queue
             </button>
-          ) : null}
-        </div>
-      </header>
+          ) : null
+        }
+      />
       <ErrorBanner error={error ?? stats.error} />
       {loading && !data ? <Loading /> : <QueueBoard queues={queues} stats={stats} />}
       <h2 className="section-title">Configuration</h2>

@@ -2,6 +2,7 @@ import { canLockSettings, checkWorkspaceSettingsRead, type Actor, type SettingsF
 import { useState } from "react";
 import { useParams } from "react-router-dom";
 import { useWorkspace } from "../app/session-context";
+import { countOf } from "../lib/format";
 import { useResource } from "../lib/use-resource";
 import { inheritedOf, resolveWorkspaceLevel } from "../settings/inherited";
 import { SaveBar } from "../settings/save-bar";
@@ -42,7 +43,7 @@ export function TeamSettingsPage() {
         <h1 data-testid="team-settings-title">{team ? `${team.name} settings` : "Team settings"}</h1>
         {team ? (
           <span className="muted">
-            {team.memberCount} member{team.memberCount === 1 ? "" : "s"}. Applies to members whose primary team this is.
+            {countOf(team.memberCount, "member")}. Applies to members whose primary team this is.
           </span>
         ) : null}
       </header>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useAction } from "../lib/use-action";
 
 /**
  * The delete-with-confirmation flow of a list page: which row is asked about, the request's
@@ -6,22 +7,15 @@ import { useState } from "react";
  */
 export function useConfirmedDelete<T>(remove: (item: T) => Promise<unknown>, onDeleted: () => void) {
   const [deleting, setDeleting] = useState<T | null>(null);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   const confirm = async () => {
     if (!deleting) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await remove(deleting);
       setDeleting(null);
       onDeleted();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const ask = (item: T | null) => {
     setError(undefined);
