@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useWorkspace } from "../app/session-context";
 import { useResource } from "../lib/use-resource";
 import { useTeams } from "../teams/use-teams";
-import { ConfirmDialog } from "../ui/confirm-dialog";
+import { ConfirmDeleteDialog } from "../ui/confirm-delete-dialog";
 import { ErrorBanner } from "../ui/error-banner";
 import { useConfirmedDelete } from "../ui/use-confirmed-delete";
 import { Pager } from "../ui/pager";
@@ -106,19 +106,9 @@ export function ContactsPage() {
           }}
         />
       ) : null}
-      {removal.deleting ? (
-        <ConfirmDialog
-          title={`Delete ${removal.deleting.name}?`}
-          confirmLabel="Delete contact"
-          danger
-          busy={removal.busy}
-          onConfirm={removal.confirm}
-          onClose={() => removal.ask(null)}
-        >
-          <p>The contact is removed for everyone in the workspace. This cannot be undone.</p>
-          <ErrorBanner error={removal.error} testId="contact-delete-error" />
-        </ConfirmDialog>
-      ) : null}
+      <ConfirmDeleteDialog removal={removal} noun="contact">
+        The contact is removed for everyone in the workspace. This cannot be undone.
+      </ConfirmDeleteDialog>
     </section>
   );
 }

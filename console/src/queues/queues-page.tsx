@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useWorkspace } from "../app/session-context";
 import { useResource } from "../lib/use-resource";
 import { useTeams } from "../teams/use-teams";
-import { ConfirmDialog } from "../ui/confirm-dialog";
+import { ConfirmDeleteDialog } from "../ui/confirm-delete-dialog";
 import { ErrorBanner } from "../ui/error-banner";
 import { useConfirmedDelete } from "../ui/use-confirmed-delete";
 import { Loading } from "../ui/loading";
@@ -119,19 +119,9 @@ export function QueuesPage() {
         />
       ) : null}
       {embedding ? <QueueEmbedDialog queue={embedding} onClose={() => setEmbedding(null)} /> : null}
-      {removal.deleting ? (
-        <ConfirmDialog
-          title={`Delete ${removal.deleting.name}?`}
-          confirmLabel="Delete queue"
-          danger
-          busy={removal.busy}
-          onConfirm={removal.confirm}
-          onClose={() => removal.ask(null)}
-        >
-          <p>Nothing new is routed through it and its widget stops taking chats. Past interactions stay in the history.</p>
-          <ErrorBanner error={removal.error} testId="queue-delete-error" />
-        </ConfirmDialog>
-      ) : null}
+      <ConfirmDeleteDialog removal={removal} noun="queue">
+        Nothing new is routed through it and its widget stops taking chats. Past interactions stay in the history.
+      </ConfirmDeleteDialog>
     </section>
   );
 }
