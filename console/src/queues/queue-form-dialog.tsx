@@ -17,6 +17,12 @@ interface QueueFormDialogProps {
   onSaved: (queue: Queue) => void;
 }
 
+/** What an agent must have: comma-separated lists (the schema reports a bad first entry at `<key>.0`). */
+const REQUIREMENTS = [
+  { key: "skills", label: "Skills required", testId: "queue-skills", placeholder: "billing, returns", hint: "Comma-separated; an agent needs every one." },
+  { key: "languages", label: "Languages", testId: "queue-languages", placeholder: "English, French", hint: "Comma-separated; an agent needs at least one." },
+] as const;
+
 /** The queue's timings: seconds, each with the range the schema takes (shown as the input's bounds). */
 const TIMINGS = [
   { key: "offerTimeoutSeconds", label: "Offer timeout (s)", testId: "queue-offer-timeout", min: 5, max: 120, hint: "5–120: how long an offer rings." },
@@ -97,24 +103,18 @@ export function QueueFormDialog({ queue, onClose, onSaved }: QueueFormDialogProp
         required
       />
       <div className="form-grid">
-        <FormField
-          label="Skills required"
-          testId="queue-skills"
-          placeholder="billing, returns"
-          value={draft.skills}
-          onChange={(e) => set({ skills: e.target.value })}
-          error={fields.skills ?? fields["skills.0"]}
-          hint="Comma-separated; an agent needs every one."
-        />
-        <FormField
-          label="Languages"
-          testId="queue-languages"
-          placeholder="English, French"
-          value={draft.languages}
-          onChange={(e) => set({ languages: e.target.value })}
-          error={fields.languages ?? fields["languages.0"]}
-          hint="Comma-separated; an agent needs at least one."
-        />
+        {REQUIREMENTS.map((r) => (
+          <FormField
+            key={r.key}
+            label={r.label}
+            testId={r.testId}
+            placeholder={r.placeholder}
+            value={draft[r.key]}
+            onChange={(e) => set({ [r.key]: e.target.value })}
+            error={fields[r.key] ?? fields[`${r.key}.0`]}
+            hint={r.hint}
+          />
+        ))}
       </div>
       <div className="form-grid">
         {TIMINGS.map((t) => (
