@@ -6,6 +6,7 @@ import { useAction } from "../lib/use-action";
 import { useTeams } from "../teams/use-teams";
 import { FormDialog } from "../ui/form-dialog";
 import { FormField } from "../ui/form-field";
+import { Options } from "../ui/options";
 import { createContact, patchContact } from "./contacts.api";
 import { useAssignees } from "./use-assignees";
 
@@ -111,24 +112,14 @@ export function ContactFormDialog({ contact, onClose, onSaved }: ContactFormDial
         <label className="field">
           <span className="field-label">Assignee</span>
           <select data-testid="contact-assignee" value={draft.assigneeId} onChange={(e) => set({ assigneeId: e.target.value })}>
-            <option value="">Unassigned</option>
-            {members.map((m) => (
-              <option key={m.userId} value={m.userId}>
-                {m.name}
-              </option>
-            ))}
+            <Options blank="Unassigned" choices={members.map((m) => ({ value: m.userId, label: m.name }))} />
           </select>
           {fields.assigneeId ? <span className="field-error">{fields.assigneeId}</span> : null}
         </label>
         <label className="field">
           <span className="field-label">Team</span>
           <select data-testid="contact-team" value={draft.teamId} onChange={(e) => set({ teamId: e.target.value })}>
-            <option value="">No team</option>
-            {teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
+            <Options blank="No team" choices={teams.map((t) => ({ value: t.id, label: t.name }))} />
           </select>
           {fields.teamId ? <span className="field-error">{fields.teamId}</span> : null}
         </label>
