@@ -65,21 +65,20 @@ function TeamSettingsForm({ loaded }: { loaded: Loaded }) {
   const [team, setTeam] = useState(loaded.team);
   const readOnly = !allows("teams.settings", [team.id]);
   const mayLock = canLockSettings(actor) && !readOnly;
-  const { draft, edit, errors, save, validated, showServerError, reset } = useSettingsDraft(team.settings, "settings");
+  const { draft, edit, errors, save, reset, submit } = useSettingsDraft(team.settings, "settings");
   const [locks, setLocks] = useState<SettingsField[]>(team.locks);
   const above = resolveWorkspaceLevel({ settings: loaded.workspace?.settings ?? {}, locks: loaded.workspace?.locks ?? [] });
   const dirty = !sameJson(draft, team.settings) || !sameJson([...locks].sort(), [...team.locks].sort());
 
-  const onSave = () => {
-    const settings = validated();
-    if (!settings) return;
-    void save.run(async () => {
-      const next = await patchTeam(workspaceId, team.id, { settings, ...(mayLock ? { locks } : {}) });
-      setTeam(next);
-      reset(next.settings);
-      setLocks(next.locks);
-    }, showServerError);
-  };
+  const onSave = () =>
+    submit(
+      (settings) => patchTeam(workspaceId, team.id, { settings, ...(mayLock ? { locks } : {}) }),
+      (next) => next.settings,
+      (next) => {
+        setTeam(next);
+        setLocks(next.locks);
+      },
+    );
 
   const discard = () => {
     reset(team.settings);
