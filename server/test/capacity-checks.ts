@@ -29,6 +29,7 @@ export function checkedStore(store: ReservationStore, capacityOf: (agent: string
     release: (input) => store.release(input),
     holdings: (agents) => store.holdings(agents),
     holderOf: (interactionId) => store.holderOf(interactionId),
+    reclaimDeadNodes: () => store.reclaimDeadNodes(),
     close: () => store.close(),
   };
 }

@@ -1,4 +1,4 @@
-import { trusted } from "mongoose";
+import { Types } from "mongoose";
 import { createHash, randomBytes } from "node:crypto";
 import {
   MIN_PROTOCOL_VERSION,
@@ -18,6 +18,7 @@ import { toMessageView, NO_MASKING } from "../routing/interaction-view.js";
 import type { Router } from "../routing/router.js";
 import { visitorRoom } from "../routing/routing.socket.js";
 import { MessageRate } from "./message-rate.js";
+import { isOpenChatState } from "./open-chats.js";
 
 /** Who is on the other end of a /visitor socket: no account, only the queue and (once started) their chat. */
 export interface VisitorData {
@@ -29,7 +30,6 @@ export interface VisitorData {
 export type VisitorNamespace = Namespace<VisitorClientToServerEvents, VisitorServerToClientEvents, Record<string, never>, VisitorData>;
 type VisitorSocket = Socket<VisitorClientToServerEvents, VisitorServerToClientEvents, Record<string, never>, VisitorData>;
 
-const OPEN_STATES = ["queued", "offered", "connected"];
 export const hashVisitorToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 type VisitorRequest = keyof VisitorClientToServerEvents;
@@ -57,7 +57,7 @@ export function registerVisitorSockets(input: { deps: AppDeps; router: Router; v
       let interactionId: string | null = null;
       if (auth.visitorToken) {
         const open = await InteractionModel.findOne({ visitorTokenHash: hashVisitorToken(auth.visitorToken), queueId: auth.queueId }, { _id: 1, state: 1 }).lean();
-        if (open && OPEN_STATES.includes(open.state)) interactionId = String(open._id);
+        if (open && isOpenChatState(open.state)) interactionId = String(open._id);
       }
       socket.data = { workspaceId: auth.workspaceId, queueId: auth.queueId, address: socket.handshake.address, interactionId };
       next();
@@ -83,22 +83,29 @@ export function registerVisitorSockets(input: { deps: AppDeps; router: Router; v
 
     on(socket, "chat:start", async ({ text, name, email }) => {
       throttle(socket);
-      if (socket.data.interactionId) throw new AppError("CONFLICT", "This chat is already open.");
-      const open = await InteractionModel.countDocuments({ visitorAddress: socket.data.address, state: trusted({ $in: OPEN_STATES }) });
-      const limit = deps.config.openChatsPerAddress;
-      if (open >= limit) throw new AppError("RATE_LIMITED", `At most ${limit} open chats at once from one address.`);
+      if (socket.data.interactionId) await unbindEnded(socket);
       const queue = await router.queues.get(socket.data.workspaceId, socket.data.queueId);
       if (!queue) throw new AppError("NOT_FOUND", "This chat is not available.");
+      const limit = deps.config.openChatsPerAddress;
+      const interactionId = String(new Types.ObjectId());
+      if (!(await router.openChats.open(socket.data.address, interactionId, limit))) {
+        throw new AppError("RATE_LIMITED", `At most ${limit} open chats at once from one address.`);
+      }
       const visitorToken = randomBytes(32).toString("base64url");
-      const doc = await router.conversations.enqueueChat({
-        queue,
-        text,
-        name: name ?? null,
-        email: email ?? null,
-        visitorTokenHash: hashVisitorToken(visitorToken),
-        visitorAddress: socket.data.address,
-      });
-      const interactionId = String(doc._id);
+      await router.conversations
+        .enqueueChat({
+          id: interactionId,
+          queue,
+          text,
+          name: name ?? null,
+          email: email ?? null,
+          visitorTokenHash: hashVisitorToken(visitorToken),
+          visitorAddress: socket.data.address,
+        })
+        .catch(async (err: unknown) => {
+          await router.openChats.closed(socket.data.address, interactionId);
+          throw err;
+        });
       socket.data.interactionId = interactionId;
       await socket.join(visitorRoom(interactionId));
       const position = await router.positionOf(socket.data.workspaceId, socket.data.queueId, interactionId);
@@ -121,6 +128,19 @@ export function registerVisitorSockets(input: { deps: AppDeps; router: Router; v
       return {};
     });
   });
+}
+
+/**
+ * The socket's chat ended (the agent closed it, on whichever node): the visitor may start another
+ * on the same socket. Still open: refused. Decided by the record, so no node has to reach the
+ * visitor's socket when a chat ends.
+ */
+async function unbindEnded(socket: VisitorSocket) {
+  const interactionId = socket.data.interactionId!;
+  const current = await InteractionModel.findById(interactionId, { state: 1 }).lean<Pick<InteractionDoc, "state">>();
+  if (current && isOpenChatState(current.state)) throw new AppError("CONFLICT", "This chat is already open.");
+  await socket.leave(visitorRoom(interactionId));
+  socket.data.interactionId = null;
 }
 
 /** A reload with the token: back in the chat's room, with the conversation so far. */

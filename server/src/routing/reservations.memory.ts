@@ -54,5 +54,9 @@ export class MemoryReservationStore implements ReservationStore {
     return decodeHolder(this.holders.get(interactionId) ?? null);
   }
 
+  async reclaimDeadNodes() {
+    return [];
+  }
+
   async close() {}
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRedis, type Child } from "../../test/processes.js";
+import { fileURLToPath } from "node:url";
+import { killProcessGroup, startRedis, startScript, type Child } from "../../test/processes.js";
 import { MemoryReservationStore } from "./reservations.memory.js";
 import { RedisReservationStore } from "./reservations.redis.js";
 import type { ReservationStore } from "./reservations.js";
@@ -110,3 +111,42 @@ for (const [name, make] of stores) {
     });
   });
 }
+
+describe("reservations: a node that dies", () => {
+  it("reliability: the ringing offers a killed node reserved are reclaimed once its heartbeat lapses; a live node's never", async () => {
+    const nodeTtlMs = 300;
+    const survivor = new RedisReservationStore(redis.url, { nodeTtlMs });
+    const alive = new RedisReservationStore(redis.url, { nodeTtlMs });
+    try {
+      const [agent, interactionId] = [`ws|${id()}`, id()];
+      const doomed = await startScript(fileURLToPath(new URL("../../test/reservation-node.process.ts", import.meta.url)), {
+        REDIS_URL: redis.url,
+        NODE_TTL_MS: String(nodeTtlMs),
+        INTERACTION_ID: interactionId,
+        OFFER_ID: "dead-offer",
+        AGENT: agent,
+      }, { ownProcessGroup: true });
+      const [liveAgent, liveInteraction] = [`ws|${id()}`, id()];
+      expect(await alive.reserveOffer({ interactionId: liveInteraction, offerId: "live-offer", agent: liveAgent, kind: "chat", limits: LIMITS })).toBe("ok");
+
+      // While the node beats, nothing is reclaimed and its offer holds the agent's only slot.
+      await sleep(2 * nodeTtlMs);
+      expect(await survivor.reclaimDeadNodes()).toEqual([]);
+      expect(await survivor.holderOf(interactionId)).toEqual({ stage: "offer", offerId: "dead-offer", agent });
+
+      await killProcessGroup(doomed);
+      await sleep(nodeTtlMs + 200);
+      expect(await survivor.reclaimDeadNodes()).toEqual([{ interactionId, offerId: "dead-offer", agent }]);
+      expect(await survivor.reclaimDeadNodes()).toEqual([]);
+      expect(await survivor.holderOf(interactionId)).toBeNull();
+      expect((await survivor.holdings([agent]))[0]).toMatchObject({ chats: 0, items: [] });
+      const one = { chatsPerUser: 1, simultaneousChannelHandling: false };
+      expect(await survivor.reserveOffer({ interactionId, offerId: "again", agent, kind: "chat", limits: one })).toBe("ok");
+      expect(await survivor.holderOf(liveInteraction)).toEqual({ stage: "offer", offerId: "live-offer", agent: liveAgent });
+    } finally {
+      await Promise.all([survivor.close(), alive.close()]);
+    }
+  });
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -20,6 +20,12 @@ export interface ReservationStore {
   release(input: { interactionId: string; agent: string }): Promise<boolean>;
   holdings(agents: readonly string[]): Promise<AgentHoldings[]>;
   holderOf(interactionId: string): Promise<Holder | null>;
+  /**
+   * Ringing offers reserved by nodes that died (their heartbeat expired), freed: a node can die
+   * between reserving an offer and recording it, which would leave the interaction held by nobody
+   * who answers. The in-process store dies with its node and has none.
+   */
+  reclaimDeadNodes(): Promise<ReclaimedOffer[]>;
   close(): Promise<void>;
 }
 
@@ -27,6 +33,12 @@ export interface ReservationStore {
 export const agentKey = (workspaceId: string, userId: string) => `${workspaceId}|${userId}`;
 
 export type ReserveResult = "ok" | "held" | "full";
+
+export interface ReclaimedOffer {
+  interactionId: string;
+  offerId: string;
+  agent: string;
+}
 
 export interface AgentHoldings {
   /** Offers plus connected, per kind: what capacity counts. */
