@@ -32,6 +32,8 @@ export class Conversations {
   }
 
   async enqueueChat(input: {
+    /** Chosen by the caller when it has counted the chat against the visitor's address already. */
+    id?: string;
     queue: RoutingQueue;
     text: string;
     name: string | null;
@@ -41,6 +43,7 @@ export class Conversations {
   }): Promise<Lean> {
     const first = { _id: messageId(), from: "visitor", text: input.text, at: this.router.now(), ...(input.name ? { authorName: input.name } : {}) };
     return this.enqueue(input.queue, "chat", { name: input.name, email: input.email, phone: null }, {
+      ...(input.id ? { _id: input.id } : {}),
       messages: [first],
       visitorTokenHash: input.visitorTokenHash,
       visitorAddress: input.visitorAddress,

@@ -21,10 +21,11 @@ import { QueueCatalog } from "./queue-catalog.js";
 import { WaitingList, type Waiting } from "./waiting-list.js";
 import { MemoryReservationStore } from "./reservations.memory.js";
 import { RedisReservationStore } from "./reservations.redis.js";
-import { agentKey, type ReservationStore } from "./reservations.js";
+import { agentKey, type ReservationStore, type ReserveResult } from "./reservations.js";
 import { Conversations } from "./conversations.js";
 import { queueStatsFor } from "./queue-stats.js";
 import { silentPublisher, type RoutingPublisher } from "./routing-publisher.js";
+import { isOpenChatState, MemoryOpenChats, RedisOpenChats, type OpenChatsByAddress } from "../chat/open-chats.js";
 
 /** Injected so tests run offer timeouts and wrap-ups in milliseconds. */
 export interface RoutingTimers {
@@ -74,6 +75,8 @@ export class Router {
     /** Replaceable only by tests that wrap it with checks (test/capacity-checks.ts). */
     public reservations: ReservationStore,
     readonly timers: RoutingTimers = realTimers,
+    /** The visitor addresses' open chats (DESIGN.md §13), beside the reservations and in the same place. */
+    readonly openChats: OpenChatsByAddress = new MemoryOpenChats(),
   ) {
     this.presence = presenceServiceOf(deps);
     this.directory = new AgentDirectory(membershipsOf(deps), deps);
@@ -125,6 +128,10 @@ export class Router {
     const queued = (await this.waiting.list(workspaceId, nowMs)).filter((w) => w.state === "queued");
     if (queued.length === 0) return;
     const facts = await this.agentFacts(workspaceId);
+    // Offers are decided one by one (each reservation awaited, so the next choice sees it) but
+    // recorded concurrently: waiting for each database write before the next decision made a
+    // burst of chats wait on one another (DESIGN.md §10; docs/benchmarks.md, routing).
+    const recording: Array<Promise<unknown>> = [];
     for (const waiting of queued) {
       const queue = await this.queues.get(workspaceId, waiting.queueId);
       if (!queue) continue;
@@ -134,8 +141,10 @@ export class Router {
       for (;;) {
         const agent = chooseAgent(pool, target, tried, nowMs);
         if (!agent) break;
-        const result = await this.offer(waiting, queue.offerTimeoutSeconds, facts.members.get(agent.userId)!, agent);
+        const { reserved, recorded } = this.offer(waiting, queue.offerTimeoutSeconds, facts.members.get(agent.userId)!, agent);
+        const result = await reserved;
         if (result === "ok") {
+          recording.push(recorded);
           const field = waiting.kind === "call" ? "calls" : "chats";
           agent.load = { ...agent.load, [field]: agent.load[field] + 1 };
           break;
@@ -145,6 +154,7 @@ export class Router {
         pool = pool.filter((candidate) => candidate !== agent);
       }
     }
+    await Promise.all(recording);
   }
 
   /** Plain facts for eligibility: presence (shared across nodes), holdings (the reservation store), settings and skills. */
@@ -193,29 +203,51 @@ export class Router {
     return run;
   }
 
+  /**
+   * Reserves the agent for the interaction, then records and announces the offer, all under the
+   * interaction's lifecycle lock. `reserved` settles as soon as the store has decided; `recorded`
+   * once the offer is on record (or refused).
+   */
   private offer(doc: Waiting, timeoutSeconds: number, member: RoutingMember, facts: AgentFacts) {
-    return this.lifecycle(doc.id, () => this.startOffer(doc, timeoutSeconds, member, facts));
+    let decided: (result: ReserveResult) => void = () => {};
+    const reserved = new Promise<ReserveResult>((resolve) => (decided = resolve));
+    const recorded = this.lifecycle(doc.id, async () => {
+      const offerId = `${doc.id}-${randomBytes(6).toString("hex")}`;
+      const agent = agentKey(doc.workspaceId, facts.userId);
+      const result = await this.reservations.reserveOffer({ interactionId: doc.id, offerId, agent, kind: doc.kind, limits: facts });
+      decided(result);
+      if (result === "ok") await this.recordOffer(doc, offerId, timeoutSeconds, member, facts);
+    });
+    // A store that failed has decided nothing: this pass offers nobody this interaction.
+    const settled = recorded.then(
+      () => decided("held"),
+      (err: unknown) => {
+        decided("held");
+        this.warn("offer")(err);
+      },
+    );
+    return { reserved, recorded: settled };
   }
 
-  private async startOffer(doc: Waiting, timeoutSeconds: number, member: RoutingMember, facts: AgentFacts) {
+  private async recordOffer(doc: Waiting, offerId: string, timeoutSeconds: number, member: RoutingMember, facts: AgentFacts) {
     const { workspaceId, id: interactionId } = doc;
-    const offerId = `${interactionId}-${randomBytes(6).toString("hex")}`;
     const agent = agentKey(workspaceId, facts.userId);
-    const reserved = await this.reservations.reserveOffer({ interactionId, offerId, agent, kind: doc.kind, limits: facts });
-    if (reserved !== "ok") return reserved;
     const createdAt = this.now();
     const timeoutMs = timeoutSeconds * this.secondMs;
     const offer = { _id: offerId, agentId: facts.userId, agentName: member.info.name, createdAt, expiresAt: new Date(createdAt.getTime() + timeoutMs), endedAt: null, outcome: null };
-    const updated = await transition(interactionId, "queued", { $set: { state: "offered" }, $push: { offers: offer } });
+    // A write that failed leaves nothing on record: the slot goes back like a refused one.
+    const updated = await transition(interactionId, "queued", { $set: { state: "offered" }, $push: { offers: offer } }).catch((err: unknown) => {
+      this.warn("offer write")(err);
+      return null;
+    });
     if (!updated) {
       await this.reservations.endOffer({ interactionId, offerId, agent });
       this.waiting.forget(workspaceId, interactionId);
-      return "held" as const;
+      return;
     }
     this.offerTimers.set(offerId, this.timers.setTimeout(() => void this.endOffer(interactionId, offerId, facts.userId, "timeout").catch(this.warn("offer timeout")), timeoutMs));
     this.publisher.offerNew(workspaceId, facts.userId, toOfferView(updated, updated.offers.at(-1)!, member.masking));
     this.changed(updated);
-    return "ok" as const;
   }
 
   /**
@@ -361,6 +393,7 @@ export class Router {
   changed(doc: Lean) {
     const workspaceId = String(doc.workspaceId);
     this.waiting.track(doc);
+    if (doc.visitorAddress && !isOpenChatState(doc.state)) void this.openChats.closed(doc.visitorAddress, String(doc._id)).catch(this.warn("open chats"));
     if (doc.agentId) {
       void this.directory.member(workspaceId, String(doc.agentId)).then((member) => {
         if (member) this.publisher.agentInteraction(workspaceId, String(doc.agentId), toInteractionDetail(doc, member.masking));
@@ -415,6 +448,7 @@ export class Router {
   async tick() {
     const nowMs = this.now().getTime();
     const graceMs = 2 * this.secondMs;
+    await this.reclaimFromDeadNodes();
     for (const workspaceId of new Set([...this.workspaces, ...this.waiting.known()])) {
       for (const waiting of await this.waiting.list(workspaceId, nowMs)) {
         const ringing = waiting.ringing;
@@ -431,11 +465,22 @@ export class Router {
     }
   }
 
+  /** Offers a dead node reserved: cancelled on record (if recorded at all), the agent told, the chat routed again. */
+  private async reclaimFromDeadNodes() {
+    for (const { interactionId, offerId, agent } of await this.reservations.reclaimDeadNodes()) {
+      const [workspaceId, userId] = agent.split("|") as [string, string];
+      this.deps.logger.warn({ interactionId, offerId }, "routing: reclaimed an offer of a node that died");
+      await this.repairOrphanedOffer(interactionId, offerId);
+      this.publisher.offerCancelled(workspaceId, userId, { offerId, reason: OfferCancelReason.timeout });
+      this.workspaces.add(workspaceId);
+    }
+  }
+
   async close() {
     this.closed = true;
     for (const timer of [...this.offerTimers.values(), ...this.wrapTimers.values()]) this.timers.clearTimeout(timer);
     await Promise.all([...this.pumping.values()]);
-    await this.reservations.close();
+    await Promise.all([this.reservations.close(), this.openChats.close()]);
   }
 }
 
@@ -445,8 +490,8 @@ const routers = new WeakMap<AppDeps, Router>();
 export function routerOf(deps: AppDeps): Router {
   let router = routers.get(deps);
   if (!router) {
-    const store = deps.config.redisUrl ? new RedisReservationStore(deps.config.redisUrl) : new MemoryReservationStore();
-    router = new Router(deps, store);
+    const url = deps.config.redisUrl;
+    router = url ? new Router(deps, new RedisReservationStore(url), realTimers, new RedisOpenChats(url)) : new Router(deps, new MemoryReservationStore());
     routers.set(deps, router);
   }
   return router;
