@@ -72,7 +72,7 @@ async function runScenario(target: Target, seeded: Seeded): Promise<Result> {
   for (const socket of watchers) {
     socket.on("presence:changed", (p: Presence) => {
       if (!template && sb) template = p;
-      const sent = sentAt.get(`${p.userId}:${p.activeChats}`);
+      const sent = sentAt.get(`${p.userId}:${p.status}`);
       if (sent !== undefined) samples.push(performance.now() - sent);
     });
   }
@@ -84,7 +84,8 @@ async function runScenario(target: Target, seeded: Seeded): Promise<Result> {
   const rssAfter = pids.reduce((sum, pid) => sum + rssOf(pid), 0);
 
   const perTeam = (team: number) => VIEWERS + seeded.watchers.filter((w) => w.scope === team).length;
-  const chats = new Array<number>(docks.length).fill(0);
+  // Each member in turn flips between available and away (docks connect available): a change every dock can make.
+  const changes = new Array<number>(docks.length).fill(0);
   const total = RATE * SECONDS;
   let expected = 0;
   const start = performance.now();
@@ -93,11 +94,11 @@ async function runScenario(target: Target, seeded: Seeded): Promise<Result> {
     if (wait > 1) await sleep(wait);
     const m = i % docks.length;
     const member = seeded.docks[m]!;
-    chats[m] = (chats[m]! % 50) + 1;
-    sentAt.set(`${member.userId}:${chats[m]}`, performance.now());
+    const status = (changes[m] = changes[m]! + 1) % 2 === 1 ? "away" : "available";
+    sentAt.set(`${member.userId}:${status}`, performance.now());
     expected += perTeam(member.team);
-    if (sb) docks[m]!.emit("chat:state", { activeChats: chats[m] }, () => {});
-    else docks[m]!.emit("change", { ...template!, userId: member.userId, activeChats: chats[m] }, [watcherRoom(seeded, "all"), watcherRoom(seeded, member.team)], () => {});
+    if (sb) docks[m]!.emit("presence:set", { status }, () => {});
+    else docks[m]!.emit("change", { ...template!, userId: member.userId, status }, [watcherRoom(seeded, "all"), watcherRoom(seeded, member.team)], () => {});
   }
   const elapsed = (performance.now() - start) / 1000;
   await sleep(2_000);
@@ -137,7 +138,7 @@ function report(results: Result[], totalSeconds: number): string[] {
     "",
     `Each target gets ${DOCKS} docks and ${VIEWERS + SUPERVISORS} watchers (${VIEWERS} viewers watching the workspace, ${SUPERVISORS} supervisors watching one of ${TEAMS} teams),`,
     `all socket.io-client over websocket only, in the benchmark process; servers run in child processes. Docks then send ${RATE} changes/s for ${SECONDS} s`,
-    "(`chat:state`, each member in turn so coalescing never holds one back); latency is from the dock's emit to each watcher's receipt,",
+    "(`presence:set`, each member in turn flipping between available and away, so coalescing never holds one back); latency is from the dock's emit to each watcher's receipt,",
     `one sample per delivery (each change reaches the ${VIEWERS} viewers and its team's 2 supervisors). RSS is the servers' resident memory after connecting;`,
     "per connection = growth while connecting ÷ connections. The bare target is plain Socket.IO rebroadcasting the same presence payload to the same rooms",
     "(no auth, no state, no coalescing), measured in the same run, on one node and on two nodes through the same Redis adapter;",
