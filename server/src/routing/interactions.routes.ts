@@ -21,7 +21,8 @@ function scopeFilter(actor: MemberContext): Record<string, unknown> {
   const scope = interactionScopeOf(actor);
   if (scope.all) return {};
   const own = { agentId: scope.agentId };
-  return scope.queueTeams ? { $or: trusted([own, { queueTeams: { $in: scope.queueTeams } }]) } : own;
+  // Operators inside $or are trusted one by one: the filter sanitizer refuses an unmarked $in there.
+  return scope.queueTeams ? { $or: [own, { queueTeams: trusted({ $in: scope.queueTeams }) }] } : own;
 }
 
 function queryFilter(query: InteractionListQuery): Record<string, unknown> {
@@ -41,7 +42,8 @@ export function interactionsRouter(deps: AppDeps) {
   router.get("/", async (req, res) => {
     const actor = requireMember(req);
     const query = interactionListQuerySchema.parse(req.query);
-    const filter = { workspaceId: actor.workspaceId, ...queryFilter(query), ...scopeFilter(actor) };
+    // Both must hold: spread into one object, the scope's agentId replaced the query's `agent`.
+    const filter = { workspaceId: actor.workspaceId, $and: [queryFilter(query), scopeFilter(actor)] };
     const [docs, total, masking] = await Promise.all([
       InteractionModel.find(filter, { messages: 0, visitorTokenHash: 0 })
         .sort({ enqueuedAt: -1, _id: -1 })
