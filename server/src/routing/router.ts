@@ -448,7 +448,7 @@ export class Router {
   async tick() {
     const nowMs = this.now().getTime();
     const graceMs = 2 * this.secondMs;
-    await this.reclaimFromDeadNodes();
+    await this.reclaimFromDeadNodes().catch(this.warn("reclaim offers of dead nodes"));
     for (const workspaceId of new Set([...this.workspaces, ...this.waiting.known()])) {
       for (const waiting of await this.waiting.list(workspaceId, nowMs)) {
         const ringing = waiting.ringing;
