@@ -55,6 +55,7 @@ async function runScenario(name: string, nodes: Child[], seeded: Seeded, queueId
   const startedAt = new Map<string, number>();
   const ackMs: number[] = [];
   const acceptMs: number[] = [];
+  const refusals = new Map<string, number>();
   const offerMs = new Map<string, number>();
   const pendingOffers = new Map<string, number>(); // offers that beat their chat's ack: interactionId → time
   const counts = { offers: 0, accepted: 0, acksSettled: 0, overCapacity: 0, startFailed: 0 };
@@ -86,7 +87,11 @@ async function runScenario(name: string, nodes: Child[], seeded: Seeded, queueId
       void (async () => {
         const accepted = await ask(dock, "offer:accept", { offerId: offer.offerId }, 120_000).catch(() => null);
         counts.acksSettled++;
-        if (!accepted?.ok) return void held.delete(offer.interactionId);
+        if (!accepted?.ok) {
+          const code = accepted?.error?.code ?? "no ack";
+          refusals.set(code, (refusals.get(code) ?? 0) + 1);
+          return void held.delete(offer.interactionId);
+        }
         counts.accepted++;
         acceptMs.push(performance.now() - now);
         await sleep(HOLD_MS);
@@ -120,6 +125,7 @@ async function runScenario(name: string, nodes: Child[], seeded: Seeded, queueId
   await sleep(HOLD_MS + 1_000);
   for (const socket of [...docks, ...visitors]) socket.close();
   if (counts.startFailed) console.warn(`${name}: ${counts.startFailed} chat:start refused or timed out`);
+  if (refusals.size) console.warn(`${name}: accepts refused`, Object.fromEntries(refusals));
 
   // A chat still waiting at the time limit counts as slower than every offered one, so p99 never hides it.
   const latencies = [...offerMs.values(), ...Array<number>(startedAt.size - offerMs.size).fill(Infinity)].sort((a, b) => a - b);

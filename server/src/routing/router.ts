@@ -133,6 +133,8 @@ export class Router {
     // burst of chats wait on one another (DESIGN.md §10; docs/benchmarks.md, routing).
     const recording: Array<Promise<unknown>> = [];
     for (const waiting of queued) {
+      // Being offered, ended or accepted right now: waiting for that step (a database write) would hold up the whole pass.
+      if (this.offerLocks.has(waiting.id)) continue;
       const queue = await this.queues.get(workspaceId, waiting.queueId);
       if (!queue) continue;
       const target: RoutingTarget = { kind: waiting.kind, teams: queue.teams, skills: queue.skills, languages: queue.languages };
@@ -243,7 +245,9 @@ export class Router {
     const timeoutMs = timeoutSeconds * this.secondMs;
     const offer = { _id: offerId, agentId: facts.userId, agentName: member.info.name, createdAt, expiresAt: new Date(createdAt.getTime() + timeoutMs), endedAt: null, outcome: null };
     this.offerTimers.set(offerId, this.timers.setTimeout(() => void this.endOffer(interactionId, offerId, facts.userId, "timeout").catch(this.warn("offer timeout")), timeoutMs));
-    this.publisher.offerNew(workspaceId, facts.userId, toOfferView({ ...doc.doc, state: "offered", offers: [...doc.doc.offers, offer] }, offer, member.masking));
+    const offered = { ...doc.doc, state: "offered" as const, offers: [...doc.doc.offers, offer] };
+    this.waiting.track(offered);
+    this.publisher.offerNew(workspaceId, facts.userId, toOfferView(offered, offer, member.masking));
     // A write that failed leaves nothing on record: the slot goes back like a refused one.
     const updated = await transition(interactionId, "queued", { $set: { state: "offered" }, $push: { offers: offer } }).catch((err: unknown) => {
       this.warn("offer write")(err);
@@ -256,6 +260,7 @@ export class Router {
         this.publisher.offerCancelled(workspaceId, facts.userId, { offerId, reason: OfferCancelReason.abandoned });
       }
       this.waiting.forget(workspaceId, interactionId);
+      void this.pump(workspaceId);
       return;
     }
     this.changed(updated);
