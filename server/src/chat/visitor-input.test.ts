@@ -104,8 +104,6 @@ describe("security: malformed payloads are acked with codes and write nothing", 
     const offer = nextOffer(ana.dock);
     const { interactionId } = await v.start("hello");
     const { offerId } = await offer;
-    // The offer reaches the dock before its record is written (router.ts recordOffer): compare from the recorded offer on.
-    await expect.poll(async () => (await InteractionModel.findById(interactionId).lean())?.offers.some((o) => o._id === offerId)).toBe(true);
     const before = JSON.stringify(await InteractionModel.findById(interactionId).lean());
     const cases: Array<[string, unknown, string]> = [
       ["offer:accept", {}, "VALIDATION_FAILED"],

@@ -133,8 +133,6 @@ export class Router {
     // burst of chats wait on one another (DESIGN.md §10; docs/benchmarks.md, routing).
     const recording: Array<Promise<unknown>> = [];
     for (const waiting of queued) {
-      // Being offered, ended or accepted right now: waiting for that step (a database write) would hold up the whole pass.
-      if (this.offerLocks.has(waiting.id)) continue;
       const queue = await this.queues.get(workspaceId, waiting.queueId);
       if (!queue) continue;
       const target: RoutingTarget = { kind: waiting.kind, teams: queue.teams, skills: queue.skills, languages: queue.languages };
@@ -231,42 +229,25 @@ export class Router {
     return { reserved, recorded: settled };
   }
 
-  /**
-   * The reservation decided the offer: the agent hears of it (and its timeout runs) at once, and
-   * the record follows. Waiting for the write first made every offer of a burst wait for the
-   * database's updates (docs/benchmarks.md, routing). Until it lands, the reservation is what
-   * says the offer rings: accept on another node checks it there (acceptOffer), and on this node
-   * every later step of the interaction waits for this one (the lifecycle lock).
-   */
   private async recordOffer(doc: Waiting, offerId: string, timeoutSeconds: number, member: RoutingMember, facts: AgentFacts) {
     const { workspaceId, id: interactionId } = doc;
     const agent = agentKey(workspaceId, facts.userId);
     const createdAt = this.now();
     const timeoutMs = timeoutSeconds * this.secondMs;
     const offer = { _id: offerId, agentId: facts.userId, agentName: member.info.name, createdAt, expiresAt: new Date(createdAt.getTime() + timeoutMs), endedAt: null, outcome: null };
-    this.offerTimers.set(offerId, this.timers.setTimeout(() => void this.endOffer(interactionId, offerId, facts.userId, "timeout").catch(this.warn("offer timeout")), timeoutMs));
-    const offered = { ...doc.doc, state: "offered" as const, offers: [...doc.doc.offers, offer] };
-    this.waiting.track(offered);
-    this.publisher.offerNew(workspaceId, facts.userId, toOfferView(offered, offer, member.masking));
     // A write that failed leaves nothing on record: the slot goes back like a refused one.
     const updated = await transition(interactionId, "queued", { $set: { state: "offered" }, $push: { offers: offer } }).catch((err: unknown) => {
       this.warn("offer write")(err);
       return null;
     });
     if (!updated) {
-      // The customer left meanwhile (or another node moved it): withdraw the offer unless it was accepted elsewhere.
-      this.clearOfferTimer(offerId);
-      if (await this.reservations.endOffer({ interactionId, offerId, agent })) {
-        this.publisher.offerCancelled(workspaceId, facts.userId, { offerId, reason: OfferCancelReason.abandoned });
-      }
+      await this.reservations.endOffer({ interactionId, offerId, agent });
       this.waiting.forget(workspaceId, interactionId);
-      void this.pump(workspaceId);
       return;
     }
+    this.offerTimers.set(offerId, this.timers.setTimeout(() => void this.endOffer(interactionId, offerId, facts.userId, "timeout").catch(this.warn("offer timeout")), timeoutMs));
+    this.publisher.offerNew(workspaceId, facts.userId, toOfferView(updated, updated.offers.at(-1)!, member.masking));
     this.changed(updated);
-    // Declined or cancelled on another node before the record landed: that node found no offer to close.
-    const holder = await this.reservations.holderOf(interactionId);
-    if (!holder || (holder.stage === "offer" && holder.offerId !== offerId)) await this.repairOrphanedOffer(interactionId, offerId);
   }
 
   /**
@@ -318,23 +299,20 @@ export class Router {
 
   private async acceptOffer(workspaceId: string, userId: string, offerId: string): Promise<InteractionDetail> {
     const interactionId = interactionIdOf(offerId);
-    const agent = agentKey(workspaceId, userId);
     const doc = await findInWorkspace(interactionId, workspaceId);
     const offer = doc?.offers.find((o) => o._id === offerId && String(o.agentId) === userId);
+    if (!doc || !offer) throw notFound("Offer");
     const member = await this.directory.member(workspaceId, userId);
-    if (!doc || !member || !(offer || (await this.ringsUnrecorded(interactionId, offerId, agent)))) throw notFound("Offer");
-    const won = await this.reservations.acceptOffer({ interactionId, offerId, agent, kind: doc.kind });
+    if (!member) throw notFound("Offer");
+    const won = await this.reservations.acceptOffer({ interactionId, offerId, agent: agentKey(workspaceId, userId), kind: doc.kind });
     if (!won) throw new AppError("CONFLICT", "This offer is no longer available.");
     this.clearOfferTimer(offerId);
     const now = this.now();
-    const accepted = { outcome: "accepted", endedAt: now };
-    const offers = offer
-      ? doc.offers.map((o) => (o._id === offerId ? { ...o, ...accepted } : o))
-      : [...doc.offers, { _id: offerId, agentId: userId, agentName: member.info.name, createdAt: now, expiresAt: now, ...accepted }];
-    const updated = await transition(interactionId, ["offered", "queued"], { $set: { offers, state: "connected", agentId: userId, agentName: member.info.name, answeredAt: now } });
+    const offers = doc.offers.map((o) => (o._id === offerId ? { ...o, outcome: "accepted", endedAt: now } : o));
+    const updated = await transition(interactionId, "offered", { $set: { offers, state: "connected", agentId: userId, agentName: member.info.name, answeredAt: now } });
     if (!updated) {
       // The customer left between the reservation and now: give the slot back.
-      await this.reservations.release({ interactionId, agent });
+      await this.reservations.release({ interactionId, agent: agentKey(workspaceId, userId) });
       throw new AppError("CONFLICT", "The customer has left.");
     }
     await this.refreshActivity(workspaceId, userId);
@@ -344,17 +322,10 @@ export class Router {
     return toInteractionDetail(updated, member.masking);
   }
 
-  /** An offer not on record yet (its node is still writing it): the reservation says whether it rings for this agent. */
-  private async ringsUnrecorded(interactionId: string, offerId: string, agent: string): Promise<boolean> {
-    const holder = await this.reservations.holderOf(interactionId);
-    return holder?.stage === "offer" && holder.offerId === offerId && holder.agent === agent;
-  }
-
   async decline(workspaceId: string, userId: string, offerId: string): Promise<void> {
     const interactionId = interactionIdOf(offerId);
     const doc = await findInWorkspace(interactionId, workspaceId);
-    const recorded = doc?.offers.some((o) => o._id === offerId && String(o.agentId) === userId);
-    if (!doc || !(recorded || (await this.ringsUnrecorded(interactionId, offerId, agentKey(workspaceId, userId))))) throw notFound("Offer");
+    if (!doc?.offers.some((o) => o._id === offerId && String(o.agentId) === userId)) throw notFound("Offer");
     if (!(await this.endOffer(interactionId, offerId, userId, "declined"))) throw new AppError("CONFLICT", "This offer is no longer available.");
   }
 

@@ -13,8 +13,6 @@ export interface Waiting {
   /** Agents offered it so far (nobody twice before everyone eligible was tried). */
   tried: string[];
   ringing: { offerId: string; agentId: string; expiresAt: number } | null;
-  /** The record as last seen: what an offer shows the agent, announced before the offer is on record. */
-  doc: InteractionDoc;
 }
 
 const byQueueOrder = (a: Waiting, b: Waiting) => a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : 1);
@@ -65,7 +63,7 @@ export class WaitingList {
     this.duringReload.set(workspaceId, changes);
     const docs = await InteractionModel.find(
       { workspaceId, state: trusted({ $in: ["queued", "offered"] }) },
-      { visitorTokenHash: 0 },
+      { workspaceId: 1, queueId: 1, kind: 1, state: 1, queuedAt: 1, enqueuedAt: 1, offers: 1 },
     ).lean<InteractionDoc[]>();
     const entry = { loadedAt: nowMs, items: new Map(docs.map((doc) => [String(doc._id), toWaiting(doc)])) };
     if (this.duringReload.get(workspaceId) === changes) this.duringReload.delete(workspaceId);
@@ -90,6 +88,5 @@ function toWaiting(doc: InteractionDoc): Waiting {
     enqueuedAt: doc.enqueuedAt.getTime(),
     tried: doc.offers.map((offer) => String(offer.agentId)),
     ringing: doc.state === "offered" && last && !last.outcome ? { offerId: last._id, agentId: String(last.agentId), expiresAt: last.expiresAt.getTime() } : null,
-    doc,
   };
 }
