@@ -128,10 +128,8 @@ export class Router {
     const queued = (await this.waiting.list(workspaceId, nowMs)).filter((w) => w.state === "queued");
     if (queued.length === 0) return;
     const facts = await this.agentFacts(workspaceId);
-    // Offers are decided one by one (each reservation awaited, so the next choice sees it) but
-    // recorded concurrently: waiting for each database write before the next decision made a
-    // burst of chats wait on one another (DESIGN.md §10; docs/benchmarks.md, routing).
-    const recording: Array<Promise<unknown>> = [];
+    // One offer at a time, each on record before the next decision: recording them concurrently
+    // left chats stuck on two nodes (capacity.test.ts, Redis store; docs/benchmarks.md, routing).
     for (const waiting of queued) {
       const queue = await this.queues.get(workspaceId, waiting.queueId);
       if (!queue) continue;
@@ -144,7 +142,7 @@ export class Router {
         const { reserved, recorded } = this.offer(waiting, queue.offerTimeoutSeconds, facts.members.get(agent.userId)!, agent);
         const result = await reserved;
         if (result === "ok") {
-          recording.push(recorded);
+          await recorded;
           const field = waiting.kind === "call" ? "calls" : "chats";
           agent.load = { ...agent.load, [field]: agent.load[field] + 1 };
           break;
@@ -154,7 +152,6 @@ export class Router {
         pool = pool.filter((candidate) => candidate !== agent);
       }
     }
-    await Promise.all(recording);
   }
 
   /** Plain facts for eligibility: presence (shared across nodes), holdings (the reservation store), settings and skills. */
