@@ -22,7 +22,8 @@ export const callQueuedSchema = z.strictObject({
   type: z.literal("call.queued"),
   callId,
   ...transaction,
-  queueNumber: z.string().regex(/^[0-9]{2,15}$/),
+  /** A phone queue's number as queue.schema allows it (2–20 digits). */
+  queueNumber: z.string().regex(/^[0-9]{2,20}$/),
   from: sipUser,
   fromName: displayName,
 });
