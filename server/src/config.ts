@@ -20,6 +20,8 @@ const envSchema = z.object({
   SIP_DOMAIN: z.string().optional(),
   /** Kamailio's JSON-RPC over HTTP (loopback or private network): revocations go there. */
   KAMAILIO_RPC_URL: z.string().url().optional(),
+  /** Kamailio's evapi listener (`host:port`, loopback or private network): queue calls are routed through it. */
+  KAMAILIO_EVAPI: z.string().regex(/^[A-Za-z0-9.-]+:[0-9]{1,5}$/, "host:port").optional(),
   SIP_CREDENTIAL_TTL: z.coerce.number().int().min(60).max(86_400).default(600),
   /**
    * Express's `trust proxy`: which hops' X-Forwarded-For to believe for the client address
@@ -45,6 +47,8 @@ export interface SipConfig {
   domain: string;
   /** Kamailio's JSON-RPC endpoint; without it revocations cannot reach Kamailio (logged). */
   rpcUrl?: string;
+  /** Kamailio's evapi listener; without it queue calls are not routed (logged). */
+  evapi?: { host: string; port: number };
   credentialTtlSeconds: number;
 }
 
@@ -126,6 +130,12 @@ function sipConfigFrom(parsed: z.infer<typeof envSchema>): SipConfig | undefined
     wsUrl: parsed.SIP_WS_URL,
     domain: parsed.SIP_DOMAIN ?? new URL(parsed.SIP_WS_URL.replace(/^ws/, "http")).hostname,
     rpcUrl: parsed.KAMAILIO_RPC_URL,
+    ...(parsed.KAMAILIO_EVAPI ? { evapi: hostPort(parsed.KAMAILIO_EVAPI) } : {}),
     credentialTtlSeconds: parsed.SIP_CREDENTIAL_TTL,
   };
+}
+
+function hostPort(value: string): { host: string; port: number } {
+  const at = value.lastIndexOf(":");
+  return { host: value.slice(0, at), port: Number(value.slice(at + 1)) };
 }

@@ -5,11 +5,14 @@ import { createApp, type CreateAppOptions } from "./app.js";
 import { completeInterruptedInvitations } from "./invitations/invitation-completion.js";
 import { attachRealtime, type Realtime, type RealtimeOptions } from "./realtime/io.js";
 import { attachSipRevocation } from "./sip/sip-revocation.js";
+import { startSipDriver, type SipDriver } from "./sip/sip-driver.js";
 
 export interface RunningServer {
   http: Server;
   url: string;
   realtime: Realtime;
+  /** Kamailio's evapi driver (queue calls), when a SIP front with evapi is configured. */
+  sip: SipDriver;
   close(): Promise<void>;
 }
 
@@ -19,14 +22,17 @@ export async function startServer(deps: AppDeps, port: number, options: CreateAp
   const http = createServer(app);
   const realtime = attachRealtime(http, deps, options);
   const detachSip = attachSipRevocation(deps);
+  const sip = startSipDriver(deps);
   await new Promise<void>((resolve) => http.listen(port, "127.0.0.1", resolve));
   const { port: actualPort } = http.address() as AddressInfo;
   return {
     http,
     url: `http://127.0.0.1:${actualPort}`,
     realtime,
+    sip,
     async close() {
       detachSip();
+      await sip.stop();
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections();
       await realtime.close();

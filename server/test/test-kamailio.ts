@@ -14,10 +14,10 @@ export interface TestKamailio extends KamailioHandle {
 }
 
 /** Starts Debian's Kamailio with server/sip/kamailio.cfg on free loopback ports, with a fresh secret. */
-export async function startKamailio(options: { credentialTtlSeconds?: number } = {}): Promise<TestKamailio> {
+export async function startKamailio(options: { credentialTtlSeconds?: number; evapiPort?: number } = {}): Promise<TestKamailio> {
   const secret = randomBytes(24).toString("base64url")
   const credentialTtlSeconds = options.credentialTtlSeconds ?? 600
-  const handle = await startKamailioProcess({ secret, credentialTtlSeconds })
+  const handle = await startKamailioProcess({ secret, credentialTtlSeconds, ...(options.evapiPort ? { evapiPort: options.evapiPort } : {}) })
   return Object.assign(handle, { secret, credentialTtlSeconds })
 }
 

@@ -62,7 +62,7 @@ export async function startDockEnv(suite: string, options: { kamailio?: TestKama
   // With a Kamailio, the server issues SIP accounts for it (GET /api/me/sip) and pushes revocations.
   const k = options.kamailio
   const sip = k
-    ? { secret: k.secret, wsUrl: k.wsUrl, domain: k.domain, rpcUrl: k.rpcUrl, credentialTtlSeconds: k.credentialTtlSeconds }
+    ? { secret: k.secret, wsUrl: k.wsUrl, domain: k.domain, rpcUrl: k.rpcUrl, evapi: { host: "127.0.0.1", port: k.evapiPort }, credentialTtlSeconds: k.credentialTtlSeconds }
     : undefined
   const server = await startTestServer(sip ? { sip } : {}, { consoleDir: CONSOLE_DIST })
   const ws = await setUpWorkspace(server.api)

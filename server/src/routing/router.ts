@@ -43,6 +43,14 @@ type Lean = InteractionDoc;
 /** How stale a node's waiting list may get before it rereads it (other nodes' changes); wrap-ups lost with their node likewise. */
 const WAITING_REFRESH_MS = 5_000;
 const WRAP_UP_SWEEP_MS = 5_000;
+/**
+ * A call's ring is timed by Kamailio (the queue's offer timeout), which reports the no-answer; the
+ * server's own timer waits this much longer, so it only steps in when that report is lost.
+ */
+export const CALL_RING_GRACE_MS = 3_000;
+
+/** A new offer, as the SIP side needs it to ring the agent (server/src/sip/queue-calls.ts). */
+export type OfferListener = (offer: { interaction: Lean; offerId: string; member: RoutingMember; ringSeconds: number }) => void;
 
 /**
  * The routing engine (DESIGN.md §10): first in first out per queue, the longest-idle eligible
@@ -68,6 +76,8 @@ export class Router {
   /** Workspaces this node routes for (open interactions or docks seen). */
   readonly workspaces = new Set<string>();
   private closed = false;
+  /** Told of every new offer (calls ring through Kamailio). */
+  readonly offerListeners = new Set<OfferListener>();
 
   constructor(
     readonly deps: AppDeps,
@@ -205,6 +215,7 @@ export class Router {
     if (reserved !== "ok") return reserved;
     const createdAt = this.now();
     const timeoutMs = timeoutSeconds * this.secondMs;
+    const timerMs = doc.kind === "call" ? timeoutMs + CALL_RING_GRACE_MS : timeoutMs;
     const offer = { _id: offerId, agentId: facts.userId, agentName: member.info.name, createdAt, expiresAt: new Date(createdAt.getTime() + timeoutMs), endedAt: null, outcome: null };
     const updated = await transition(interactionId, "queued", { $set: { state: "offered" }, $push: { offers: offer } });
     if (!updated) {
@@ -212,8 +223,9 @@ export class Router {
       this.waiting.forget(workspaceId, interactionId);
       return "held" as const;
     }
-    this.offerTimers.set(offerId, this.timers.setTimeout(() => void this.endOffer(interactionId, offerId, facts.userId, "timeout").catch(this.warn("offer timeout")), timeoutMs));
+    this.offerTimers.set(offerId, this.timers.setTimeout(() => void this.endOffer(interactionId, offerId, facts.userId, "timeout").catch(this.warn("offer timeout")), timerMs));
     this.publisher.offerNew(workspaceId, facts.userId, toOfferView(updated, updated.offers.at(-1)!, member.masking));
+    for (const listener of this.offerListeners) listener({ interaction: updated, offerId, member, ringSeconds: Math.max(1, Math.ceil(timeoutMs / 1000)) });
     this.changed(updated);
     return "ok" as const;
   }

@@ -28,6 +28,8 @@ export interface KamailioHandle {
   readonly rpcUrl: string
   /** The SIP domain the UAs register under (`sip:<user>@<domain>`). */
   readonly domain: string
+  /** Kamailio's evapi listener (loopback TCP): the server's routing decisions go there. */
+  readonly evapiPort: number
   /** Everything Kamailio wrote to stderr so far, for failure messages. */
   log(): string
   stop(): Promise<void>
@@ -76,6 +78,7 @@ export interface KamailioOptions {
   /** Fixed ports (npm start); free loopback ports otherwise. */
   wsPort?: number
   rpcPort?: number
+  evapiPort?: number
 }
 
 export async function startKamailio(options: KamailioOptions): Promise<KamailioHandle> {
@@ -84,6 +87,7 @@ export async function startKamailio(options: KamailioOptions): Promise<KamailioH
   const dir = await mkdtemp(join(tmpdir(), "switchboard-kamailio-"))
   const port = options.wsPort ?? (await findFreePort())
   const rpcPort = options.rpcPort ?? (await findFreePort())
+  const evapiPort = options.evapiPort ?? (await findFreePort())
   const template = await readFile(KAMAILIO_CONFIG, "utf8")
   const configPath = join(dir, "kamailio.cfg")
   await writeFile(
@@ -95,6 +99,7 @@ export async function startKamailio(options: KamailioOptions): Promise<KamailioH
       SB_DOMAIN: "127.0.0.1",
       SB_SECRET: options.secret,
       SB_CRED_TTL: options.credentialTtlSeconds,
+      SB_EVAPI_PORT: evapiPort,
     }),
     { mode: 0o600 }
   )
@@ -143,7 +148,7 @@ export async function startKamailio(options: KamailioOptions): Promise<KamailioH
       await cleanUp()
       throw new Error(`kamailio exited early (${child.exitCode ?? child.signalCode}):\n${output}`)
     }
-    if ((await canConnect(port)) && (await canConnect(rpcPort))) break
+    if ((await canConnect(port)) && (await canConnect(rpcPort)) && (await canConnect(evapiPort))) break
     if (Date.now() > deadline) {
       await cleanUp()
       throw new Error(`kamailio did not listen on 127.0.0.1:${port}:\n${output}`)
@@ -156,6 +161,7 @@ export async function startKamailio(options: KamailioOptions): Promise<KamailioH
     port,
     rpcUrl: `http://127.0.0.1:${rpcPort}/RPC`,
     domain: "127.0.0.1",
+    evapiPort,
     log: () => output,
     stop: cleanUp,
   }

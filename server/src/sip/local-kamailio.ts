@@ -11,6 +11,7 @@ const SECRET_FILE = join(REPO_ROOT, ".data/sip.secret");
 /** npm start's fixed ports: the dock reaches ws://localhost:5066; the RPC stays on loopback. */
 const WS_PORT = 5066;
 const RPC_PORT = 5067;
+const EVAPI_PORT = 5068;
 
 
 function kamailioInstalled(): boolean {
@@ -31,8 +32,8 @@ export async function startLocalKamailio(config: Config, logger: Logger): Promis
   if (config.sip || config.env === "production" || !kamailioInstalled()) return undefined;
   // Development keeps one generated secret in .data/ (like the invite-link key).
   const secret = readOrCreateSecretFile(SECRET_FILE, () => randomBytes(24).toString("base64url"));
-  const handle = await startKamailio({ secret, credentialTtlSeconds: 600, wsPort: WS_PORT, rpcPort: RPC_PORT });
-  config.sip = { secret, wsUrl: handle.wsUrl, domain: handle.domain, rpcUrl: handle.rpcUrl, credentialTtlSeconds: 600 };
+  const handle = await startKamailio({ secret, credentialTtlSeconds: 600, wsPort: WS_PORT, rpcPort: RPC_PORT, evapiPort: EVAPI_PORT });
+  config.sip = { secret, wsUrl: handle.wsUrl, domain: handle.domain, rpcUrl: handle.rpcUrl, evapi: { host: "127.0.0.1", port: handle.evapiPort }, credentialTtlSeconds: 600 };
   logger.info({ wsUrl: handle.wsUrl }, "Kamailio started (server/sip/kamailio.cfg)");
   return handle;
 }

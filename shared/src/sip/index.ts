@@ -1,1 +1,2 @@
 export * from "./sip-account.schema.js";
+export * from "./evapi-protocol.js";
