@@ -1,2 +1,3 @@
 export * from "./sip-account.schema.js";
 export * from "./evapi-protocol.js";
+export * from "./outbound-policy.js";
