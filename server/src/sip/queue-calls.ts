@@ -43,6 +43,9 @@ export class QueueCalls {
     private readonly router: Router,
     private readonly send: (command: ServerCommand) => boolean,
     private readonly domain: string,
+    /** A dialed number that is no queue's: a member's outbound call (outbound-calls.ts) answers it. */
+    private readonly notAQueue: (event: CallQueued) => Promise<void> = async (event) =>
+      void this.send({ type: "call.reject", callId: event.callId, tindex: event.tindex, tlabel: event.tlabel, code: 404, reason: "No Such Queue" }),
   ) {
     router.offerListeners.add(this.onOffer);
   }
@@ -88,10 +91,7 @@ export class QueueCalls {
     const { callId, tindex, tlabel } = event;
     const doc = await QueueModel.findOne({ number: event.queueNumber, channel: "phone" }, { workspaceId: 1 }).lean();
     const queue = doc ? await this.router.queues.get(String(doc.workspaceId), String(doc._id)) : null;
-    if (!queue) {
-      this.send({ type: "call.reject", callId, tindex, tlabel, code: 404, reason: "No Such Queue" });
-      return;
-    }
+    if (!queue) return this.notAQueue(event);
     const interaction = await this.router.conversations.enqueueCall({ queue, number: event.from || null, name: event.fromName || null });
     const interactionId = String(interaction._id);
     const call: HeldCall = { callId, tindex, tlabel, interactionId, workspaceId: queue.workspaceId, queueNumber: event.queueNumber, held: true, ringing: null, next: null };
