@@ -1,4 +1,4 @@
-import { OfferCancelReason, RingFailure, type CallQueued, type CallRing, type KamailioEvent, type ServerCommand } from "@switchboard/shared";
+import { endpointTarget, OfferCancelReason, RingFailure, type CallQueued, type CallRing, type KamailioEvent, type ServerCommand } from "@switchboard/shared";
 import type { AppDeps } from "../app-deps.js";
 import { QueueModel } from "../routing/queue.model.js";
 import type { OfferListener, Router } from "../routing/router.js";
@@ -14,7 +14,7 @@ interface HeldCall {
   held: boolean;
   ringing: { offerId: string; agentId: string } | null;
   /** A decision made while Kamailio was still ringing someone (our timer beat its report). */
-  next: CallRing | null;
+  next: { command: CallRing; agentId: string } | null;
 }
 
 type Offer = Parameters<OfferListener>[0];
@@ -111,7 +111,7 @@ export class QueueCalls {
       this.early.set(interactionId, offer);
       return;
     }
-    const ring = this.ringCommand(call, offer);
+    const ring = { command: this.ringCommand(call, offer), agentId: offer.member.info.userId };
     if (!call.held) {
       call.next = ring;
       return;
@@ -129,7 +129,8 @@ export class QueueCalls {
       callId: call.callId,
       tindex: call.tindex,
       tlabel: call.tlabel,
-      target: `sip:${offer.member.info.userId}@${this.domain}`,
+      // The member's endpoint (DESIGN.md §9): the dock, their own SIP phone, or forwardTo via the trunk.
+      target: endpointTarget(offer.member.settings, offer.member.info.userId, this.domain),
       ringSeconds: offer.ringSeconds,
       fromUser: masked || !number ? call.queueNumber : number,
       fromName: masked ? offer.interaction.queueName : (contact?.name ?? number),
@@ -137,13 +138,13 @@ export class QueueCalls {
     };
   }
 
-  private ring(call: HeldCall, ring: CallRing) {
+  private ring(call: HeldCall, { command: ring, agentId }: { command: CallRing; agentId: string }) {
     if (!this.send(ring)) {
       this.deps.logger.warn({ callId: call.callId }, "Kamailio not connected: the ring waits for the next decision");
     }
     call.held = false;
     call.next = null;
-    call.ringing = { offerId: ring.offerId, agentId: ring.target.slice(4, ring.target.indexOf("@")) };
+    call.ringing = { offerId: ring.offerId, agentId };
   }
 
   private async ringFailed(callId: string, reason: RingFailure) {
