@@ -52,7 +52,7 @@ export interface DockEnv {
 }
 
 /** A real server (FerretDB) with a workspace, and Debian Chromium with the built extension loaded. */
-export async function startDockEnv(suite: string, options: { kamailio?: TestKamailio } = {}): Promise<DockEnv> {
+export async function startDockEnv(suite: string, options: { kamailio?: TestKamailio; devtools?: boolean } = {}): Promise<DockEnv> {
   const extensionDir = requireExtensionBuild()
   mkdirSync(DOCK_ARTIFACTS, { recursive: true })
   // A re-run replaces this suite's screenshots rather than mixing in stale numbering.
@@ -66,7 +66,7 @@ export async function startDockEnv(suite: string, options: { kamailio?: TestKama
     : undefined
   const server = await startTestServer(sip ? { sip } : {}, { consoleDir: CONSOLE_DIST })
   const ws = await setUpWorkspace(server.api)
-  const browser = await launchWithExtension(extensionDir)
+  const browser = await launchWithExtension(extensionDir, { devtools: options.devtools ?? false })
   const watchers: ClientSocket[] = []
   let consoleBrowser: Browser | undefined
   let shot = 0
