@@ -9,6 +9,8 @@ import { startSipDriver } from "./sip-driver.js";
 let t: TestServer;
 let redis: Child;
 const connections: Socket[] = [];
+/** Most evapi connections open at once: two drivers even for a moment would both ring agents. */
+let peak = 0;
 let evapi: ReturnType<typeof createServer>;
 
 beforeAll(async () => {
@@ -16,6 +18,7 @@ beforeAll(async () => {
   t = await startTestServer();
   evapi = createServer((socket) => {
     connections.push(socket);
+    peak = Math.max(peak, connections.length);
     socket.on("close", () => connections.splice(connections.indexOf(socket), 1));
   });
   await new Promise<void>((resolve) => evapi.listen(0, "127.0.0.1", resolve));
@@ -53,4 +56,5 @@ it("reliability: with two nodes and Redis exactly one drives Kamailio; when it s
   await until(() => standby.driving && connections.length === 1, 5_000);
   await standby.stop();
   await until(() => connections.length === 0);
+  expect(peak).toBe(1);
 });
