@@ -14,7 +14,7 @@ import {
   type TestKamailio,
 } from "@switchboard/server/test-support"
 import { requireExtensionBuild } from "./support/extension-build"
-import { signInDock, startDockEnv, type Agent, type DockEnv } from "./support/dock-env"
+import { goAvailable, offerCard, openDockIn, presenceIs, signInDock, startDockEnv, type Agent, type DockEnv } from "./support/dock-env"
 import { captureOffscreenSip, type SipCapture } from "./support/offscreen-sip-capture"
 import { serveSipPeerPage, SipPeer } from "./support/sip-peer"
 
@@ -43,26 +43,11 @@ let presence: { userId: string; status: string; awayReason?: string; onCall: boo
 let callerPage: Page
 let callers = 0
 
-const offerCard = (dock: Page) => dock.getByTestId("offer")
-const presenceIs = (dock: Page, status: string) => dock.locator(`[data-testid="presence"][data-status="${status}"]`)
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-async function openDockIn(browser: ExtensionBrowser): Promise<Page> {
-  const page = await browser.context.newPage()
-  await page.setViewportSize({ width: 360, height: 720 })
-  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`)
-  await page.locator('[data-testid="dock"][data-synced="true"]').waitFor()
-  return page
-}
 
 async function signInAndRegister(dock: Page, agent: Agent) {
   await signInDock(dock, env.server.url, agent)
   await dock.locator('[data-testid="softphone-status"][data-registration="registered"]').waitFor({ timeout: 30_000 })
-}
-
-async function goAvailable(dock: Page) {
-  await dock.getByTestId("presence").locator("select").selectOption("available")
-  await presenceIs(dock, "available").waitFor()
 }
 
 /** A fresh caller UA (its own user, so its events start at session#0) dialing the queue. */

@@ -123,3 +123,21 @@ export async function signInDock(dock: Page, serverUrl: string, agent: Agent): P
   await dock.getByRole("button", { name: "Sign in" }).click()
   await dock.locator('[data-testid="dock"][data-connection="connected"]').waitFor({ timeout: 15_000 })
 }
+
+/** An offer card in a dock. */
+export const offerCard = (dock: Page) => dock.getByTestId("offer")
+export const presenceIs = (dock: Page, status: string) => dock.locator(`[data-testid="presence"][data-status="${status}"]`)
+
+/** The dock's popup page in another browser with the extension (a second agent's profile). */
+export async function openDockIn(browser: ExtensionBrowser): Promise<Page> {
+  const page = await browser.context.newPage()
+  await page.setViewportSize({ width: 360, height: 720 })
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`)
+  await page.locator('[data-testid="dock"][data-synced="true"]').waitFor()
+  return page
+}
+
+export async function goAvailable(dock: Page) {
+  await dock.getByTestId("presence").locator("select").selectOption("available")
+  await presenceIs(dock, "available").waitFor()
+}
