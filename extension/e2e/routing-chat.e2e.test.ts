@@ -2,7 +2,7 @@ import type { Page } from "playwright-core"
 import { afterAll, beforeAll, expect, it } from "vitest"
 import { createQueue, launchBrowser, launchWithExtension, nextEvent, type ExtensionBrowser } from "@switchboard/server/test-support"
 import { requireExtensionBuild } from "./support/extension-build"
-import { signInDock, startDockEnv, type Agent, type DockEnv } from "./support/dock-env"
+import { goAvailable, offerCard, openDockIn, presenceIs, signInDock, startDockEnv, type Agent, type DockEnv } from "./support/dock-env"
 
 // Issue 12, acceptance 1 (and the XSS part of 4): two agents' docks (two Chromium profiles with
 // the built extension) and a visitor on the real widget page. The longest-idle agent lets the
@@ -24,22 +24,7 @@ let board: Page
 let queueId: string
 const dialogs: string[] = []
 
-const offerCard = (dock: Page) => dock.getByTestId("offer")
-const presenceIs = (dock: Page, status: string) => dock.locator(`[data-testid="presence"][data-status="${status}"]`)
 const widgetStatus = () => visitor.getByTestId("widget-status").textContent()
-
-async function openDockIn(browser: ExtensionBrowser): Promise<Page> {
-  const page = await browser.context.newPage()
-  await page.setViewportSize({ width: 360, height: 720 })
-  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`)
-  await page.locator('[data-testid="dock"][data-synced="true"]').waitFor()
-  return page
-}
-
-async function goAvailable(dock: Page) {
-  await dock.getByTestId("presence").locator("select").selectOption("available")
-  await presenceIs(dock, "available").waitFor()
-}
 
 beforeAll(async () => {
   env = await startDockEnv("routing-chat")

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises"
+import { mkdtemp, readFile, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { chromium, type Browser, type BrowserContext } from "playwright-core"
@@ -29,6 +29,8 @@ export async function launchBrowser(): Promise<Browser> {
 export interface ExtensionBrowser {
   context: BrowserContext
   extensionId: string
+  /** `http://127.0.0.1:<port>` when launched with `devtools`: a second CDP client reaches the offscreen document there. */
+  cdpEndpoint?: string
   close(): Promise<void>
 }
 
@@ -37,7 +39,7 @@ export interface ExtensionBrowser {
  * context; the new headless mode (the default for `headless: true` in
  * Chromium ≥ 132) runs them.
  */
-export async function launchWithExtension(extensionDir: string): Promise<ExtensionBrowser> {
+export async function launchWithExtension(extensionDir: string, options: { devtools?: boolean } = {}): Promise<ExtensionBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), "switchboard-chromium-"))
   const context = await chromium.launchPersistentContext(userDataDir, {
     headless: true,
@@ -47,6 +49,9 @@ export async function launchWithExtension(extensionDir: string): Promise<Extensi
       ...FAKE_MEDIA_ARGS,
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      // A loopback DevTools port (any free one; Chromium names it in DevToolsActivePort) for
+      // tests that watch what the extension's offscreen document receives.
+      ...(options.devtools ? ["--remote-debugging-port=0"] : []),
     ],
   })
   try {
@@ -54,9 +59,11 @@ export async function launchWithExtension(extensionDir: string): Promise<Extensi
       context.serviceWorkers()[0] ??
       (await context.waitForEvent("serviceworker", { timeout: 30_000 }))
     const extensionId = new URL(worker.url()).host
+    const cdpPort = options.devtools ? (await readFile(join(userDataDir, "DevToolsActivePort"), "utf8")).split("\n")[0] : undefined
     return {
       context,
       extensionId,
+      ...(cdpPort ? { cdpEndpoint: `http://127.0.0.1:${cdpPort}` } : {}),
       close: async () => {
         await context.close()
         await rm(userDataDir, { recursive: true, force: true })

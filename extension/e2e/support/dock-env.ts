@@ -52,7 +52,7 @@ export interface DockEnv {
 }
 
 /** A real server (FerretDB) with a workspace, and Debian Chromium with the built extension loaded. */
-export async function startDockEnv(suite: string, options: { kamailio?: TestKamailio } = {}): Promise<DockEnv> {
+export async function startDockEnv(suite: string, options: { kamailio?: TestKamailio; devtools?: boolean } = {}): Promise<DockEnv> {
   const extensionDir = requireExtensionBuild()
   mkdirSync(DOCK_ARTIFACTS, { recursive: true })
   // A re-run replaces this suite's screenshots rather than mixing in stale numbering.
@@ -66,7 +66,7 @@ export async function startDockEnv(suite: string, options: { kamailio?: TestKama
     : undefined
   const server = await startTestServer(sip ? { sip } : {}, { consoleDir: CONSOLE_DIST })
   const ws = await setUpWorkspace(server.api)
-  const browser = await launchWithExtension(extensionDir)
+  const browser = await launchWithExtension(extensionDir, { devtools: options.devtools ?? false })
   const watchers: ClientSocket[] = []
   let consoleBrowser: Browser | undefined
   let shot = 0
@@ -122,4 +122,22 @@ export async function signInDock(dock: Page, serverUrl: string, agent: Agent): P
   await dock.getByLabel("Password", { exact: true }).fill(agent.password)
   await dock.getByRole("button", { name: "Sign in" }).click()
   await dock.locator('[data-testid="dock"][data-connection="connected"]').waitFor({ timeout: 15_000 })
+}
+
+/** An offer card in a dock. */
+export const offerCard = (dock: Page) => dock.getByTestId("offer")
+export const presenceIs = (dock: Page, status: string) => dock.locator(`[data-testid="presence"][data-status="${status}"]`)
+
+/** The dock's popup page in another browser with the extension (a second agent's profile). */
+export async function openDockIn(browser: ExtensionBrowser): Promise<Page> {
+  const page = await browser.context.newPage()
+  await page.setViewportSize({ width: 360, height: 720 })
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`)
+  await page.locator('[data-testid="dock"][data-synced="true"]').waitFor()
+  return page
+}
+
+export async function goAvailable(dock: Page) {
+  await dock.getByTestId("presence").locator("select").selectOption("available")
+  await presenceIs(dock, "available").waitFor()
 }

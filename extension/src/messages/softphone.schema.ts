@@ -41,6 +41,8 @@ export const SoftphoneCallSchema = z.strictObject({
   /** The far end as JsSIP saw it; the background masks it before any UI sees it. */
   remoteUri: z.string().max(512),
   remoteName: z.string().max(256).optional(),
+  /** A queue call: the routing offer Kamailio rang it for (X-Switchboard-Offer), so Accept answers this call. */
+  offerId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional(),
   cause: z.string().max(128).optional(),
   startedAt: z.number().int().nonnegative(),
 })

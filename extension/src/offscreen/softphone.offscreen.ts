@@ -64,7 +64,12 @@ export class OffscreenSoftphone {
       "disconnected",
       whileCurrent(() => this.setRegistration(RegistrationState.connecting, "transport disconnected"))
     )
-    ua.on("newRTCSession", whileCurrent(({ session }: RTCSessionEvent) => this.trackSession(session)))
+    ua.on(
+      "newRTCSession",
+      whileCurrent(({ session, request }: RTCSessionEvent) =>
+        this.trackSession(session, session.direction === "incoming" ? request.getHeader("X-Switchboard-Offer") : undefined)
+      )
+    )
     this.status = { registration: RegistrationState.connecting, uri: config.uri, calls: [] }
     ua.start()
     this.publish()
@@ -146,7 +151,7 @@ export class OffscreenSoftphone {
     throw new MessageError(MessageErrorCode.INTERNAL, "untracked session")
   }
 
-  private trackSession(session: RTCSession) {
+  private trackSession(session: RTCSession, offerHeader?: string) {
     // JsSIP's session.id is only unique per dialog, and outgoing sessions get it
     // after the first response, so the dock numbers calls itself.
     const id = crypto.randomUUID()
@@ -158,6 +163,7 @@ export class OffscreenSoftphone {
       status: session.direction === "incoming" ? CallStatus.ringing : CallStatus.progress,
       remoteUri: remote.uri.toString(),
       remoteName: remote.display_name || undefined,
+      ...(offerHeader && /^[A-Za-z0-9-]{1,64}$/.test(offerHeader) ? { offerId: offerHeader } : {}),
       startedAt: Date.now(),
     })
     const update = (status: CallStatus, cause?: string) => {

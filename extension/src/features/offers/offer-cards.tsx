@@ -2,6 +2,7 @@ import type { Offer } from "@switchboard/shared"
 import { useState } from "react"
 import { MessageTarget } from "~messages/envelope"
 import { sendMessage } from "~messages/send"
+import { CallStatus } from "~messages/softphone.schema"
 import { useDockStore } from "~store/dock.store"
 import { secondsLeft, useNow } from "./use-now"
 import { useRing } from "./use-ring"
@@ -25,18 +26,36 @@ export function OfferCards() {
   )
 }
 
+/**
+ * A queue call rings the softphone (Kamailio sends it with the offer's id): answering is
+ * answering that SIP call, and the server learns it from Kamailio's dialog event. Declining
+ * tells the server and hangs the ringing call up.
+ */
+function send(offer: Offer, type: "offer:accept" | "offer:decline", sipCallId: string | undefined): Promise<unknown> {
+  if (offer.kind === "call" && sipCallId) {
+    if (type === "offer:accept") return sendMessage({ target: MessageTarget.background, type: "softphone:answer", callId: sipCallId })
+    return sendMessage({ target: MessageTarget.background, type, body: { offerId: offer.offerId } }).finally(() =>
+      sendMessage({ target: MessageTarget.background, type: "softphone:hang-up", callId: sipCallId })
+    )
+  }
+  return sendMessage({ target: MessageTarget.background, type, body: { offerId: offer.offerId } })
+}
+
 function OfferCard({ offer, seconds }: { offer: Offer; seconds: number }) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const sipCall = useDockStore((store) =>
+    store.softphone.calls.find((call) => call.offerId === offer.offerId && call.status === CallStatus.ringing)
+  )
   const act = (type: "offer:accept" | "offer:decline") => {
     setBusy(true)
     setError(null)
-    sendMessage({ target: MessageTarget.background, type, body: { offerId: offer.offerId } })
+    send(offer, type, sipCall?.id)
       .catch((e) => setError(e instanceof Error ? e.message : String(e)))
       .finally(() => setBusy(false))
   }
   return (
-    <article className="panel offer" data-testid="offer" data-offer-id={offer.offerId} role="alert">
+    <article className="panel offer" data-testid="offer" data-offer-id={offer.offerId} data-kind={offer.kind} data-ringing={sipCall ? "true" : "false"} role="alert">
       <div className="offer__head">
         <strong>{offer.kind === "chat" ? "Chat" : "Call"} · {offer.queue.name}</strong>
         <span className="offer__countdown" data-testid="offer-countdown">
