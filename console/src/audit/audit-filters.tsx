@@ -1,5 +1,6 @@
 import { AuditAction, type AuditFilter } from "@switchboard/shared";
 import { useAssignees } from "../contacts/use-assignees";
+import { Options } from "../ui/options";
 
 /** Every action the server records (shared's one list), as the filter offers them. */
 const ACTIONS = Object.values(AuditAction);
@@ -46,34 +47,19 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterForm; onCh
       <label className="field">
         <span className="field-label">Who</span>
         <select value={value.actorId} onChange={set("actorId")} data-testid="audit-filter-actor">
-          <option value="">Anyone</option>
-          {members.map((m) => (
-            <option key={m.userId} value={m.userId}>
-              {m.name}
-            </option>
-          ))}
+          <Options blank="Anyone" choices={members.map((m) => ({ value: m.userId, label: m.name }))} />
         </select>
       </label>
       <label className="field">
         <span className="field-label">Action</span>
         <select value={value.action} onChange={set("action")} data-testid="audit-filter-action">
-          <option value="">Any action</option>
-          {ACTIONS.map((a) => (
-            <option key={a} value={a}>
-              {actionLabel(a)}
-            </option>
-          ))}
+          <Options blank="Any action" choices={ACTIONS.map((a) => ({ value: a, label: actionLabel(a) }))} />
         </select>
       </label>
       <label className="field">
         <span className="field-label">Target</span>
         <select value={value.targetType} onChange={set("targetType")} data-testid="audit-filter-target">
-          <option value="">Anything</option>
-          {TARGET_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {actionLabel(t)}
-            </option>
-          ))}
+          <Options blank="Anything" choices={TARGET_TYPES.map((t) => ({ value: t, label: actionLabel(t) }))} />
         </select>
       </label>
       <label className="field">

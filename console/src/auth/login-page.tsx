@@ -3,6 +3,7 @@ import { Link, Navigate, useLocation, useNavigate } from "react-router-dom";
 import { useSession } from "../app/session-context";
 import { api } from "../lib/api";
 import { fieldErrorsOf } from "../lib/field-issues";
+import { useAction } from "../lib/use-action";
 import { ErrorBanner } from "../ui/error-banner";
 import { FormField } from "../ui/form-field";
 import { AuthCard } from "./auth-card";
@@ -15,25 +16,18 @@ export function LoginPage() {
   const from = state?.from ?? "/";
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
 
   if (status === "signed-in") return <Navigate to={from} replace />;
   if (status === "signed-out" && setupNeeded) return <Navigate to="/setup" replace />;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api("/api/auth/login", { body: { email, password } });
       await refresh();
       navigate(from, { replace: true });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const fields = fieldErrorsOf(error);

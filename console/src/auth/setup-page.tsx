@@ -3,6 +3,7 @@ import { Link, Navigate, useNavigate } from "react-router-dom";
 import { useSession } from "../app/session-context";
 import { api, ApiError } from "../lib/api";
 import { fieldErrorsOf } from "../lib/field-issues";
+import { useAction } from "../lib/use-action";
 import { ErrorBanner } from "../ui/error-banner";
 import { FormField } from "../ui/form-field";
 import { AuthCard } from "./auth-card";
@@ -20,8 +21,7 @@ export function SetupPage() {
   const { status, setupNeeded, refresh, selectWorkspace } = useSession();
   const navigate = useNavigate();
   const [form, setForm] = useState<SetupForm>(EMPTY);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
 
   if (status === "signed-in") return <Navigate to="/" replace />;
   if (status === "signed-out" && !setupNeeded && !error) return <Navigate to="/login" replace />;
@@ -30,19 +30,13 @@ export function SetupPage() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const { organization, workspace, team, ...admin } = form;
       const created = await api<SetupResponse>("/api/setup", { body: { organization, workspace, team, admin } });
       selectWorkspace(created.workspace.id);
       await refresh();
       navigate("/", { replace: true });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const fields = fieldErrorsOf(error);

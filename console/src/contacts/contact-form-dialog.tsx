@@ -1,10 +1,12 @@
 import type { Contact, ContactPatch } from "@switchboard/shared";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useWorkspace } from "../app/session-context";
 import { fieldErrorsOf } from "../lib/field-issues";
+import { useAction } from "../lib/use-action";
 import { useTeams } from "../teams/use-teams";
-import { ErrorBanner } from "../ui/error-banner";
+import { FormDialog } from "../ui/form-dialog";
 import { FormField } from "../ui/form-field";
+import { Options } from "../ui/options";
 import { createContact, patchContact } from "./contacts.api";
 import { useAssignees } from "./use-assignees";
 
@@ -48,28 +50,17 @@ export function ContactFormDialog({ contact, onClose, onSaved }: ContactFormDial
   const { workspaceId } = useWorkspace();
   const { teams } = useTeams();
   const { members } = useAssignees();
-  const ref = useRef<HTMLDialogElement>(null);
   const initial = draftOf(contact);
   const [draft, setDraft] = useState(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
   const fields = fieldErrorsOf(error);
   // Seed 003: a masked reader may add a missing phone or e-mail, never change one.
   const lockedPhone = Boolean(contact?.masked && contact.phone);
   const lockedEmail = Boolean(contact?.masked && contact.email);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+  const submit = () =>
+    run(async () => {
       if (contact) {
         await patchContact(workspaceId, contact.id, changesOf(initial, draft));
       } else {
@@ -82,75 +73,57 @@ export function ContactFormDialog({ contact, onClose, onSaved }: ContactFormDial
         });
       }
       onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <dialog ref={ref} className="dialog" data-testid="contact-dialog" onCancel={onClose} aria-labelledby="contact-dialog-title">
-      <h2 id="contact-dialog-title">{contact ? `Edit ${contact.name}` : "New contact"}</h2>
-      <form className="form" onSubmit={submit}>
-        <ErrorBanner error={error} testId="contact-error" />
-        <FormField label="Name" testId="contact-name" value={draft.name} onChange={(e) => set({ name: e.target.value })} error={fields.name} required autoFocus />
-        <FormField
-          label="Phone"
-          testId="contact-phone"
-          inputMode="tel"
-          placeholder="+14155550123"
-          value={draft.phone}
-          onChange={(e) => set({ phone: e.target.value })}
-          error={fields.phone}
-          disabled={lockedPhone}
-          hint={lockedPhone ? "Masked for you; a manager can change it." : "With the country code; spaces and dashes are fine."}
-        />
-        <FormField
-          label="E-mail"
-          testId="contact-email"
-          type={lockedEmail ? "text" : "email"}
-          value={draft.email}
-          onChange={(e) => set({ email: e.target.value })}
-          error={fields.email}
-          disabled={lockedEmail}
-          hint={lockedEmail ? "Masked for you; a manager can change it." : undefined}
-        />
-        <div className="form-grid">
-          <label className="field">
-            <span className="field-label">Assignee</span>
-            <select data-testid="contact-assignee" value={draft.assigneeId} onChange={(e) => set({ assigneeId: e.target.value })}>
-              <option value="">Unassigned</option>
-              {members.map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-            {fields.assigneeId ? <span className="field-error">{fields.assigneeId}</span> : null}
-          </label>
-          <label className="field">
-            <span className="field-label">Team</span>
-            <select data-testid="contact-team" value={draft.teamId} onChange={(e) => set({ teamId: e.target.value })}>
-              <option value="">No team</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-            {fields.teamId ? <span className="field-error">{fields.teamId}</span> : null}
-          </label>
-        </div>
-        <div className="dialog-actions">
-          <button type="button" className="btn" data-testid="contact-cancel" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" data-testid="contact-submit" disabled={busy || !draft.name.trim()}>
-            {contact ? "Save" : "Create contact"}
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <FormDialog
+      id="contact"
+      title={contact ? `Edit ${contact.name}` : "New contact"}
+      submitLabel={contact ? "Save" : "Create contact"}
+      busy={busy}
+      canSubmit={Boolean(draft.name.trim())}
+      error={error}
+      onSubmit={() => void submit()}
+      onClose={onClose}
+    >
+      <FormField label="Name" testId="contact-name" value={draft.name} onChange={(e) => set({ name: e.target.value })} error={fields.name} required autoFocus />
+      <FormField
+        label="Phone"
+        testId="contact-phone"
+        inputMode="tel"
+        placeholder="+14155550123"
+        value={draft.phone}
+        onChange={(e) => set({ phone: e.target.value })}
+        error={fields.phone}
+        disabled={lockedPhone}
+        hint={lockedPhone ? "Masked for you; a manager can change it." : "With the country code; spaces and dashes are fine."}
+      />
+      <FormField
+        label="E-mail"
+        testId="contact-email"
+        type={lockedEmail ? "text" : "email"}
+        value={draft.email}
+        onChange={(e) => set({ email: e.target.value })}
+        error={fields.email}
+        disabled={lockedEmail}
+        hint={lockedEmail ? "Masked for you; a manager can change it." : undefined}
+      />
+      <div className="form-grid">
+        <label className="field">
+          <span className="field-label">Assignee</span>
+          <select data-testid="contact-assignee" value={draft.assigneeId} onChange={(e) => set({ assigneeId: e.target.value })}>
+            <Options blank="Unassigned" choices={members.map((m) => ({ value: m.userId, label: m.name }))} />
+          </select>
+          {fields.assigneeId ? <span className="field-error">{fields.assigneeId}</span> : null}
+        </label>
+        <label className="field">
+          <span className="field-label">Team</span>
+          <select data-testid="contact-team" value={draft.teamId} onChange={(e) => set({ teamId: e.target.value })}>
+            <Options blank="No team" choices={teams.map((t) => ({ value: t.id, label: t.name }))} />
+          </select>
+          {fields.teamId ? <span className="field-error">{fields.teamId}</span> : null}
+        </label>
+      </div>
+    </FormDialog>
   );
 }

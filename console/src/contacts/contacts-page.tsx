@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useWorkspace } from "../app/session-context";
 import { useResource } from "../lib/use-resource";
 import { useTeams } from "../teams/use-teams";
-import { ConfirmDialog } from "../ui/confirm-dialog";
+import { ConfirmDeleteDialog } from "../ui/confirm-delete-dialog";
 import { ErrorBanner } from "../ui/error-banner";
 import { useConfirmedDelete } from "../ui/use-confirmed-delete";
 import { Pager } from "../ui/pager";
@@ -11,6 +11,7 @@ import { ContactFormDialog } from "./contact-form-dialog";
 import { deleteContact, listContacts } from "./contacts.api";
 import { useAssignees } from "./use-assignees";
 import { EmptyRow } from "../ui/empty-row";
+import { PageHeader } from "../ui/page-header";
 import { SearchInput } from "../ui/search-input";
 
 const PAGE_SIZE = 25;
@@ -33,19 +34,17 @@ export function ContactsPage() {
 
   return (
     <section className="page">
-      <header className="page-header">
-        <h1>Contacts</h1>
-        <span className="muted" data-testid="contacts-total">
-          {data ? `${data.total} contact${data.total === 1 ? "" : "s"}` : ""}
-        </span>
-        <div className="page-actions">
-          {mayEdit ? (
+      <PageHeader
+        title="Contacts"
+        count={{ total: data?.total, noun: "contact", testId: "contacts-total" }}
+        actions={
+          mayEdit ? (
             <button type="button" className="btn btn-primary" data-testid="contact-new" onClick={() => setEditing("new")}>
               New contact
             </button>
-          ) : null}
-        </div>
-      </header>
+          ) : null
+        }
+      />
       <div className="toolbar">
         <SearchInput
           placeholder="Search name, phone or e-mail"
@@ -107,19 +106,9 @@ export function ContactsPage() {
           }}
         />
       ) : null}
-      {removal.deleting ? (
-        <ConfirmDialog
-          title={`Delete ${removal.deleting.name}?`}
-          confirmLabel="Delete contact"
-          danger
-          busy={removal.busy}
-          onConfirm={removal.confirm}
-          onClose={() => removal.ask(null)}
-        >
-          <p>The contact is removed for everyone in the workspace. This cannot be undone.</p>
-          <ErrorBanner error={removal.error} testId="contact-delete-error" />
-        </ConfirmDialog>
-      ) : null}
+      <ConfirmDeleteDialog removal={removal} noun="contact">
+        The contact is removed for everyone in the workspace. This cannot be undone.
+      </ConfirmDeleteDialog>
     </section>
   );
 }

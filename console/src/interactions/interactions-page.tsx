@@ -7,6 +7,8 @@ import { useResource } from "../lib/use-resource";
 import { useNow } from "../presence/use-presence";
 import { listQueues } from "../queues/queues.api";
 import { ErrorBanner } from "../ui/error-banner";
+import { Options } from "../ui/options";
+import { PageHeader } from "../ui/page-header";
 import { Pager } from "../ui/pager";
 import { customerOf, dayStartIso, handleText, STATE_LABEL, waitText } from "./interaction-format";
 import { listInteractions, type InteractionFilters } from "./interactions.api";
@@ -52,28 +54,13 @@ export function InteractionsPage() {
 
   return (
     <section className="page">
-      <header className="page-header">
-        <h1>Interactions</h1>
-        <span className="muted" data-testid="interactions-total">
-          {data ? `${data.total} interaction${data.total === 1 ? "" : "s"}` : ""}
-        </span>
-      </header>
+      <PageHeader title="Interactions" count={{ total: data?.total, noun: "interaction", testId: "interactions-total" }} />
       <div className="toolbar" data-testid="interactions-filters">
         <select aria-label="Queue" data-testid="filter-queue" value={get("queue")} onChange={(e) => setParam("queue", e.target.value)}>
-          <option value="">All queues</option>
-          {(queues.data?.items ?? []).map((q) => (
-            <option key={q.id} value={q.id}>
-              {q.name}
-            </option>
-          ))}
+          <Options blank="All queues" choices={(queues.data?.items ?? []).map((q) => ({ value: q.id, label: q.name }))} />
         </select>
         <select aria-label="Agent" data-testid="filter-agent" value={get("agent")} onChange={(e) => setParam("agent", e.target.value)}>
-          <option value="">All agents</option>
-          {members.map((m) => (
-            <option key={m.userId} value={m.userId}>
-              {m.name}
-            </option>
-          ))}
+          <Options blank="All agents" choices={members.map((m) => ({ value: m.userId, label: m.name }))} />
         </select>
         <select aria-label="Kind" data-testid="filter-kind" value={get("kind")} onChange={(e) => setParam("kind", e.target.value)}>
           <option value="">Calls and chats</option>
@@ -81,12 +68,7 @@ export function InteractionsPage() {
           <option value="call">Calls</option>
         </select>
         <select aria-label="State" data-testid="filter-state" value={get("state")} onChange={(e) => setParam("state", e.target.value)}>
-          <option value="">Any state</option>
-          {Object.entries(STATE_LABEL).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
+          <Options blank="Any state" choices={Object.entries(STATE_LABEL).map(([value, label]) => ({ value, label }))} />
         </select>
         <label className="inline-field">
           From <input type="date" data-testid="filter-from" value={get("from")} onChange={(e) => setParam("from", e.target.value)} />

@@ -54,3 +54,6 @@ export function initialsOf(name: string): string {
 }
 
 export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "1 contact", "3 contacts": a count with its noun, for nouns whose plural adds an s. */
+export const countOf = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;

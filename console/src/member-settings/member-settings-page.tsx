@@ -69,20 +69,19 @@ function MemberSettingsForm({ member, loaded }: { member: Member; loaded: Member
   const { workspaceId, actor } = useWorkspace();
   const [settings, setSettings] = useState(loaded);
   const readOnly = checkMemberSettingsEdit(actor, member) !== null;
-  const { draft, edit, errors, save, validated, showServerError, reset } = useSettingsDraft(settings.overrides, "overrides");
+  const { draft, edit, errors, save, reset, submit } = useSettingsDraft(settings.overrides, "overrides");
   const [dockOn, setDockOn] = useState(settings.overrideDockSettings);
   const dirty = !sameJson(draft, settings.overrides) || dockOn !== settings.overrideDockSettings;
 
-  const onSave = () => {
-    const overrides = validated();
-    if (!overrides) return;
-    void save.run(async () => {
-      const next = await saveMemberSettings(workspaceId, member.userId, { overrides, overrideDockSettings: dockOn });
-      setSettings(next);
-      reset(next.overrides);
-      setDockOn(next.overrideDockSettings);
-    }, showServerError);
-  };
+  const onSave = () =>
+    submit(
+      (overrides) => saveMemberSettings(workspaceId, member.userId, { overrides, overrideDockSettings: dockOn }),
+      (next) => next.overrides,
+      (next) => {
+        setSettings(next);
+        setDockOn(next.overrideDockSettings);
+      },
+    );
 
   const discard = () => {
     reset(settings.overrides);

@@ -2,6 +2,7 @@ import { ROLES } from "@switchboard/shared";
 import { useEffect, useState } from "react";
 import { capitalize } from "../lib/format";
 import type { TeamSummary } from "../teams/teams.api";
+import { Options } from "../ui/options";
 import { SearchInput } from "../ui/search-input";
 
 interface MembersFiltersProps {
@@ -27,20 +28,10 @@ export function MembersFilters({ q, team, role, teams, onChange }: MembersFilter
     <div className="toolbar">
       <SearchInput placeholder="Search name, e-mail or phone" label="Search members" testId="members-search" value={text} onChange={setText} />
       <select aria-label="Team" data-testid="members-team-filter" value={team} onChange={(e) => onChange({ team: e.target.value })}>
-        <option value="">All teams</option>
-        {teams.map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.name}
-          </option>
-        ))}
+        <Options blank="All teams" choices={teams.map((t) => ({ value: t.id, label: t.name }))} />
       </select>
       <select aria-label="Role" data-testid="members-role-filter" value={role} onChange={(e) => onChange({ role: e.target.value })}>
-        <option value="">All roles</option>
-        {ROLES.map((r) => (
-          <option key={r} value={r}>
-            {capitalize(r)}
-          </option>
-        ))}
+        <Options blank="All roles" choices={ROLES.map((r) => ({ value: r, label: capitalize(r) }))} />
       </select>
     </div>
   );

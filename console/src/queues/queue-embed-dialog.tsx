@@ -1,16 +1,11 @@
 import type { Queue } from "@switchboard/shared";
-import { useEffect, useRef } from "react";
 import { CopyButton } from "../invitations/copy-button";
+import { useModal } from "../ui/use-modal";
 import { chatEmbedSnippet } from "../widget/embed-snippet";
 
 /** A chat queue's widget: the link to share and the one-line snippet to paste into a site (DESIGN.md §13). */
 export function QueueEmbedDialog({ queue, onClose }: { queue: Queue; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  const ref = useModal();
   const origin = window.location.origin;
   const link = `${origin}${queue.widgetPath ?? ""}`;
   const snippet = chatEmbedSnippet(origin, queue.workspaceId, queue.id);

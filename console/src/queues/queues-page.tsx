@@ -3,10 +3,11 @@ import { useState } from "react";
 import { useWorkspace } from "../app/session-context";
 import { useResource } from "../lib/use-resource";
 import { useTeams } from "../teams/use-teams";
-import { ConfirmDialog } from "../ui/confirm-dialog";
+import { ConfirmDeleteDialog } from "../ui/confirm-delete-dialog";
 import { ErrorBanner } from "../ui/error-banner";
 import { useConfirmedDelete } from "../ui/use-confirmed-delete";
 import { Loading } from "../ui/loading";
+import { PageHeader } from "../ui/page-header";
 import { QueueBoard } from "./queue-board";
 import { QueueEmbedDialog } from "./queue-embed-dialog";
 import { QueueFormDialog } from "./queue-form-dialog";
@@ -27,19 +28,17 @@ export function QueuesPage() {
 
   return (
     <section className="page">
-      <header className="page-header">
-        <h1>Queues</h1>
-        <span className="muted" data-testid="queues-total">
-          {data ? `${data.total} queue${data.total === 1 ? "" : "s"}` : ""}
-        </span>
-        <div className="page-actions">
-          {allows("queues.manage") ? (
+      <PageHeader
+        title="Queues"
+        count={{ total: data?.total, noun: "queue", testId: "queues-total" }}
+        actions={
+          allows("queues.manage") ? (
             <button type="button" className="btn btn-primary" data-testid="queue-new" onClick={() => setEditing("new")}>
               New queue
             </button>
-          ) : null}
-        </div>
-      </header>
+          ) : null
+        }
+      />
       <ErrorBanner error={error ?? stats.error} />
       {loading && !data ? <Loading /> : <QueueBoard queues={queues} stats={stats} />}
       <h2 className="section-title">Configuration</h2>
@@ -120,19 +119,9 @@ export function QueuesPage() {
         />
       ) : null}
       {embedding ? <QueueEmbedDialog queue={embedding} onClose={() => setEmbedding(null)} /> : null}
-      {removal.deleting ? (
-        <ConfirmDialog
-          title={`Delete ${removal.deleting.name}?`}
-          confirmLabel="Delete queue"
-          danger
-          busy={removal.busy}
-          onConfirm={removal.confirm}
-          onClose={() => removal.ask(null)}
-        >
-          <p>Nothing new is routed through it and its widget stops taking chats. Past interactions stay in the history.</p>
-          <ErrorBanner error={removal.error} testId="queue-delete-error" />
-        </ConfirmDialog>
-      ) : null}
+      <ConfirmDeleteDialog removal={removal} noun="queue">
+        Nothing new is routed through it and its widget stops taking chats. Past interactions stay in the history.
+      </ConfirmDeleteDialog>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { countOf } from "../lib/format";
 import { ErrorBanner } from "../ui/error-banner";
 import type { SaveState } from "./use-save";
 
@@ -26,7 +27,7 @@ export function SaveBar({ dirty, save: { busy, saved, error }, onSave, onDiscard
         </span>
       ) : invalidCount > 0 ? (
         <span className="field-error strong" data-testid={`${testId}-invalid`}>
-          Fix {invalidCount} highlighted field{invalidCount === 1 ? "" : "s"}
+          Fix {countOf(invalidCount, "highlighted field")}
         </span>
       ) : (
         <span className="muted small">{dirty ? "Unsaved changes" : "No changes"}</span>

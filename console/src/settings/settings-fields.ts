@@ -1,4 +1,5 @@
 import { DOCK_FIELDS, PHONE_FIELDS, type SettingsField, type SettingsOrigin } from "@switchboard/shared";
+import { countOf } from "../lib/format";
 
 /** How a field is edited; each kind has one input in setting-input.tsx. */
 export type SettingKind =
@@ -114,7 +115,7 @@ export function formatSettingValue(field: SettingsField, value: unknown): string
     }
     case "localPresence": {
       const rows = value as unknown[];
-      return rows.length === 0 ? "None" : `${rows.length} number${rows.length === 1 ? "" : "s"}`;
+      return rows.length === 0 ? "None" : countOf(rows.length, "number");
     }
     case "voicemailDrop": {
       const drop = value as { enabled: boolean; recordingId: string | null };

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useAction } from "../lib/use-action";
 
 export interface SaveState {
   busy: boolean;
@@ -9,24 +10,22 @@ export interface SaveState {
   touch: () => void;
 }
 
+/** useAction plus "saved": true once the last run worked, until the next run or a `touch` (an edit). */
 export function useSave(): SaveState {
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<unknown>();
 
-  const run = async (save: () => Promise<void>, onError?: (error: unknown) => void) => {
-    setBusy(true);
-    setError(undefined);
+  const run = (save: () => Promise<void>, onError?: (error: unknown) => void) => {
     setSaved(false);
-    try {
-      await save();
+    return action.run(async () => {
+      try {
+        await save();
+      } catch (err) {
+        onError?.(err);
+        throw err;
+      }
       setSaved(true);
-    } catch (err) {
-      setError(err);
-      onError?.(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
-  return { busy, saved, error, run, touch: () => setSaved(false) };
+  return { busy: action.busy, saved, error: action.error, run, touch: () => setSaved(false) };
 }

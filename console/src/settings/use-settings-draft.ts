@@ -32,6 +32,11 @@ export interface SettingsDraft {
   /** Puts a failed save's messages next to the fields (validation issues or a SETTING_LOCKED refusal). */
   showServerError: (error: unknown) => void;
   reset: (next: SettingsOverrides) => void;
+  /**
+   * The save of every settings page: check the draft, `send` it, then restart the draft from what the
+   * server kept (`keptOf`) and hand the answer to `apply` for the page's own state (locks, dock switch…).
+   */
+  submit: <T>(send: (checked: SettingsOverrides) => Promise<T>, keptOf: (saved: T) => SettingsOverrides, apply: (saved: T) => void) => void;
 }
 
 /** The edit state every settings page shares: draft, local validation with the shared schema, server errors, the save. */
@@ -65,12 +70,22 @@ export function useSettingsDraft(initial: SettingsOverrides, serverPrefix: "sett
     setErrors(byField(fieldErrorsOf(error), serverPrefix));
   };
 
+  const submit = <T,>(send: (checked: SettingsOverrides) => Promise<T>, keptOf: (saved: T) => SettingsOverrides, apply: (saved: T) => void) => {
+    const checked = validated();
+    if (!checked) return;
+    void save.run(async () => {
+      const saved = await send(checked);
+      apply(saved);
+      reset(keptOf(saved));
+    }, showServerError);
+  };
+
   const edit = (next: SettingsOverrides) => {
     setDraftState(next);
     save.touch();
   };
 
-  return { draft, setDraft, edit, errors, save, validated, showServerError, reset };
+  return { draft, setDraft, edit, errors, save, validated, showServerError, reset, submit };
 }
 
 export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

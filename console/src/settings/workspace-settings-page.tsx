@@ -34,22 +34,27 @@ function WorkspaceSettingsForm({ initial: loaded }: { initial: WorkspaceSettings
   const readOnly = !allows("workspace.settings");
   const mayLock = canLockSettings(actor) && !readOnly;
   const [initial, setInitial] = useState(loaded);
-  const { draft, edit, errors, save, validated, showServerError, reset } = useSettingsDraft(initial.settings, "settings");
+  const { draft, edit, errors, save, validated, reset, submit } = useSettingsDraft(initial.settings, "settings");
   const [locks, setLocks] = useState<SettingsField[]>(initial.locks);
   const [awayReasons, setAwayReasons] = useState<string[]>(initial.awayReasons);
   const dirty = !sameJson(draft, initial.settings) || !sameJson([...locks].sort(), [...initial.locks].sort()) || !sameJson(awayReasons, initial.awayReasons);
   const reasonsError = awayReasonsSchema.safeParse(awayReasons).error?.issues[0]?.message ?? fieldErrorsOf(save.error).awayReasons;
 
   const onSave = () => {
-    const settings = validated();
-    if (!settings || reasonsError) return;
-    void save.run(async () => {
-      const next = await saveWorkspaceSettings(workspaceId, { settings, awayReasons, ...(mayLock ? { locks } : {}) });
-      setInitial(next);
-      reset(next.settings);
-      setLocks(next.locks);
-      setAwayReasons(next.awayReasons);
-    }, showServerError);
+    // The away reasons are checked apart (their own editor); the fields still show their issues.
+    if (reasonsError) {
+      validated();
+      return;
+    }
+    submit(
+      (settings) => saveWorkspaceSettings(workspaceId, { settings, awayReasons, ...(mayLock ? { locks } : {}) }),
+      (next) => next.settings,
+      (next) => {
+        setInitial(next);
+        setLocks(next.locks);
+        setAwayReasons(next.awayReasons);
+      },
+    );
   };
 
   const discard = () => {

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
 import { useWorkspace } from "../app/session-context";
 import { fieldErrorsOf } from "../lib/field-issues";
+import { useAction } from "../lib/use-action";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { ErrorBanner } from "../ui/error-banner";
 import { deleteTeam, patchTeam } from "./team-settings.api";
@@ -12,8 +13,7 @@ export function TeamIdentityPanel({ team, onRenamed }: { team: Team; onRenamed: 
   const { workspaceId, allows } = useWorkspace();
   const navigate = useNavigate();
   const [name, setName] = useState(team.name);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
   const [confirming, setConfirming] = useState(false);
   const mayRename = allows("teams.settings", [team.id]);
   const mayDelete = allows("workspace.settings");
@@ -21,28 +21,19 @@ export function TeamIdentityPanel({ team, onRenamed }: { team: Team; onRenamed: 
 
   const rename = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      onRenamed(await patchTeam(workspaceId, team.id, { name }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => onRenamed(await patchTeam(workspaceId, team.id, { name })));
   };
-  const remove = async () => {
-    setBusy(true);
-    try {
-      await deleteTeam(workspaceId, team.id);
+  const remove = () =>
+    run(async () => {
+      try {
+        await deleteTeam(workspaceId, team.id);
+      } catch (err) {
+        // The refusal (e.g. the team still has members) shows on the panel, not in a dialog left open.
+        setConfirming(false);
+        throw err;
+      }
       navigate("/teams", { replace: true });
-    } catch (err) {
-      setError(err);
-      setConfirming(false);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const nameError = fieldErrorsOf(error).name;
   return (
@@ -70,7 +61,7 @@ export function TeamIdentityPanel({ team, onRenamed }: { team: Team; onRenamed: 
       </form>
       {nameError ? <span className="field-error">{nameError}</span> : <ErrorBanner error={error} testId="team-identity-error" />}
       {confirming ? (
-        <ConfirmDialog title={`Delete ${team.name}?`} confirmLabel="Delete team" danger busy={busy} onConfirm={remove} onClose={() => setConfirming(false)}>
+        <ConfirmDialog title={`Delete ${team.name}?`} confirmLabel="Delete team" danger busy={busy} onConfirm={() => void remove()} onClose={() => setConfirming(false)}>
           <p>Its settings and locks are removed; its contacts keep their assignee but lose the team.</p>
         </ConfirmDialog>
       ) : null}

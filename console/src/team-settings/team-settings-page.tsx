@@ -2,6 +2,7 @@ import { canLockSettings, checkWorkspaceSettingsRead, type Actor, type SettingsF
 import { useState } from "react";
 import { useParams } from "react-router-dom";
 import { useWorkspace } from "../app/session-context";
+import { countOf } from "../lib/format";
 import { useResource } from "../lib/use-resource";
 import { inheritedOf, resolveWorkspaceLevel } from "../settings/inherited";
 import { SaveBar } from "../settings/save-bar";
@@ -42,7 +43,7 @@ export function TeamSettingsPage() {
         <h1 data-testid="team-settings-title">{team ? `${team.name} settings` : "Team settings"}</h1>
         {team ? (
           <span className="muted">
-            {team.memberCount} member{team.memberCount === 1 ? "" : "s"}. Applies to members whose primary team this is.
+            {countOf(team.memberCount, "member")}. Applies to members whose primary team this is.
           </span>
         ) : null}
       </header>
@@ -64,21 +65,20 @@ function TeamSettingsForm({ loaded }: { loaded: Loaded }) {
   const [team, setTeam] = useState(loaded.team);
   const readOnly = !allows("teams.settings", [team.id]);
   const mayLock = canLockSettings(actor) && !readOnly;
-  const { draft, edit, errors, save, validated, showServerError, reset } = useSettingsDraft(team.settings, "settings");
+  const { draft, edit, errors, save, reset, submit } = useSettingsDraft(team.settings, "settings");
   const [locks, setLocks] = useState<SettingsField[]>(team.locks);
   const above = resolveWorkspaceLevel({ settings: loaded.workspace?.settings ?? {}, locks: loaded.workspace?.locks ?? [] });
   const dirty = !sameJson(draft, team.settings) || !sameJson([...locks].sort(), [...team.locks].sort());
 
-  const onSave = () => {
-    const settings = validated();
-    if (!settings) return;
-    void save.run(async () => {
-      const next = await patchTeam(workspaceId, team.id, { settings, ...(mayLock ? { locks } : {}) });
-      setTeam(next);
-      reset(next.settings);
-      setLocks(next.locks);
-    }, showServerError);
-  };
+  const onSave = () =>
+    submit(
+      (settings) => patchTeam(workspaceId, team.id, { settings, ...(mayLock ? { locks } : {}) }),
+      (next) => next.settings,
+      (next) => {
+        setTeam(next);
+        setLocks(next.locks);
+      },
+    );
 
   const discard = () => {
     reset(team.settings);

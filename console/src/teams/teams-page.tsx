@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useWorkspace } from "../app/session-context";
 import { fieldErrorsOf } from "../lib/field-issues";
+import { useAction } from "../lib/use-action";
 import { TeamSettingsLink } from "../team-settings/team-settings-link";
 import { ErrorBanner } from "../ui/error-banner";
 import { Loading } from "../ui/loading";
@@ -53,22 +54,15 @@ export function TeamsPage() {
 
 function NewTeamForm({ workspaceId, onCreated }: { workspaceId: string; onCreated: () => void }) {
   const [name, setName] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await createTeam(workspaceId, name);
       setName("");
       onCreated();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const nameError = fieldErrorsOf(error).name;

@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { useModal } from "./use-modal";
 
 interface ConfirmDialogProps {
   title: string;
@@ -15,12 +16,7 @@ interface ConfirmDialogProps {
  * (Playwright dismisses native dialogs), and it can explain consequences.
  */
 export function ConfirmDialog({ title, children, confirmLabel, danger, busy, onConfirm, onClose }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  const ref = useModal();
   return (
     <dialog ref={ref} className="dialog" data-testid="confirm-dialog" onCancel={onClose} aria-labelledby="confirm-title">
       <h2 id="confirm-title">{title}</h2>

@@ -33,7 +33,7 @@ export type InviteResultStatus = (typeof InviteResultStatus)[keyof typeof Invite
 export const inviteResultSchema = z.object({
   row: z.number().int().optional(),
   email: z.string(),
-  status: z.enum(["invited", "already_member", "already_invited", "invalid"]),
+  status: z.enum(InviteResultStatus),
   reason: z.string().optional(),
   invitationId: objectIdSchema.optional(),
 });
@@ -60,7 +60,7 @@ export const invitationSchema = z.object({
   /** Last time the e-mail went out (creation or resend). */
   sentAt: z.string(),
   expiresAt: z.string(),
-  status: z.enum(["pending", "accepted", "cancelled", "expired"]),
+  status: z.enum(InvitationStatus),
 });
 export type Invitation = z.infer<typeof invitationSchema>;
 
@@ -139,7 +139,7 @@ export const invitationPreviewSchema = z.object({
   email: z.string(),
   roles: z.array(roleSchema),
   teams: z.array(z.object({ id: objectIdSchema, name: z.string() })),
-  status: z.enum(["pending", "accepted", "cancelled", "expired"]),
+  status: z.enum(InvitationStatus),
   expiresAt: z.string(),
   /** The e-mail already belongs to a user of the organization: they sign in and join, no new account. */
   existingUser: z.boolean(),
@@ -153,5 +153,5 @@ export const acceptInvitationResultSchema = z.object({
   token: z.string(),
   user: publicUserSchema,
   workspace: z.object({ id: objectIdSchema }),
-  landing: z.enum(["install-dock", "console"]),
+  landing: z.enum(Landing),
 });

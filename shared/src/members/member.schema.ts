@@ -14,7 +14,7 @@ export const memberListQuerySchema = pagingQuerySchema.extend({
   q: z.string().trim().max(100).optional(),
   team: objectIdSchema.optional(),
   role: roleSchema.optional(),
-  status: z.enum(["active", "revoked"]).default("active"),
+  status: z.enum(MembershipStatus).default("active"),
 });
 export type MemberListQuery = z.infer<typeof memberListQuerySchema>;
 
@@ -32,7 +32,7 @@ export const memberSchema = z.object({
   roles: z.array(roleSchema),
   teams: z.array(objectIdSchema),
   restrictions: restrictionsSchema,
-  status: z.enum(["active", "revoked"]),
+  status: z.enum(MembershipStatus),
   lastActiveAt: z.string().nullable(),
 });
 export type Member = z.infer<typeof memberSchema>;

@@ -27,7 +27,7 @@ export const ContactVisibility = Object.freeze({
 export type ContactVisibility = (typeof ContactVisibility)[keyof typeof ContactVisibility];
 
 export const agentRestrictionsSchema = z.strictObject({
-  contactVisibility: z.enum(["all", "teamAndSelf", "selfOnly"]).default("all"),
+  contactVisibility: z.enum(ContactVisibility).default("all"),
   hideWorkflows: z.boolean().default(false),
   maskContactInfo: z.boolean().default(false),
 });

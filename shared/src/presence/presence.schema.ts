@@ -4,7 +4,7 @@ import { roleSchema } from "../permissions/roles.js";
 
 export const PresenceStatus = Object.freeze({ available: "available", away: "away", offline: "offline" } as const);
 export type PresenceStatus = (typeof PresenceStatus)[keyof typeof PresenceStatus];
-export const presenceStatusSchema = z.enum(["available", "away", "offline"]);
+export const presenceStatusSchema = z.enum(PresenceStatus);
 
 /** Why presence changed on its own (DESIGN.md §8); a person's change carries `{ by }` instead. */
 export const AutomaticCause = Object.freeze({
@@ -14,7 +14,7 @@ export const AutomaticCause = Object.freeze({
   revoked: "revoked",
 } as const);
 export type AutomaticCause = (typeof AutomaticCause)[keyof typeof AutomaticCause];
-export const automaticCauseSchema = z.enum(["missed", "disconnected", "idle", "revoked"]);
+export const automaticCauseSchema = z.enum(AutomaticCause);
 
 export const presenceActorSchema = z.object({ userId: objectIdSchema, name: z.string() });
 export type PresenceActor = z.infer<typeof presenceActorSchema>;

@@ -3,7 +3,7 @@ import { listOf, objectIdSchema, pagingQuerySchema } from "../members/common.sch
 
 export const InteractionKind = Object.freeze({ call: "call", chat: "chat" } as const);
 export type InteractionKind = (typeof InteractionKind)[keyof typeof InteractionKind];
-export const interactionKindSchema = z.enum(["call", "chat"]);
+export const interactionKindSchema = z.enum(InteractionKind);
 
 /** queued → offered → connected → wrapup → closed, or abandoned before it was connected (DESIGN.md §10). */
 export const InteractionState = Object.freeze({
@@ -15,7 +15,7 @@ export const InteractionState = Object.freeze({
   abandoned: "abandoned",
 } as const);
 export type InteractionState = (typeof InteractionState)[keyof typeof InteractionState];
-export const interactionStateSchema = z.enum(["queued", "offered", "connected", "wrapup", "closed", "abandoned"]);
+export const interactionStateSchema = z.enum(InteractionState);
 /** States in which the interaction still takes an agent's capacity (wrap-up blocks offers separately). */
 export const OPEN_STATES: readonly InteractionState[] = Object.freeze(["queued", "offered", "connected"]);
 
@@ -26,7 +26,7 @@ export const OfferOutcome = Object.freeze({
   cancelled: "cancelled",
 } as const);
 export type OfferOutcome = (typeof OfferOutcome)[keyof typeof OfferOutcome];
-export const offerOutcomeSchema = z.enum(["accepted", "declined", "timeout", "cancelled"]);
+export const offerOutcomeSchema = z.enum(OfferOutcome);
 
 /** Why an offer was withdrawn from a dock (`offer:cancelled`). Never rename one. */
 export const OfferCancelReason = Object.freeze({
@@ -42,7 +42,7 @@ export const OfferCancelReason = Object.freeze({
   ineligible: "ineligible",
 } as const);
 export type OfferCancelReason = (typeof OfferCancelReason)[keyof typeof OfferCancelReason];
-export const offerCancelReasonSchema = z.enum(["timeout", "away", "offline", "abandoned", "ineligible"]);
+export const offerCancelReasonSchema = z.enum(OfferCancelReason);
 
 export const agentRefSchema = z.object({ id: objectIdSchema, name: z.string() });
 export type AgentRef = z.infer<typeof agentRefSchema>;
@@ -76,7 +76,7 @@ export const chatTextSchema = z.string().trim().min(1, "Required").max(CHAT_TEXT
 
 export const chatMessageSchema = z.object({
   id: z.string(),
-  from: z.enum(["visitor", "agent", "system"]),
+  from: z.enum(MessageAuthor),
   text: z.string(),
   at: z.iso.datetime(),
   authorName: z.string().optional(),
@@ -85,7 +85,7 @@ export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
 export const ClosedBy = Object.freeze({ agent: "agent", visitor: "visitor", system: "system" } as const);
 export type ClosedBy = (typeof ClosedBy)[keyof typeof ClosedBy];
-export const closedBySchema = z.enum(["agent", "visitor", "system"]);
+export const closedBySchema = z.enum(ClosedBy);
 
 /** An interaction as one reader may see it (REST list items, `interaction:changed` to the console). */
 export const interactionSchema = z.object({

@@ -4,7 +4,7 @@ import { listOf, objectIdSchema } from "../members/common.schema.js";
 /** A queue serves one channel; an agent's `channel` setting says which queues may offer to them (DESIGN.md §10). */
 export const QueueChannel = Object.freeze({ phone: "phone", chat: "chat" } as const);
 export type QueueChannel = (typeof QueueChannel)[keyof typeof QueueChannel];
-export const queueChannelSchema = z.enum(["phone", "chat"]);
+export const queueChannelSchema = z.enum(QueueChannel);
 
 const labelListSchema = z.array(z.string().trim().min(1).max(60)).max(20);
 /** What callers dial (section 14); digits only so Kamailio's request URI matches it as is. */

@@ -38,7 +38,7 @@ export const settingsShape = {
   allowSipClients: z.boolean(),
   sipWebSocketUrl: z.string().trim().regex(/^wss?:\/\/[^\s]+$/, "A ws:// or wss:// URL").nullable(),
   // Channel
-  channel: z.enum(["phone", "chat", "all"]),
+  channel: z.enum(Channel),
   // Dock
   autoHideDock: z.boolean(),
   autoPauseNoAnswer: z.boolean(),
@@ -50,7 +50,7 @@ export const settingsShape = {
   blockManualDialing: z.boolean(),
   simultaneousChannelHandling: z.boolean(),
   chatsPerUser: z.number().int().min(1).max(5),
-  phoneEndpoints: z.enum(["browser", "sip", "external"]),
+  phoneEndpoints: z.enum(PhoneEndpoint),
 } as const;
 
 export type SettingsField = keyof typeof settingsShape;
