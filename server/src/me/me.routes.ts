@@ -13,6 +13,10 @@ import { toPublicUser } from "../users/public-user.js";
 import { issueSipAccount } from "../sip/sip-credentials.js";
 import { WorkspaceModel } from "../workspaces/workspace.model.js";
 
+type MembershipAccess = { roles: Parameters<typeof reachOf>[0]["roles"]; teams: unknown[]; restrictions?: unknown };
+const mayUseDockIn = (userId: string, m: MembershipAccess) =>
+  reachOf({ userId, roles: m.roles, teams: m.teams.map(String), restrictions: restrictionsSchema.parse(m.restrictions ?? {}) }, "dock.use") !== false;
+
 export function meRouter(deps: AppDeps): Router {
   const router = Router();
   // DESIGN.md §14: short-lived SIP credentials for a member who may use the dock.
@@ -21,7 +25,7 @@ export function meRouter(deps: AppDeps): Router {
     const sip = deps.config.sip;
     if (!sip) throw new AppError("SIP_NOT_CONFIGURED", "This server has no SIP front configured.");
     const memberships = await MembershipModel.find({ userId: auth.userId, status: "active" }, { roles: 1, teams: 1, restrictions: 1 }).lean();
-    const mayUseDock = memberships.some((m) => reachOf({ userId: auth.userId, roles: m.roles, teams: m.teams.map(String), restrictions: restrictionsSchema.parse(m.restrictions ?? {}) }, "dock.use") !== false);
+    const mayUseDock = memberships.some((m) => mayUseDockIn(auth.userId, m));
     if (!mayUseDock) throw new AppError("FORBIDDEN", "This account may not use the dock.");
     const now = deps.clock.now();
     await SessionModel.updateOne({ _id: auth.tokenHash }, { sipIssuedAt: now });
@@ -36,7 +40,7 @@ export function meRouter(deps: AppDeps): Router {
     const memberships = await MembershipModel.find({ userId: auth.userId, status: "active" }, { workspaceId: 1, roles: 1, teams: 1, restrictions: 1 }).lean();
     let allowed = false;
     for (const m of memberships) {
-      if (reachOf({ userId: auth.userId, roles: m.roles, teams: m.teams.map(String), restrictions: restrictionsSchema.parse(m.restrictions ?? {}) }, "dock.use") === false) continue;
+      if (!mayUseDockIn(auth.userId, m)) continue;
       const settings = await loadMemberSettings(membershipsOf(deps), String(m.workspaceId), auth.userId).catch(() => null);
       if (settings?.values.allowSipClients) allowed = true;
     }
