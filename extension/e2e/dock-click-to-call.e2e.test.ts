@@ -222,3 +222,22 @@ it("security: a page's own script clicking a call link places no call; only a re
   await callee.stop()
   await peerPage.close()
 })
+
+it("security: with blockManualDialing the dock's click-to-call still connects, through a server-issued reference", async () => {
+  expect((await putSettings({ phoneId: "agent", sipWebSocketUrl: kamailio.wsUrl, clickToCall: true, blockManualDialing: true })).status).toBe(200)
+  const peerPage = await env.browser.context.newPage()
+  await peerPage.goto(peers.pageUrl)
+  const callee = await SipPeer.start(peerPage, { wsUrl: kamailio.wsUrl, user: "+33142685300", domain: kamailio.domain, ...peerCredentials(kamailio, "+33142685300") })
+  const crm = await env.browser.context.newPage()
+  await crm.goto(`${site.origin}/crm.html`)
+  await crm.locator('a[data-switchboard-call="+33142685300"]').waitFor({ timeout: 10_000 })
+  await crm.getByText("+33 1 42 68 53 00").click()
+  await callee.waitForEvent("session#0:incoming")
+  // Kamailio refuses typed digits under blockManualDialing: the dock dialed the opaque reference.
+  expect((await callee.invites())[0]).toMatch(/^To: <sip:ref-[A-Za-z0-9_-]+@/m)
+  await callee.answer()
+  await dock.locator('[data-testid="call"][data-direction="outgoing"][data-status="confirmed"]').waitFor({ timeout: 15_000 })
+  await callee.hangUp()
+  await dock.locator('[data-testid="call"]').waitFor({ state: "detached", timeout: 15_000 })
+  await crm.close()
+})

@@ -25,9 +25,24 @@ interface PeerRecord {
   sessions: RTCSession[]
   /** Ordered `session#<n>:<event>` and `ua:<event>` entries. */
   events: string[]
+  /** The raw INVITE of each incoming session. */
+  invites: string[]
 }
 
 const peers = new Map<string, PeerRecord>()
+
+/**
+ * Every SIP message this page's UAs received, as raw text: a test that must prove a number never
+ * reached a UA scans this (one UA per page when that matters).
+ */
+const received: string[] = []
+const NativeWebSocket = window.WebSocket
+window.WebSocket = class extends NativeWebSocket {
+  constructor(url: string | URL, protocols?: string | string[]) {
+    super(url, protocols)
+    this.addEventListener("message", (event: MessageEvent) => received.push(String(event.data)))
+  }
+}
 const MEDIA = { audio: true, video: false }
 
 function requirePeer(user: string): PeerRecord {
@@ -78,7 +93,7 @@ const api = {
         connection_recovery_min_interval: 1,
         connection_recovery_max_interval: 2,
       })
-      const peer: PeerRecord = { ua, sessions: [], events: [] }
+      const peer: PeerRecord = { ua, sessions: [], events: [], invites: [] }
       peers.set(options.user, peer)
       ua.on("registered", () => {
         peer.events.push("ua:registered")
@@ -91,7 +106,10 @@ const api = {
         if (options.expectFailure) resolve()
         else reject(new Error(`registration failed: ${event.cause}`))
       })
-      ua.on("newRTCSession", ({ session }: RTCSessionEvent) => track(peer, session))
+      ua.on("newRTCSession", ({ session, request }: RTCSessionEvent) => {
+        if (session.direction === "incoming") peer.invites.push((request as unknown as { data: string }).data)
+        track(peer, session)
+      })
       ua.start()
     })
   },
@@ -113,6 +131,12 @@ const api = {
   },
   events(user: string): string[] {
     return [...requirePeer(user).events]
+  },
+  invites(user: string): string[] {
+    return [...requirePeer(user).invites]
+  },
+  received(): string[] {
+    return [...received]
   },
   remoteIdentity(user: string, index?: number): string | undefined {
     const peer = requirePeer(user)

@@ -79,6 +79,16 @@ export class SipPeer {
     }
   }
 
+  /** The raw INVITEs of this UA's incoming sessions. */
+  invites(): Promise<string[]> {
+    return this.page.evaluate((user) => window.sipPeers.invites(user), this.user)
+  }
+
+  /** Every SIP message any UA of this page received, raw. */
+  received(): Promise<string[]> {
+    return this.page.evaluate(() => window.sipPeers.received())
+  }
+
   stop(): Promise<void> {
     return this.page.evaluate((user) => window.sipPeers.stop(user), this.user)
   }

@@ -62,7 +62,9 @@ listenForMessages(MessageTarget.background, [
     from: [SenderKind.contentScript],
     schema: ContentRequestSchema,
     async handle(message, sender) {
-      return handleContentRequest(message, sender, await getDockSettings(), softphone.dial)
+      return handleContentRequest(message, sender, await getDockSettings(), async (number) =>
+        softphone.dial((await session.callReference({ number })) ?? number)
+      )
     },
   }),
 ])

@@ -1,10 +1,12 @@
 import {
+  callReferenceSchema,
   ErrorCode,
   errorBodySchema,
   loginResponseSchema,
   meResponseSchema,
   sipAccountSchema,
   memberSettingsSchema,
+  type CallReferenceBody,
   type EffectiveSettings,
   type PresenceChoice,
   type SipAccount,
@@ -119,6 +121,25 @@ async function applySettings(settings: EffectiveSettings): Promise<void> {
   const session = await loadSession()
   const account = session ? await fetchSipAccount(session) : null
   await applySoftphoneSettings(settings, account).catch((error) => console.error("softphone from settings failed", error))
+}
+
+/**
+ * Click-to-call dials an opaque address the server issues for the number (DESIGN.md §14): with
+ * blockManualDialing Kamailio lets only such references through. A server without a SIP front
+ * issues none; the dock then dials the number itself (its manual SIP settings).
+ */
+export async function callReference(body: CallReferenceBody): Promise<string | null> {
+  const session = await loadSession()
+  if (!session) throw new MessageError(MessageErrorCode.BLOCKED, "Sign in to place calls.")
+  const path = `/api/workspaces/${session.workspaceId}/calls/references`
+  const init = { method: "POST", token: session.token, body: JSON.stringify(body) }
+  return api(session.serverUrl, path, callReferenceSchema, init).then(
+    (answer) => answer.uri,
+    (error: unknown) => {
+      if (error instanceof MessageError && error.code === ErrorCode.SIP_NOT_CONFIGURED) return null
+      throw error
+    }
+  )
 }
 
 /** Keepalive: server-issued SIP credentials are short-lived; renew them before Kamailio refuses them. */

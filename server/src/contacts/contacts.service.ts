@@ -77,6 +77,15 @@ export async function getContact(actor: MemberContext, contactId: string): Promi
   return toContactView(contact, contactAccessOf(actor).masked);
 }
 
+/**
+ * The stored number of a contact the actor may see, for the server's own use (a call reference,
+ * DESIGN.md §14): it never goes back to the caller of this function's route.
+ */
+export async function contactNumberForCall(actor: MemberContext, contactId: string): Promise<string | null> {
+  const contact = await loadVisible(actor, contactId);
+  return contact.phone ?? null;
+}
+
 const invalid = (path: string, message: string) =>
   new AppError("VALIDATION_FAILED", `${path}: ${message}`, { issues: [{ path, message }] });
 

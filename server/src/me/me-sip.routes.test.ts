@@ -36,3 +36,24 @@ it("security: refuses a viewer (no dock.use) a SIP account", async () => {
   expect(res.status).toBe(403);
   expect(res.body.error.code).toBe("FORBIDDEN");
 });
+
+it("gives a member's own SIP phone (endpoint sip) an account of its own, only with allowSipClients", async () => {
+  const member = await addTestMember(t, ws.workspaceId, { roles: ["agent"], teams: [ws.teamId] });
+  const refused = await t.api.get("/api/me/sip/phone", { token: member.token });
+  expect(refused.status).toBe(403);
+  expect(refused.body.error.code).toBe("FORBIDDEN");
+  const saved = await t.api.put(`/api/workspaces/${ws.workspaceId}/members/${member.userId}/settings`, { overrideDockSettings: false, overrides: { allowSipClients: true } }, { token: ws.token });
+  expect(saved.status).toBe(200);
+  const res = await t.api.get("/api/me/sip/phone", { token: member.token });
+  expect(res.status).toBe(200);
+  expect(res.body.uri).toBe(`sip:${member.userId}.phone@127.0.0.1`);
+  expect(res.body.username).toBe(`${Date.parse(res.body.expiresAt) / 1000}:${member.userId}.phone`);
+  expect(res.body.password).toBe(ephemeralPassword(sip.secret, res.body.username));
+});
+
+it("security: refuses a viewer a SIP phone account even with allowSipClients, and an anonymous caller", async () => {
+  const viewer = await addTestMember(t, ws.workspaceId, { roles: ["viewer"], teams: [ws.teamId] });
+  await t.api.put(`/api/workspaces/${ws.workspaceId}/members/${viewer.userId}/settings`, { overrideDockSettings: false, overrides: { allowSipClients: true } }, { token: ws.token });
+  expect((await t.api.get("/api/me/sip/phone", { token: viewer.token })).status).toBe(403);
+  expect((await t.api.get("/api/me/sip/phone")).status).toBe(401);
+});

@@ -1,4 +1,4 @@
-import { OfferCancelReason, RingFailure, type CallQueued, type CallRing, type KamailioEvent, type ServerCommand } from "@switchboard/shared";
+import { endpointTarget, OfferCancelReason, RingFailure, type CallQueued, type CallRing, type KamailioEvent, type ServerCommand } from "@switchboard/shared";
 import type { AppDeps } from "../app-deps.js";
 import { QueueModel } from "../routing/queue.model.js";
 import type { OfferListener, Router } from "../routing/router.js";
@@ -14,7 +14,7 @@ interface HeldCall {
   held: boolean;
   ringing: { offerId: string; agentId: string } | null;
   /** A decision made while Kamailio was still ringing someone (our timer beat its report). */
-  next: CallRing | null;
+  next: { command: CallRing; agentId: string } | null;
 }
 
 type Offer = Parameters<OfferListener>[0];
@@ -43,6 +43,9 @@ export class QueueCalls {
     private readonly router: Router,
     private readonly send: (command: ServerCommand) => boolean,
     private readonly domain: string,
+    /** A dialed number that is no queue's: a member's outbound call (outbound-calls.ts) answers it. */
+    private readonly notAQueue: (event: CallQueued) => Promise<void> = async (event) =>
+      void this.send({ type: "call.reject", callId: event.callId, tindex: event.tindex, tlabel: event.tlabel, code: 404, reason: "No Such Queue" }),
   ) {
     router.offerListeners.add(this.onOffer);
   }
@@ -88,10 +91,7 @@ export class QueueCalls {
     const { callId, tindex, tlabel } = event;
     const doc = await QueueModel.findOne({ number: event.queueNumber, channel: "phone" }, { workspaceId: 1 }).lean();
     const queue = doc ? await this.router.queues.get(String(doc.workspaceId), String(doc._id)) : null;
-    if (!queue) {
-      this.send({ type: "call.reject", callId, tindex, tlabel, code: 404, reason: "No Such Queue" });
-      return;
-    }
+    if (!queue) return this.notAQueue(event);
     const interaction = await this.router.conversations.enqueueCall({ queue, number: event.from || null, name: event.fromName || null });
     const interactionId = String(interaction._id);
     const call: HeldCall = { callId, tindex, tlabel, interactionId, workspaceId: queue.workspaceId, queueNumber: event.queueNumber, held: true, ringing: null, next: null };
@@ -111,7 +111,7 @@ export class QueueCalls {
       this.early.set(interactionId, offer);
       return;
     }
-    const ring = this.ringCommand(call, offer);
+    const ring = { command: this.ringCommand(call, offer), agentId: offer.member.info.userId };
     if (!call.held) {
       call.next = ring;
       return;
@@ -129,7 +129,8 @@ export class QueueCalls {
       callId: call.callId,
       tindex: call.tindex,
       tlabel: call.tlabel,
-      target: `sip:${offer.member.info.userId}@${this.domain}`,
+      // The member's endpoint (DESIGN.md §9): the dock, their own SIP phone, or forwardTo via the trunk.
+      target: endpointTarget(offer.member.settings, offer.member.info.userId, this.domain),
       ringSeconds: offer.ringSeconds,
       fromUser: masked || !number ? call.queueNumber : number,
       fromName: masked ? offer.interaction.queueName : (contact?.name ?? number),
@@ -137,13 +138,13 @@ export class QueueCalls {
     };
   }
 
-  private ring(call: HeldCall, ring: CallRing) {
+  private ring(call: HeldCall, { command: ring, agentId }: { command: CallRing; agentId: string }) {
     if (!this.send(ring)) {
       this.deps.logger.warn({ callId: call.callId }, "Kamailio not connected: the ring waits for the next decision");
     }
     call.held = false;
     call.next = null;
-    call.ringing = { offerId: ring.offerId, agentId: ring.target.slice(4, ring.target.indexOf("@")) };
+    call.ringing = { offerId: ring.offerId, agentId };
   }
 
   private async ringFailed(callId: string, reason: RingFailure) {

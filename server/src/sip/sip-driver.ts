@@ -1,7 +1,9 @@
+import type { ServerCommand } from "@switchboard/shared";
 import type { AppDeps } from "../app-deps.js";
 import { routerOf } from "../routing/router.js";
 import { EvapiClient } from "./evapi-client.js";
 import { redisLease, singleNodeLease, type EvapiLease } from "./evapi-lease.js";
+import { OutboundCalls } from "./outbound-calls.js";
 import { QueueCalls } from "./queue-calls.js";
 
 export interface SipDriver {
@@ -33,9 +35,14 @@ export function startSipDriver(deps: AppDeps, options: { lease?: EvapiLease } = 
     const evapiClient: EvapiClient = new EvapiClient({
       ...evapi,
       logger: deps.logger,
-      onEvent: (event) => void queueCalls.handle(event).catch((err) => deps.logger.error({ err, event }, "queue call event failed")),
+      onEvent: (event) => {
+        outboundCalls.handle(event);
+        void queueCalls.handle(event).catch((err) => deps.logger.error({ err, event }, "queue call event failed"));
+      },
     });
-    const queueCalls = new QueueCalls(deps, router, (command) => evapiClient.send(command), sip.domain);
+    const send = (command: ServerCommand) => evapiClient.send(command);
+    const outboundCalls = new OutboundCalls(deps, send, sip.domain);
+    const queueCalls = new QueueCalls(deps, router, send, sip.domain, (event) => outboundCalls.place(event));
     client = evapiClient;
     calls = queueCalls;
     evapiClient.start();

@@ -1,3 +1,4 @@
+import { sipPhoneUser } from "@switchboard/shared";
 import type { AppDeps } from "../app-deps.js";
 import { kamailioRpc, type KamailioRpc } from "./kamailio-rpc.js";
 
@@ -13,8 +14,12 @@ import { kamailioRpc, type KamailioRpc } from "./kamailio-rpc.js";
  * they expire (SIP_CREDENTIAL_TTL, 10 minutes by default); the server also stops issuing new ones.
  */
 export async function revokeSipUser(rpc: KamailioRpc, userId: string, now: Date): Promise<void> {
+  // The member's own SIP phone (endpoint `sip`) has an account of its own: it goes with them.
+  const phone = sipPhoneUser(userId);
   await rpc.call("htable.seti", ["revoked", userId, Math.floor(now.getTime() / 1000)]);
+  await rpc.call("htable.seti", ["revoked", phone, Math.floor(now.getTime() / 1000)]);
   await rpc.call("ul.rm", ["location", userId]);
+  await rpc.call("ul.rm", ["location", phone]).catch(() => undefined); // most members have no SIP phone registered
 }
 
 /** Listens for revocations and sign-outs on this node's events; returns a detach function. */

@@ -12,6 +12,7 @@ import { settingsRouter } from "../settings/settings.routes.js";
 import { interactionsRouter } from "../routing/interactions.routes.js";
 import { queuesRouter } from "../routing/queues.routes.js";
 import { teamsRouter } from "../teams/teams.routes.js";
+import { callReferencesRouter } from "../sip/call-references.routes.js";
 
 /**
  * Everything under /api/workspaces/:ws. Each feature contributes a router; they all
@@ -30,5 +31,6 @@ export function workspaceRouter(deps: AppDeps): Router {
   router.use("/presence", presenceRouter(deps));
   router.use("/queues", queuesRouter(deps));
   router.use("/interactions", interactionsRouter(deps));
+  router.use("/calls/references", callReferencesRouter(deps));
   return router;
 }

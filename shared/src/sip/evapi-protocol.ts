@@ -17,13 +17,17 @@ export type RingFailure = (typeof RingFailure)[keyof typeof RingFailure];
 
 // ── Kamailio → server ──────────────────────────────────────────────────────────
 
-/** An INVITE to a phone queue's number was answered 182 Queued and is held. */
+/**
+ * An INVITE to a phone queue's number was answered 182 Queued and is held. `queueNumber` is the
+ * dialed user part: a queue's number, or, for a member's outbound call, other digits or a call
+ * reference (`ref-<token>`), which the server answers by its outbound policy.
+ */
 export const callQueuedSchema = z.strictObject({
   type: z.literal("call.queued"),
   callId,
   ...transaction,
-  /** A phone queue's number as queue.schema allows it (2–20 digits). */
-  queueNumber: z.string().regex(/^[0-9]{2,20}$/),
+  /** What the caller dialed: a phone queue's number (2–20 digits, as queue.schema allows), digits to call out, or a server-issued reference. */
+  queueNumber: z.string().regex(/^(\+?[0-9]{2,20}|ref-[A-Za-z0-9_-]{16,512})$/),
   from: sipUser,
   fromName: displayName,
 });
