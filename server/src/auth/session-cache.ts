@@ -1,6 +1,6 @@
 import type { Types } from "mongoose";
 import type { Clock } from "../clock.js";
-import { readSession, TOKEN_SHAPE } from "./sessions.service.js";
+import { readSession, readSessions, TOKEN_SHAPE } from "./sessions.service.js";
 import { hashToken } from "./tokens.js";
 
 export interface LiveSession {
@@ -11,6 +11,8 @@ export interface LiveSession {
 
 /** Enough for every dock and console of a large node; past it the oldest entries go first. */
 const MAX_ENTRIES = 100_000;
+/** Ids per batched read: the query stays small, and a batch never waits long for the one before it. */
+const MAX_BATCH = 2_000;
 /** A read raced by invalidations this many times in a row is given up (the handshake says "try again"). */
 const MAX_READS = 3;
 
@@ -23,10 +25,16 @@ const MAX_READS = 3;
  * A read that started before an invalidation could bring back what was just cut, so every
  * invalidation bumps an epoch, and a read finished under a newer epoch is done again.
  */
+type Stored = { userId: Types.ObjectId; expiresAt: Date } | null;
+type Waiter = { resolve: (session: Stored) => void; reject: (err: unknown) => void };
+
 export class SessionCache {
   private readonly entries = new Map<string, LiveSession>();
   private readonly byUser = new Map<string, Set<string>>();
   private epoch = 0;
+  /** Sessions asked for while a read is out: they go in the next read, together. */
+  private readonly queued = new Map<string, Waiter[]>();
+  private reading = false;
 
   constructor(
     private readonly clock: Clock,
@@ -41,7 +49,7 @@ export class SessionCache {
     if (cached) return cached.expiresAt > this.clock.now() ? cached : null;
     for (let read = 0; read < MAX_READS; read++) {
       const epoch = this.epoch;
-      const session = await readSession(tokenHash);
+      const session = await this.read(tokenHash);
       if (epoch !== this.epoch) continue;
       if (!session || session.expiresAt <= this.clock.now()) return null;
       const live = { tokenHash, userId: session.userId, expiresAt: session.expiresAt };
@@ -49,6 +57,37 @@ export class SessionCache {
       return live;
     }
     throw new Error("sessions kept changing while being read");
+  }
+
+  /**
+   * One read out at a time: alone it is the `_id` lookup FerretDB answers from its primary key;
+   * in a reconnect storm everyone who arrived meanwhile shares the next one, so ten thousand
+   * handshakes cost a few queries, not ten thousand.
+   */
+  private read(tokenHash: string): Promise<Stored> {
+    return new Promise((resolve, reject) => {
+      const waiters = this.queued.get(tokenHash) ?? [];
+      waiters.push({ resolve, reject });
+      this.queued.set(tokenHash, waiters);
+      if (!this.reading) void this.drain();
+    });
+  }
+
+  private async drain() {
+    this.reading = true;
+    while (this.queued.size > 0) {
+      const batch = [...this.queued].slice(0, MAX_BATCH);
+      for (const [tokenHash] of batch) this.queued.delete(tokenHash);
+      try {
+        const found =
+          batch.length === 1 ? [await readSession(batch[0]![0])].filter((session) => session !== null) : await readSessions(batch.map(([tokenHash]) => tokenHash));
+        const byId = new Map(found.map((session) => [session._id, session]));
+        for (const [tokenHash, waiters] of batch) for (const waiter of waiters) waiter.resolve(byId.get(tokenHash) ?? null);
+      } catch (err) {
+        for (const [, waiters] of batch) for (const waiter of waiters) waiter.reject(err);
+      }
+    }
+    this.reading = false;
   }
 
   /**

@@ -1,5 +1,8 @@
+import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SessionCache } from "../auth/session-cache.js";
 import { createSession } from "../auth/sessions.service.js";
+import { newOpaqueToken } from "../auth/tokens.js";
 import { MembershipModel } from "../members/membership.model.js";
 import { WorkspaceModel } from "../workspaces/workspace.model.js";
 import { addMember, connect, refusalOf, type ClientSocket } from "../../test/realtime-fixtures.js";
@@ -57,6 +60,22 @@ describe("session cache (socket handshakes)", () => {
     expect(res.status).toBe(204);
     expect((await refusalOf(connect(t.url, "/console", { token: other, workspaceId: ws.workspaceId }))).message).toBe("UNAUTHENTICATED");
     await connectOnce("/console", kept, ws.workspaceId);
+  });
+
+  it("a burst of handshakes shares a few session reads, and each gets its own session (or none)", async () => {
+    const agents = await Promise.all(Array.from({ length: 40 }, (_, i) => addMember(ws.workspaceId, { name: `Bo Burst${i}`, roles: ["agent"], teams: [ws.teamId] })));
+    const cache = new SessionCache(t.clock);
+    const reads: string[] = [];
+    mongoose.set("debug", (collection: string, method: string) => void (collection === "sessions" && reads.push(method)));
+    try {
+      const unknown = newOpaqueToken();
+      const found = await Promise.all([...agents.map((a) => cache.find(a.token)), cache.find(unknown)]);
+      expect(found.map((session) => (session ? String(session.userId) : null))).toEqual([...agents.map((a) => a.userId), null]);
+      // The first read goes alone; everyone who arrived meanwhile shares the second.
+      expect(reads).toEqual(["findOne", "find"]);
+    } finally {
+      mongoose.set("debug", false);
+    }
   });
 
   // Last: it moves the server's clock a day on.
