@@ -1,6 +1,6 @@
 import type { Types } from "mongoose";
 import type { Clock } from "../clock.js";
-import { readSession, readSessions, TOKEN_SHAPE } from "./sessions.service.js";
+import { allSessions, readSession, TOKEN_SHAPE } from "./sessions.service.js";
 import { hashToken } from "./tokens.js";
 
 export interface LiveSession {
@@ -11,30 +11,34 @@ export interface LiveSession {
 
 /** Enough for every dock and console of a large node; past it the oldest entries go first. */
 const MAX_ENTRIES = 100_000;
-/** Ids per batched read: the query stays small, and a batch never waits long for the one before it. */
-const MAX_BATCH = 2_000;
+/** Session reads out at once: a storm of handshakes queues here, not in the database's connection pool. */
+const MAX_READS_IN_FLIGHT = 8;
 /** A read raced by invalidations this many times in a row is given up (the handshake says "try again"). */
 const MAX_READS = 3;
 
+type Stored = { userId: Types.ObjectId; expiresAt: Date } | null;
+
 /**
  * Live sessions as the socket handshakes see them, so a reconnect storm does not wait on the
- * embedded database once per socket. Only sessions read from the database are kept, with their
- * expiry checked on every use; logout, revocation and a password change cut them here at once
- * (realtime/live-sync.ts, on the node where they happen and, through the Redis relay, on the others).
+ * embedded database once per socket. The cache fills itself at boot with one pass over the
+ * sessions (a restarted node then admits its returning docks from memory) and with each session
+ * read since; expiry is checked on every use; logout, revocation and a password change cut
+ * entries at once (realtime/live-sync.ts, on the node where they happen and, through the Redis
+ * relay, on the others).
  *
  * A read that started before an invalidation could bring back what was just cut, so every
- * invalidation bumps an epoch, and a read finished under a newer epoch is done again.
+ * invalidation bumps an epoch: a read finished under a newer epoch is done again, and the boot
+ * pass stops adding.
  */
-type Stored = { userId: Types.ObjectId; expiresAt: Date } | null;
-type Waiter = { resolve: (session: Stored) => void; reject: (err: unknown) => void };
-
 export class SessionCache {
   private readonly entries = new Map<string, LiveSession>();
   private readonly byUser = new Map<string, Set<string>>();
   private epoch = 0;
-  /** Sessions asked for while a read is out: they go in the next read, together. */
-  private readonly queued = new Map<string, Waiter[]>();
-  private reading = false;
+  /** Reads under way, by session: handshakes of one session share a read. */
+  private readonly reads = new Map<string, Promise<Stored>>();
+  private readonly queue: Array<() => void> = [];
+  private inFlight = 0;
+  private warming: Promise<void> | null = null;
 
   constructor(
     private readonly clock: Clock,
@@ -45,6 +49,8 @@ export class SessionCache {
   async find(token: string): Promise<LiveSession | null> {
     if (!TOKEN_SHAPE.test(token)) return null;
     const tokenHash = hashToken(token);
+    // During the boot pass a returning dock waits for it rather than adding a read of its own.
+    if (this.warming && !this.entries.has(tokenHash)) await this.warming;
     const cached = this.entries.get(tokenHash);
     if (cached) return cached.expiresAt > this.clock.now() ? cached : null;
     for (let read = 0; read < MAX_READS; read++) {
@@ -59,35 +65,19 @@ export class SessionCache {
     throw new Error("sessions kept changing while being read");
   }
 
-  /**
-   * One read out at a time: alone it is the `_id` lookup FerretDB answers from its primary key;
-   * in a reconnect storm everyone who arrived meanwhile shares the next one, so ten thousand
-   * handshakes cost a few queries, not ten thousand.
-   */
-  private read(tokenHash: string): Promise<Stored> {
-    return new Promise((resolve, reject) => {
-      const waiters = this.queued.get(tokenHash) ?? [];
-      waiters.push({ resolve, reject });
-      this.queued.set(tokenHash, waiters);
-      if (!this.reading) void this.drain();
-    });
-  }
-
-  private async drain() {
-    this.reading = true;
-    while (this.queued.size > 0) {
-      const batch = [...this.queued].slice(0, MAX_BATCH);
-      for (const [tokenHash] of batch) this.queued.delete(tokenHash);
-      try {
-        const found =
-          batch.length === 1 ? [await readSession(batch[0]![0])].filter((session) => session !== null) : await readSessions(batch.map(([tokenHash]) => tokenHash));
-        const byId = new Map(found.map((session) => [session._id, session]));
-        for (const [tokenHash, waiters] of batch) for (const waiter of waiters) waiter.resolve(byId.get(tokenHash) ?? null);
-      } catch (err) {
-        for (const [, waiters] of batch) for (const waiter of waiters) waiter.reject(err);
+  /** One pass over the stored sessions (up to the cache's size), at boot; a failure leaves the cache to fill by reads. */
+  warm(): Promise<void> {
+    const epoch = this.epoch;
+    const pass = async () => {
+      for await (const session of allSessions()) {
+        if (epoch !== this.epoch || this.entries.size >= this.maxEntries) break;
+        if (session.expiresAt > this.clock.now() && !this.entries.has(session._id)) this.remember({ tokenHash: session._id, userId: session.userId, expiresAt: session.expiresAt });
       }
-    }
-    this.reading = false;
+    };
+    this.warming = pass()
+      .catch(() => {})
+      .finally(() => (this.warming = null));
+    return this.warming;
   }
 
   /**
@@ -115,6 +105,27 @@ export class SessionCache {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  private read(tokenHash: string): Promise<Stored> {
+    let read = this.reads.get(tokenHash);
+    if (!read) {
+      read = this.limited(() => readSession(tokenHash)).finally(() => this.reads.delete(tokenHash));
+      this.reads.set(tokenHash, read);
+    }
+    return read;
+  }
+
+  /** The `_id` lookup FerretDB answers from its primary key, a few at a time. */
+  private async limited<T>(run: () => Promise<T>): Promise<T> {
+    if (this.inFlight >= MAX_READS_IN_FLIGHT) await new Promise<void>((resolve) => this.queue.push(resolve));
+    this.inFlight++;
+    try {
+      return await run();
+    } finally {
+      this.inFlight--;
+      this.queue.shift()?.();
+    }
   }
 
   private remember(session: LiveSession) {

@@ -16,9 +16,8 @@ export async function createSession(userId: Types.ObjectId | string, clock: Cloc
 /** A session's owner and expiry by its `_id`, the one filter FerretDB answers from its primary key. */
 export const readSession = (tokenHash: string) => SessionModel.findById(tokenHash, { userId: 1, expiresAt: 1 }).lean();
 
-/** Several at once, for a burst of handshakes (auth/session-cache.ts): one query, whatever FerretDB makes of `$in`. */
-export const readSessions = (tokenHashes: readonly string[]) =>
-  SessionModel.find({ _id: trusted({ $in: tokenHashes }) }, { userId: 1, expiresAt: 1 }).lean();
+/** Every session's owner and expiry, as a cursor: the session cache fills itself at boot (auth/session-cache.ts). */
+export const allSessions = () => SessionModel.find({}, { userId: 1, expiresAt: 1 }).lean().cursor();
 
 export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 

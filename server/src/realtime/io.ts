@@ -46,6 +46,8 @@ export function attachRealtime(http: HttpServer, deps: AppDeps, options: Realtim
   const consoleNs = io.of(NamespaceName.console) as unknown as ConsoleNamespace;
   const { memberships } = presence;
   const sessions = new SessionCache(deps.clock);
+  // Filled before the docks of a restarted node come back (issue 14: the reconnect storm).
+  void sessions.warm();
   const lookups = { memberships, sessions };
   dock.use(socketAuth("dock.use", deps.clock, lookups));
   consoleNs.use(socketAuth("console.use", deps.clock, lookups));
