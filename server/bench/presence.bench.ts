@@ -6,7 +6,8 @@
  *   payload to the same rooms (the yardstick), 3. two bare nodes through the Redis adapter (the
  *   yardstick for 4), 4. two Switchboard nodes sharing Redis.
  * Servers run in child processes so their RSS is theirs alone. Results go to docs/benchmarks.md.
- * Knobs: BENCH_DOCKS (2000), BENCH_RATE changes/s (200), BENCH_SECONDS (15).
+ * Knobs: BENCH_DOCKS (2000), BENCH_REDIS_DOCKS (2 × BENCH_DOCKS), BENCH_RATE changes/s (200), BENCH_SECONDS (15),
+ * BENCH_TARGETS, BENCH_STORM=0 (skip the reconnect storm).
  */
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -117,8 +118,9 @@ async function runScenario(target: Target, seeded: Seeded): Promise<Result> {
   await sleep(2_000);
   const loops = await Promise.all(target.children.map(loopDelayOf));
   for (const socket of [...docks, ...watchers]) socket.close();
+  samples.sort((a, b) => a - b);
   console.error(`${target.name}: connect ${connectSeconds.toFixed(1)} s, ${samples.length}/${expected} delivered, p99 ${percentile(samples, 99).toFixed(1)} ms, loop p99 ${Math.max(...loops.map((l) => l.p99))} ms, RSS/conn ${((rssAfter - rssBefore) / 1024 / (docks.length + watchers.length)).toFixed(1)} KB`);
-  const storm = target.restart
+  const storm = target.restart && process.env.BENCH_STORM !== "0"
     ? (
         await reconnectStorm({
           restart: target.restart,
@@ -129,7 +131,6 @@ async function runScenario(target: Target, seeded: Seeded): Promise<Result> {
         })
       ).result
     : null;
-  samples.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 10) / 10;
   return {
     kind: target.kind,
