@@ -9,6 +9,9 @@ import type { AddressInfo } from "node:net";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
 import { Server } from "socket.io";
+import { startLoopDelayProbe } from "../test/loop-delay-probe.js";
+
+startLoopDelayProbe();
 
 const http = createServer();
 const io = new Server(http, { serveClient: false });
@@ -23,7 +26,8 @@ io.on("connection", (socket) => {
     ack?.({ ok: true, data: payload });
   });
 });
-http.listen(0, "127.0.0.1", () => {
+// PORT: the bench restarts it on the same port for the reconnect storm.
+http.listen(Number(process.env.PORT ?? 0), "127.0.0.1", () => {
   process.stdout.write(`READY http://127.0.0.1:${(http.address() as AddressInfo).port}\n`);
 });
 process.on("SIGTERM", () => void io.close(() => process.exit(0)));

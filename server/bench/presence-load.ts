@@ -56,7 +56,7 @@ export const rssOf = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(readF
 
 /** Websocket transport only, as the brief requires: no long-polling in the numbers. */
 export function openSocket(url: string, auth: Record<string, unknown>): Promise<Socket> {
-  const socket = io(url, { auth: { protocolVersion: PROTOCOL_VERSION, ...auth }, transports: ["websocket"], reconnection: false, forceNew: true });
+  const socket = io(url, { auth: { protocolVersion: PROTOCOL_VERSION, ...auth }, transports: ["websocket"], reconnection: false, forceNew: true, timeout: 20_000 });
   return new Promise((resolve, reject) => {
     socket.once("connect", () => resolve(socket));
     socket.once("connect_error", reject);
@@ -77,3 +77,25 @@ export const percentile = (sorted: readonly number[], p: number): number =>
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type { Presence };
+
+export interface LoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+/** Asks a server child for its event-loop delay since the last ask (server/test/loop-delay-probe.ts). */
+export function loopDelayOf(child: { process: import("node:child_process").ChildProcess }): Promise<LoopDelay> {
+  return new Promise((resolve) => {
+    let out = "";
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /LOOPDELAY (\{.*\})/.exec(out);
+      if (!match) return;
+      child.process.stdout!.off("data", onData);
+      resolve(JSON.parse(match[1]!) as LoopDelay);
+    };
+    child.process.stdout!.on("data", onData);
+    child.process.kill("SIGUSR2");
+  });
+}

@@ -14,8 +14,10 @@ import "../src/db/models.js";
 import { DomainEvents } from "../src/events/domain-events.js";
 import { createMailer } from "../src/mail/mailer.js";
 import { startBackgroundWork, startServer } from "../src/server.js";
+import { startLoopDelayProbe } from "./loop-delay-probe.js";
 
 const env = process.env;
+startLoopDelayProbe();
 const base = loadConfig({ NODE_ENV: "test", REDIS_URL: env.REDIS_URL, SMTP_URL: env.SMTP_URL, INVITE_LINK_KEY: env.INVITE_LINK_KEY });
 const config = {
   ...base,

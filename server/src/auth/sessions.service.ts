@@ -13,7 +13,13 @@ export async function createSession(userId: Types.ObjectId | string, clock: Cloc
   return token;
 }
 
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+/** A session's owner and expiry by its `_id`, the one filter FerretDB answers from its primary key. */
+export const readSession = (tokenHash: string) => SessionModel.findById(tokenHash, { userId: 1, expiresAt: 1 }).lean();
+
+/** Every session's owner and expiry, as a cursor: the session cache fills itself at boot (auth/session-cache.ts). */
+export const allSessions = () => SessionModel.find({}, { userId: 1, expiresAt: 1 }).lean().cursor();
+
+export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * The unexpired session of a token, or null. The filter is `_id` alone (expiry is checked here)
@@ -22,7 +28,7 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 export async function findLiveSession(token: string, clock: Clock) {
   if (!TOKEN_SHAPE.test(token)) return null;
   const tokenHash = hashToken(token);
-  const session = await SessionModel.findById(tokenHash, { userId: 1, expiresAt: 1 }).lean();
+  const session = await readSession(tokenHash);
   return session && session.expiresAt > clock.now() ? { tokenHash, userId: session.userId, expiresAt: session.expiresAt } : null;
 }
 

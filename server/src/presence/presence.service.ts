@@ -1,8 +1,6 @@
 import {
   AuditAction,
   MISSED_AWAY_REASON,
-  can,
-  reachOf,
   type Actor,
   type AutomaticCause,
   type Presence,
@@ -10,27 +8,22 @@ import {
   type PresenceChoice,
   type PresenceSnapshot,
   checkSetPresence,
-  type Role,
 } from "@switchboard/shared";
 import type { AppDeps } from "../app-deps.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { AppError, forbidden, notFound, refuseIf } from "../http/app-error.js";
+import { notFound, refuseIf } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
 import { membershipsOf, type LeanMembership, type MembershipCache } from "../members/membership-cache.js";
 import { MembershipModel } from "../members/membership.model.js";
-import { loadChatLimits } from "../settings/member-settings.service.js";
-import { WorkspaceModel } from "../workspaces/workspace.model.js";
+import { AwayReasons } from "./away-reasons.js";
+import { LastActiveWriter } from "./last-active-writer.js";
+import { MemberQueue } from "./member-queue.js";
+import { buildSnapshot } from "./presence-board.js";
+import { freshRecord, memberInfoFrom, neverConnectedRecord, showsOnBoard, toPresence, type MemberInfo } from "./presence-record.js";
 import { RedisPresenceStore } from "./presence-redis.store.js";
-import { MemoryPresenceStore, memberKey, type DeviceEntry, type MemberKey, type PresenceRecord, type PresenceStore } from "./presence.store.js";
+import { MemoryPresenceStore, type DeviceEntry, type MemberKey, type PresenceRecord, type PresenceStore } from "./presence.store.js";
 
-/** Who a presence belongs to, as the realtime layer knows it from the handshake. */
-export interface MemberInfo extends MemberKey {
-  name: string;
-  teams: readonly string[];
-  roles: readonly Role[];
-  /** The Membership document's id, when known: lastActiveAt is then written by `_id`. */
-  membershipId?: string;
-}
+export { toPresence, type MemberInfo } from "./presence-record.js";
 
 /** The realtime layer fans changes out; the service knows nothing of sockets. `devices` say which nodes hold the member's docks. */
 export type PresencePublisher = (workspaceId: string, presence: Presence, devices: readonly DeviceEntry[]) => void;
@@ -45,63 +38,17 @@ export interface RoutingActivity {
   lastInteractionEndedAt?: string;
 }
 
-const AWAY_REASONS_CACHE_MS = 2_000;
-/** Throttled lastActiveAt writes are gathered and sent as one bulk write this often. */
-const LAST_ACTIVE_FLUSH_MS = 1_000;
-
-type LastActiveWrite = { filter: Record<string, unknown>; at: Date };
-/** `$max`: writes may land in any order (a batch in flight, then the final one), the latest time wins. */
-const lastActiveUpdate = ({ filter, at }: LastActiveWrite) => ({ updateOne: { filter, update: { $max: { lastActiveAt: at } } } });
-
-const memberInfoFrom = (m: LeanMembership): MemberInfo => ({
-  workspaceId: String(m.workspaceId),
-  userId: String(m.userId),
-  name: m.name,
-  teams: m.teams.map(String),
-  roles: m.roles,
-  membershipId: String(m._id),
-});
-
-/** Viewers never take calls: the board lists members who can use a dock. */
-const showsOnBoard = (m: Pick<LeanMembership, "userId" | "roles">) => can({ userId: String(m.userId), roles: m.roles, teams: [] }, "dock.use");
-
-export function toPresence(record: PresenceRecord, devices: readonly DeviceEntry[]): Presence {
-  return {
-    userId: record.userId,
-    name: record.name,
-    teams: record.teams,
-    roles: record.roles,
-    status: record.status,
-    ...(record.awayReason === undefined ? {} : { awayReason: record.awayReason }),
-    onCall: record.onCall,
-    activeChats: record.activeChats,
-    ...(record.wrapUpUntil === undefined ? {} : { wrapUpUntil: record.wrapUpUntil }),
-    since: record.since,
-    lastSeenAt: record.lastSeenAt,
-    ...(record.cause === undefined ? {} : { cause: record.cause }),
-    devices: devices.map(({ id, label, connectedAt }) => ({ id, label, connectedAt })),
-  };
-}
-
 /**
  * DESIGN.md §8: the server owns presence. Docks report, this decides and announces.
  * Several docks of one member are one presence; the last dock leaving starts a grace
  * period, and only its end (not the first network blip) makes the member offline.
  */
 export class PresenceService {
-  private readonly locks = new Map<string, Promise<unknown>>();
-  /**
-   * One read per workspace at a time, shared by every request that arrives meanwhile: a dock's
-   * requests then continue in the order they came (separate reads could finish in any order and
-   * apply a burst of status changes out of order).
-   */
-  private readonly awayReasonsCache = new Map<string, { reasons: Promise<string[]>; at: number }>();
+  private readonly queue = new MemberQueue();
+  private readonly awayReasons: AwayReasons;
+  private readonly lastActive: LastActiveWriter;
   private publish: PresencePublisher = () => {};
   private readonly listeners: PresenceListener[] = [];
-  private readonly lastActiveDue = new Map<string, LastActiveWrite>();
-  private lastActiveTimer: NodeJS.Timeout | null = null;
-  /** When each member's console use last moved lastActiveAt (the throttle of noteConsoleActivity). */
-  private readonly consoleActiveAt = new Map<string, number>();
   /** Shared with the socket handshakes and REST; the realtime layer keeps it in step on membership events. */
   readonly memberships: MembershipCache;
 
@@ -110,6 +57,8 @@ export class PresenceService {
     readonly store: PresenceStore,
   ) {
     this.memberships = membershipsOf(deps);
+    this.awayReasons = new AwayReasons(deps.clock);
+    this.lastActive = new LastActiveWriter(deps, this.memberships);
   }
 
   setPublisher(publisher: PresencePublisher): void {
@@ -124,34 +73,12 @@ export class PresenceService {
     return this.deps.clock.now();
   }
 
-  /** Steps for one member run one after another on this node, so connect/disconnect/set never interleave. */
   private serially<T>(key: MemberKey, step: () => Promise<T>): Promise<T> {
-    const id = memberKey(key);
-    const run = (this.locks.get(id) ?? Promise.resolve()).then(step, step);
-    const tail = run.catch(() => {});
-    this.locks.set(id, tail);
-    void tail.then(() => this.locks.get(id) === tail && this.locks.delete(id));
-    return run;
+    return this.queue.run(key, step);
   }
 
   private fresh(member: MemberInfo): PresenceRecord {
-    return {
-      workspaceId: member.workspaceId,
-      userId: member.userId,
-      name: member.name,
-      teams: [...member.teams],
-      roles: [...member.roles],
-      status: "offline",
-      onCall: false,
-      activeChats: 0,
-      since: this.now().toISOString(),
-      lastSeenAt: null,
-      chosen: { status: "available" },
-      ...(member.membershipId === undefined ? {} : { membershipId: member.membershipId }),
-      // The throttle starts at the first connect: handshakes already cost the database enough,
-      // and going offline always writes the final lastSeenAt.
-      persistedAt: this.now().getTime(),
-    };
+    return freshRecord(member, this.now());
   }
 
   /** Writes the record, persists lastSeenAt when due (or when forced), and announces the result. */
@@ -164,51 +91,13 @@ export class PresenceService {
     const presence = toPresence(record, devices);
     this.publish(record.workspaceId, presence, devices);
     for (const listener of this.listeners) listener(record.workspaceId, presence);
-    if (writeLastActive) {
-      // By `_id` when the record knows its membership: an index lookup anywhere (FerretDB's SQLite backend pushes down only `_id`).
-      const filter = record.membershipId ? { _id: record.membershipId } : { workspaceId: record.workspaceId, userId: record.userId };
-      const write = { filter, at: new Date(record.lastSeenAt!) };
-      this.memberships.touch(record.workspaceId, record.userId, write.at);
-      const id = memberKey(record);
-      // Going offline waits for the write (it is the last word); the throttled ones join the next batch.
-      if (persist) {
-        this.lastActiveDue.delete(id);
-        await MembershipModel.bulkWrite([lastActiveUpdate(write)]);
-      } else {
-        this.lastActiveDue.set(id, write);
-        this.lastActiveTimer ??= setTimeout(() => void this.flushLastActive(), LAST_ACTIVE_FLUSH_MS).unref();
-      }
-    }
+    if (writeLastActive) await this.lastActive.write(record, new Date(record.lastSeenAt!), { now: persist });
     return presence;
   }
 
-  /**
-   * Using the console is activity too: lastActiveAt moves at most once per presencePersistMs per
-   * member (like a dock's), joining the next batched write; the members list sees it at once.
-   */
+  /** Console use moves lastActiveAt too (throttled like a dock's). */
   noteConsoleActivity(member: { workspaceId: string; userId: string; membershipId?: string }): void {
-    const id = memberKey(member);
-    const nowMs = this.now().getTime();
-    const last = this.consoleActiveAt.get(id);
-    if (last !== undefined && nowMs - last < this.deps.config.presencePersistMs) return;
-    this.consoleActiveAt.set(id, nowMs);
-    const at = this.now();
-    const filter = member.membershipId ? { _id: member.membershipId } : { workspaceId: member.workspaceId, userId: member.userId };
-    this.memberships.touch(member.workspaceId, member.userId, at);
-    // A dock's pending write for the same member is older or equal; $max keeps the later date either way.
-    this.lastActiveDue.set(id, { filter, at });
-    this.lastActiveTimer ??= setTimeout(() => void this.flushLastActive(), LAST_ACTIVE_FLUSH_MS).unref();
-  }
-
-  /** One bulk write for every member whose throttled lastActiveAt came due: no database round trip per change. */
-  private async flushLastActive(): Promise<void> {
-    this.lastActiveTimer = null;
-    const writes = [...this.lastActiveDue.values()];
-    this.lastActiveDue.clear();
-    if (writes.length === 0) return;
-    await MembershipModel.bulkWrite(writes.map(lastActiveUpdate), { ordered: false }).catch((err: unknown) =>
-      this.deps.logger.warn({ err }, "could not persist lastActiveAt"),
-    );
+    this.lastActive.noteConsole(member);
   }
 
   private setStatus(record: PresenceRecord, choice: PresenceChoice, cause: PresenceCause | undefined) {
@@ -322,18 +211,12 @@ export class PresenceService {
     await this.serially(member, async () => {
       const record = await this.store.get(member);
       if (!record) {
-        if (showsOnBoard(membership)) this.publish(member.workspaceId, toPresence(this.neverConnected(member, membership), []), []);
+        if (showsOnBoard(membership)) this.publish(member.workspaceId, toPresence(neverConnectedRecord(member, membership, this.now()), []), []);
         return;
       }
       Object.assign(record, { name: member.name, teams: [...member.teams], roles: [...member.roles] });
       await this.commit(record);
     });
-  }
-
-  /** A member with no presence yet, as the board shows them: offline since they were last active. */
-  private neverConnected(member: MemberInfo, { lastActiveAt, createdAt }: Pick<LeanMembership, "lastActiveAt" | "createdAt">): PresenceRecord {
-    const lastActive = lastActiveAt ? lastActiveAt.toISOString() : null;
-    return { ...this.fresh(member), since: lastActive ?? createdAt.toISOString(), lastSeenAt: lastActive };
   }
 
   /** Runs on every node on a timer: end due grace periods, and adopt the docks of dead nodes. */
@@ -351,25 +234,9 @@ export class PresenceService {
     }
   }
 
-  /** Away reasons come from the workspace's list (admins edit it); briefly cached, docks send many events. */
-  async assertAwayReason(workspaceId: string, reason: string | undefined): Promise<void> {
-    if (reason === undefined) return;
-    const nowMs = this.now().getTime();
-    let cached = this.awayReasonsCache.get(workspaceId);
-    if (!cached || nowMs - cached.at > AWAY_REASONS_CACHE_MS) {
-      const reasons = WorkspaceModel.findById(workspaceId, { awayReasons: 1 })
-        .lean()
-        .then((workspace) => workspace?.awayReasons ?? []);
-      cached = { reasons, at: nowMs };
-      this.awayReasonsCache.set(workspaceId, cached);
-      // A failed read is not kept: the next request tries again.
-      reasons.catch(() => this.awayReasonsCache.get(workspaceId) === cached && this.awayReasonsCache.delete(workspaceId));
-    }
-    const reasons = await cached.reasons;
-    if (!reasons.includes(reason)) {
-      const message = `Pick one of the workspace's away reasons: ${reasons.join(", ")}`;
-      throw new AppError("VALIDATION_FAILED", `awayReason: ${message}`, { issues: [{ path: "awayReason", message }] });
-    }
+  /** Away reasons come from the workspace's list (admins edit it). */
+  assertAwayReason(workspaceId: string, reason: string | undefined): Promise<void> {
+    return this.awayReasons.assert(workspaceId, reason);
   }
 
   /** A supervisor or manager sets an agent's status for their teams (admins: anyone); audited. */
@@ -393,33 +260,13 @@ export class PresenceService {
     return presence;
   }
 
-  /**
-   * Everyone the actor may watch (admins and viewers the workspace, supervisors and managers
-   * their teams) with each one's chat limit. Members who never connected show as offline
-   * since they were last active.
-   */
-  async snapshot(actor: Actor & { workspaceId: string }): Promise<PresenceSnapshot> {
-    const reach = reachOf(actor, "presence.view");
-    if (reach === false) throw forbidden("Your role does not allow presence.view.");
-    const ownTeams = new Set(actor.teams);
-    const inReach = (teams: readonly unknown[]) => reach === "all" || teams.some((team) => ownTeams.has(String(team)));
-    const watched = (await this.memberships.active(actor.workspaceId)).filter((m) => inReach(m.teams) && showsOnBoard(m));
-    const [items, chatLimits] = await Promise.all([this.presenceOf(actor.workspaceId, watched), loadChatLimits(actor.workspaceId, watched)]);
-    return { items, chatLimits };
-  }
-
-  private async presenceOf(workspaceId: string, watched: readonly LeanMembership[]): Promise<Presence[]> {
-    const userIds = watched.map((m) => String(m.userId));
-    const [records, devices] = await Promise.all([this.store.getMany(workspaceId, userIds), this.store.devicesMany(workspaceId, userIds)]);
-    return watched.map((m, i) => {
-      const member = memberInfoFrom(m);
-      return toPresence({ ...(records[i] ?? this.neverConnected(member, m)), name: member.name, teams: [...member.teams], roles: [...member.roles] }, devices[i] ?? []);
-    });
+  /** The board the actor may watch (presence-board.ts). */
+  snapshot(actor: Actor & { workspaceId: string }): Promise<PresenceSnapshot> {
+    return buildSnapshot({ store: this.store, memberships: this.memberships, clock: this.deps.clock }, actor);
   }
 
   async close(): Promise<void> {
-    if (this.lastActiveTimer) clearTimeout(this.lastActiveTimer);
-    await this.flushLastActive();
+    await this.lastActive.flush();
     await this.store.close();
   }
 }

@@ -87,8 +87,12 @@ export class MemoryPresenceStore implements PresenceStore {
     const record = this.records.get(memberKey(key));
     return record ? copyOf(record) : null;
   }
+  /** One loop, not a promise per member: routing and the board ask for every member of a workspace, every second. */
   async getMany(workspaceId: string, userIds: readonly string[]) {
-    return Promise.all(userIds.map((userId) => this.get({ workspaceId, userId })));
+    return userIds.map((userId) => {
+      const record = this.records.get(memberKey({ workspaceId, userId }));
+      return record ? copyOf(record) : null;
+    });
   }
   async put(record: PresenceRecord) {
     this.records.set(memberKey(record), copyOf(record));
@@ -109,7 +113,7 @@ export class MemoryPresenceStore implements PresenceStore {
     return [...(this.deviceMap.get(memberKey(key))?.values() ?? [])];
   }
   async devicesMany(workspaceId: string, userIds: readonly string[]) {
-    return Promise.all(userIds.map((userId) => this.devices({ workspaceId, userId })));
+    return userIds.map((userId) => [...(this.deviceMap.get(memberKey({ workspaceId, userId }))?.values() ?? [])]);
   }
   async scheduleOffline(key: MemberKey, atMs: number) {
     this.offlineAt.set(memberKey(key), atMs);

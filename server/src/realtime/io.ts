@@ -4,6 +4,7 @@ import { Namespace as NamespaceName } from "@switchboard/shared";
 import { Redis } from "ioredis";
 import { Server } from "socket.io";
 import type { AppDeps } from "../app-deps.js";
+import { SessionCache } from "../auth/session-cache.js";
 import { presenceServiceOf } from "../presence/presence.service.js";
 import { registerPresenceSockets } from "../presence/presence.socket.js";
 import { loadEffectiveSettingsOf } from "../settings/member-settings.service.js";
@@ -44,7 +45,10 @@ export function attachRealtime(http: HttpServer, deps: AppDeps, options: Realtim
   const dock = io.of(NamespaceName.dock) as unknown as DockNamespace;
   const consoleNs = io.of(NamespaceName.console) as unknown as ConsoleNamespace;
   const { memberships } = presence;
-  const lookups = { memberships };
+  const sessions = new SessionCache(deps.clock);
+  // Filled before the docks of a restarted node come back (issue 14: the reconnect storm).
+  void sessions.warm();
+  const lookups = { memberships, sessions };
   dock.use(socketAuth("dock.use", deps.clock, lookups));
   consoleNs.use(socketAuth("console.use", deps.clock, lookups));
 
@@ -59,6 +63,7 @@ export function attachRealtime(http: HttpServer, deps: AppDeps, options: Realtim
     console: consoleNs,
     relay: redis !== null,
     memberships,
+    sessions,
     loadEffectiveSettings: options.loadEffectiveSettings ?? ((workspaceId, userIds) => loadEffectiveSettingsOf(memberships, workspaceId, userIds)),
   });
 

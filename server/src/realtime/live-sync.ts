@@ -1,6 +1,7 @@
 import { can, type EffectiveSettings, type SessionEndReason } from "@switchboard/shared";
 import type { Server } from "socket.io";
 import type { AppDeps } from "../app-deps.js";
+import type { SessionCache } from "../auth/session-cache.js";
 import type { DomainEventMap } from "../events/domain-events.js";
 import { MembershipModel } from "../members/membership.model.js";
 import { sendSnapshot, watcherRoomsFor } from "../presence/presence.socket.js";
@@ -26,6 +27,8 @@ interface LiveSyncInput {
   relay: boolean;
   loadEffectiveSettings: EffectiveSettingsLoader;
   memberships: MembershipCache;
+  /** The handshakes' session cache: cut here, before anything awaits, on every node. */
+  sessions: SessionCache;
 }
 
 const localSocketsIn = <S extends { rooms: Set<string> }>(ns: { sockets: Map<string, S> }, room: string): S[] =>
@@ -38,7 +41,7 @@ type Handler<E extends keyof DomainEventMap> = (payload: DomainEventMap[E][0], o
  * watchers between rooms, settings changes reach the affected docks.
  */
 export function registerLiveSync(input: LiveSyncInput): void {
-  const { io, deps, presence, dock, console: consoleNs, relay, loadEffectiveSettings, memberships } = input;
+  const { io, deps, presence, dock, console: consoleNs, relay, loadEffectiveSettings, memberships, sessions } = input;
   const namespaces = [dock, consoleNs] as const;
 
   function on<E extends keyof DomainEventMap>(event: E, handler: Handler<E>) {
@@ -67,6 +70,8 @@ export function registerLiveSync(input: LiveSyncInput): void {
   // Sockets are cut first (no database in the way); marking presence is order-independent.
   on("sessions.revoked", async ({ userId, reason, tokenHash, keepTokenHash }, origin) => {
     // Logout ends the one session; a revocation or a password change every session of the user (but the one kept).
+    if (reason === "logout" && tokenHash) sessions.forgetSession(tokenHash);
+    else sessions.forgetUser(userId, keepTokenHash);
     const room = reason === "logout" && tokenHash ? Rooms.session(tokenHash) : Rooms.user(userId);
     endSessions(room, reason, keepTokenHash ? Rooms.session(keepTokenHash) : undefined);
     if (reason !== "revoked" || !origin) return;

@@ -7,7 +7,9 @@ import { connectDatabase } from "../db/connect.js";
 import "../db/models.js";
 import { httpClient } from "../../test/http-client.js";
 import { startNode, startRedis, type Child } from "../../test/processes.js";
-import { addMember, connect, disconnection, nextEvent, request, type ClientSocket } from "../../test/realtime-fixtures.js";
+import { addMember, connect, disconnection, nextEvent, refusalOf, request, type ClientSocket } from "../../test/realtime-fixtures.js";
+import { MembershipModel } from "../members/membership.model.js";
+import { WorkspaceModel } from "../workspaces/workspace.model.js";
 import { setUpWorkspace } from "../../test/test-server.js";
 
 const GRACE_MS = 800;
@@ -138,6 +140,30 @@ describe("two nodes sharing Redis", () => {
       const revoked = await apiB.post(`/api/workspaces/${ws.workspaceId}/members/${accepted.body.user.id}/revoke`, { reassignContactsTo: null }, { token: ws.token });
       expect(revoked.status).toBe(200);
       await expect.poll(listedOnC, { timeout: 1_000, interval: 50 }).toEqual([]);
+    } finally {
+      await nodeC.stop();
+    }
+  });
+
+  // Issue 14: each node's handshakes read sessions from its own cache; the other nodes' cuts reach it through the Redis relay.
+  it("security: a session logged out, or a member revoked, on another node is refused by a node whose cache held the session", async () => {
+    const nodeC = await startNode(nodeEnv);
+    try {
+      const apiC = httpClient(nodeC.url);
+      const leaving = await addMember(ws.workspaceId, { name: "Lou Leaving", roles: ["agent"], teams: [ws.teamId] });
+      (await connect(nodeB.url, "/dock", { token: leaving.token, workspaceId: ws.workspaceId })).close();
+      expect((await apiC.post("/api/auth/logout", undefined, { token: leaving.token })).status).toBe(204);
+      expect((await refusalOf(connect(nodeB.url, "/dock", { token: leaving.token, workspaceId: ws.workspaceId }))).message).toBe("UNAUTHENTICATED");
+
+      const revoked = await addMember(ws.workspaceId, { name: "Roy Revoked", roles: ["agent"], teams: [ws.teamId] });
+      // Also a member of a second workspace, which the revocation does not touch: only the ended session refuses them there.
+      const first = await WorkspaceModel.findById(ws.workspaceId).lean();
+      const other = String((await WorkspaceModel.create({ organizationId: first!.organizationId, name: "Other" }))._id);
+      await MembershipModel.create({ workspaceId: other, userId: revoked.userId, roles: ["agent"], teams: [], name: revoked.name, nameLower: revoked.name.toLowerCase(), emailLower: `roy-${Date.now()}@example.com` });
+      (await connect(nodeB.url, "/dock", { token: revoked.token, workspaceId: other })).close();
+      const res = await apiC.post(`/api/workspaces/${ws.workspaceId}/members/${revoked.userId}/revoke`, { reassignContactsTo: null }, { token: ws.token });
+      expect(res.status).toBe(200);
+      expect((await refusalOf(connect(nodeB.url, "/dock", { token: revoked.token, workspaceId: other }))).message).toBe("UNAUTHENTICATED");
     } finally {
       await nodeC.stop();
     }

@@ -8,7 +8,7 @@ import {
 } from "@switchboard/shared";
 import type { Socket } from "socket.io";
 import { SESSION_COOKIE } from "../auth/session-cookie.js";
-import { findLiveSession } from "../auth/sessions.service.js";
+import type { SessionCache } from "../auth/session-cache.js";
 import type { Clock } from "../clock.js";
 import { toMemberContext } from "../members/member-context.js";
 import type { MembershipCache } from "../members/membership-cache.js";
@@ -35,9 +35,10 @@ function cookieToken(socket: Socket): string | undefined {
 
 interface Lookups {
   memberships: MembershipCache;
+  sessions: SessionCache;
 }
 
-async function admit(socket: Socket, permission: Permission, clock: Clock, { memberships }: Lookups): Promise<SocketData | Error> {
+async function admit(socket: Socket, permission: Permission, clock: Clock, { memberships, sessions }: Lookups): Promise<SocketData | Error> {
   const raw = socket.handshake.auth as Record<string, unknown>;
   // Checked before anything else: an old dock may send a handshake shaped differently.
   if (typeof raw.protocolVersion !== "number" || raw.protocolVersion < MIN_PROTOCOL_VERSION) {
@@ -47,9 +48,9 @@ async function admit(socket: Socket, permission: Permission, clock: Clock, { mem
   if (!parsed.success) return refusal("VALIDATION_FAILED", "The handshake needs a workspaceId and a token.");
   const auth = parsed.data;
   const token = auth.token ?? cookieToken(socket);
-  // One `_id` lookup per handshake, so a reconnect storm after a deploy stays cheap. Users are
-  // never deleted, and the active membership below proves the user still belongs.
-  const found = token ? await findLiveSession(token, clock) : null;
+  // From the session cache (one `_id` lookup the first time), so a reconnect storm does not queue
+  // on the database. Users are never deleted, and the active membership below proves the user still belongs.
+  const found = token ? await sessions.find(token) : null;
   if (!found) return refusal("UNAUTHENTICATED", "Your session has ended. Sign in again.");
 
   const userId = String(found.userId);
@@ -57,6 +58,7 @@ async function admit(socket: Socket, permission: Permission, clock: Clock, { mem
   if (!membership) return refusal("FORBIDDEN", "You are not a member of this workspace.");
   const member = toMemberContext(membership);
   if (!can(member, permission)) return refusal("FORBIDDEN", `Your role does not allow ${permission}.`);
+  if (!sessions.holds(found)) return refusal("UNAUTHENTICATED", "Your session has ended. Sign in again.");
   const userAgent = socket.handshake.headers["user-agent"] ?? "";
   const device = {
     id: auth.deviceId ?? socket.id,

@@ -17,7 +17,12 @@ export interface RoutingMember {
   mayReceiveOffers: boolean;
 }
 
-/** Settings and skills change rarely; events drop the copy at once, this bounds a missed one. */
+/**
+ * Settings and skills change rarely; events drop the copy at once, this bounds a missed one.
+ * Past it the old copy still answers while a reload runs: at 10,000 members a reload (every
+ * member's settings, a read of every user) takes seconds, and docks connecting meanwhile
+ * (issue 14) must not all wait on it.
+ */
 const FRESH_MS = 5_000;
 
 export const maskingOf = (membership: Pick<LeanMembership, "roles" | "restrictions">, settings: Pick<EffectiveSettings, "maskPhoneNumber">): ContactMasking => {
@@ -30,7 +35,7 @@ export const maskingOf = (membership: Pick<LeanMembership, "roles" | "restrictio
  * workspace and its teams) and skills (one read of their users), cached per workspace.
  */
 export class AgentDirectory {
-  private readonly cache = new Map<string, { at: number; members: Promise<Map<string, RoutingMember>> }>();
+  private readonly cache = new Map<string, { at: number; members: Promise<Map<string, RoutingMember>>; reloading?: boolean }>();
 
   constructor(
     private readonly memberships: MembershipCache,
@@ -43,11 +48,22 @@ export class AgentDirectory {
 
   async members(workspaceId: string): Promise<Map<string, RoutingMember>> {
     const cached = this.cache.get(workspaceId);
-    if (cached && Date.now() - cached.at < FRESH_MS) return cached.members;
-    const members = this.load(workspaceId);
-    this.cache.set(workspaceId, { at: Date.now(), members });
-    members.catch(() => this.cache.delete(workspaceId));
-    return members;
+    if (!cached) {
+      const members = this.load(workspaceId);
+      const entry = { at: Date.now(), members };
+      this.cache.set(workspaceId, entry);
+      members.catch(() => this.cache.get(workspaceId) === entry && this.cache.delete(workspaceId));
+      return members;
+    }
+    if (Date.now() - cached.at >= FRESH_MS && !cached.reloading) {
+      cached.reloading = true;
+      // Swapped in only if no event dropped the entry meanwhile (then the next read loads afresh).
+      this.load(workspaceId).then(
+        (members) => this.cache.get(workspaceId) === cached && this.cache.set(workspaceId, { at: Date.now(), members: Promise.resolve(members) }),
+        () => (cached.reloading = false),
+      );
+    }
+    return cached.members;
   }
 
   async member(workspaceId: string, userId: string): Promise<RoutingMember | null> {

@@ -9,11 +9,10 @@ import type { Router } from "./router.js";
  * are not counted.
  */
 export async function workspaceQueueStats(router: Router, workspaceId: string): Promise<Array<QueueStatsItem & { teams: string[] }>> {
-  const [queues, waiting, facts] = await Promise.all([
-    router.queues.all(workspaceId),
-    router.waiting.list(workspaceId, router.now().getTime()),
-    router.agentFacts(workspaceId),
-  ]);
+  const queues = await router.queues.all(workspaceId);
+  // Facts cover every member (10,000 docks: issue 14), and this runs every second: not for a workspace without queues.
+  if (queues.size === 0) return [];
+  const [waiting, facts] = await Promise.all([router.waiting.list(workspaceId, router.now().getTime()), router.agentFacts(workspaceId)]);
   const nowMs = router.now().getTime();
   return [...queues.values()].map((queue) => {
     const mine = waiting.filter((w) => String(w.queueId) === queue.id);
