@@ -148,3 +148,28 @@ it("the assignee picker searches every member on the server and names them with 
   await expect.poll(() => page.locator('[data-testid="contacts-row"]', { hasText: "Paula Picked" }).textContent()).toContain(`Agent ${AGENTS}`);
   await page.context().close();
 }, 120_000);
+
+it("the presence board at 300+ agents: grouped by team, drawn 50 at a time with a count, searchable by name", async () => {
+  // Last in this file: the 300 extra members would change the counts the tests above check.
+  const crowd = 300;
+  for (let i = 1; i <= crowd; i++) await addTestMember(env, ws.workspaceId, { roles: ["agent"], teams: [ws.teamId], name: `Crowd ${String(i).padStart(3, "0")}` });
+  const page = await env.pageAs(ws.token);
+  await page.goto("/presence");
+  const group = page.locator(`[data-testid="presence-team"][data-team-id="${ws.teamId}"]`);
+  await group.getByTestId("presence-more-summary").waitFor();
+  const total = Number((await group.getByTestId("presence-more-summary").textContent())!.replace(/^Showing 50 of /, ""));
+  expect(total).toBeGreaterThan(crowd);
+  expect(await group.getByTestId("presence-row").count()).toBe(50);
+  await group.getByTestId("presence-show-more").click();
+  await expect.poll(() => group.getByTestId("presence-row").count()).toBe(100);
+  expect(await group.getByTestId("presence-more-summary").textContent()).toBe(`Showing 100 of ${total}`);
+  await page.getByTestId("presence-search").fill("crowd 299");
+  await expect.poll(() => page.getByTestId("presence-row").count()).toBe(1);
+  expect(await page.getByTestId("presence-row").textContent()).toContain("Crowd 299");
+  expect(await page.getByTestId("presence-more").count()).toBe(0);
+  await keepBothWidths(page, "presence-search");
+  await page.getByTestId("presence-search").fill("");
+  await expect.poll(() => group.getByTestId("presence-row").count()).toBeGreaterThanOrEqual(50);
+  await keepBothWidths(page, "presence-300-agents");
+  await page.context().close();
+}, 240_000);
