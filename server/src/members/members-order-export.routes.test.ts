@@ -9,7 +9,6 @@ let t: TestServer;
 let ws: { token: string; workspaceId: string; teamId: string; userId: string };
 let tier2: string;
 let bea: TestMember;
-let cid: TestMember;
 let dot: TestMember;
 let eli: TestMember;
 
@@ -29,7 +28,7 @@ beforeAll(async () => {
   ws = await setUpWorkspace(t.api);
   tier2 = String((await TeamModel.create({ workspaceId: ws.workspaceId, name: "Tier 2", nameLower: "tier 2" }))._id);
   bea = await addTestMember(t, ws.workspaceId, { roles: ["agent"], teams: [ws.teamId], name: "Bea Brown" });
-  cid = await addTestMember(t, ws.workspaceId, { roles: ["agent"], teams: [tier2], name: "Cid Clark" });
+  await addTestMember(t, ws.workspaceId, { roles: ["agent"], teams: [tier2], name: "Cid Clark" });
   dot = await addTestMember(t, ws.workspaceId, { roles: ["supervisor"], teams: [tier2], name: "Dot Dean" });
   eli = await addTestMember(t, ws.workspaceId, { roles: ["agent"], teams: [tier2], name: "Eli Evans" });
   await activeAt(dot, 120);
