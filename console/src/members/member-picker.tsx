@@ -1,4 +1,5 @@
 import { useId, useState } from "react";
+import { Options } from "../ui/options";
 import { useMemberSearch } from "./use-member-search";
 
 interface MemberPickerProps {
@@ -34,12 +35,7 @@ export function MemberPicker({ label, value, onChange, noneLabel, testId }: Memb
         onChange={(e) => setSearch(e.target.value)}
       />
       <select id={id} data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{noneLabel}</option>
-        {choices.map((m) => (
-          <option key={m.userId} value={m.userId}>
-            {m.email ? `${m.name} — ${m.email}` : m.name}
-          </option>
-        ))}
+        <Options blank={noneLabel} choices={choices.map((m) => ({ value: m.userId, label: m.email ? `${m.name} — ${m.email}` : m.name }))} />
       </select>
       <span className="field-hint" data-testid={`${testId}-count`}>
         {total > shown ? `${shown} of ${total} members shown; type to narrow.` : `${total} ${total === 1 ? "member" : "members"}.`}

@@ -5,6 +5,7 @@ import { capitalize } from "../lib/format";
 import type { TeamSummary } from "../teams/teams.api";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { ErrorBanner } from "../ui/error-banner";
+import { Options } from "../ui/options";
 import { bulkMembers, type MemberRow } from "./members.api";
 
 const ACTION_LABELS: Record<MemberBulkAction, string> = {
@@ -78,12 +79,7 @@ export function MembersBulkBar({ selected, teams, onDone }: MembersBulkBarProps)
         </select>
         {needsTeam ? (
           <select aria-label="Team for the bulk action" data-testid="members-bulk-team" value={team} onChange={(e) => setTeam(e.target.value)}>
-            <option value="">Choose a team…</option>
-            {teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
+            <Options blank="Choose a team…" choices={teams.map((t) => ({ value: t.id, label: t.name }))} />
           </select>
         ) : null}
         {action === "changeRoles" ? (
