@@ -116,7 +116,7 @@ it("pages and searches pending invitations on the server", async () => {
   const page = await env.pageAs(ws.token);
   await page.goto("/invitations");
   await expect.poll(() => page.getByTestId("pending-pager-summary").textContent()).toBe(`1–25 of ${INVITEES}`);
-  expect(await page.getByTestId("pending-row").count()).toBe(25);
+  await expect.poll(() => page.getByTestId("pending-row").count()).toBe(25);
   await page.getByTestId("pending-pager-next").click();
   await expect.poll(() => page.getByTestId("pending-row").count()).toBe(INVITEES - 25);
   expect(await page.getByTestId("pending-pager-summary").textContent()).toBe(`26–${INVITEES} of ${INVITEES}`);
