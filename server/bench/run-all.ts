@@ -7,6 +7,7 @@
 import { spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runListsBench } from "./lists.bench.js";
 import { runMembersListBench } from "./members-list.bench.js";
 import { runOutboxBench } from "./outbox.bench.js";
 
@@ -28,6 +29,8 @@ function runScript(path: string): Promise<void> {
 
 console.log("== members list ==");
 await runMembersListBench();
+console.log("\n== every list endpoint ==");
+await runListsBench();
 console.log("\n== outbox ==");
 await runOutboxBench();
 console.log("\n== presence fan-out ==");

@@ -1,5 +1,5 @@
 import { AuditAction, type AuditFilter } from "@switchboard/shared";
-import { useAssignees } from "../contacts/use-assignees";
+import { MemberPicker } from "../members/member-picker";
 import { Options } from "../ui/options";
 
 /** Every action the server records (shared's one list), as the filter offers them. */
@@ -40,16 +40,10 @@ export function toAuditFilter(form: AuditFilterForm): AuditFilter {
 }
 
 export function AuditFilters({ value, onChange }: { value: AuditFilterForm; onChange: (next: AuditFilterForm) => void }) {
-  const { members } = useAssignees();
   const set = (key: keyof AuditFilterForm) => (e: { target: { value: string } }) => onChange({ ...value, [key]: e.target.value });
   return (
     <div className="toolbar" role="search" aria-label="Filter the audit log">
-      <label className="field">
-        <span className="field-label">Who</span>
-        <select value={value.actorId} onChange={set("actorId")} data-testid="audit-filter-actor">
-          <Options blank="Anyone" choices={members.map((m) => ({ value: m.userId, label: m.name }))} />
-        </select>
-      </label>
+      <MemberPicker label="Who" noneLabel="Anyone" testId="audit-filter-actor" value={value.actorId} onChange={(actorId) => onChange({ ...value, actorId })} />
       <label className="field">
         <span className="field-label">Action</span>
         <select value={value.action} onChange={set("action")} data-testid="audit-filter-action">

@@ -8,7 +8,7 @@ import { FormDialog } from "../ui/form-dialog";
 import { FormField } from "../ui/form-field";
 import { Options } from "../ui/options";
 import { createContact, patchContact } from "./contacts.api";
-import { useAssignees } from "./use-assignees";
+import { MemberPicker } from "../members/member-picker";
 
 interface Draft {
   name: string;
@@ -49,7 +49,6 @@ interface ContactFormDialogProps {
 export function ContactFormDialog({ contact, onClose, onSaved }: ContactFormDialogProps) {
   const { workspaceId } = useWorkspace();
   const { teams } = useTeams();
-  const { members } = useAssignees();
   const initial = draftOf(contact);
   const [draft, setDraft] = useState(initial);
   const { busy, error, run } = useAction();
@@ -109,13 +108,10 @@ export function ContactFormDialog({ contact, onClose, onSaved }: ContactFormDial
         hint={lockedEmail ? "Masked for you; a manager can change it." : undefined}
       />
       <div className="form-grid">
-        <label className="field">
-          <span className="field-label">Assignee</span>
-          <select data-testid="contact-assignee" value={draft.assigneeId} onChange={(e) => set({ assigneeId: e.target.value })}>
-            <Options blank="Unassigned" choices={members.map((m) => ({ value: m.userId, label: m.name }))} />
-          </select>
+        <div>
+          <MemberPicker label="Assignee" noneLabel="Unassigned" testId="contact-assignee" value={draft.assigneeId} onChange={(assigneeId) => set({ assigneeId })} />
           {fields.assigneeId ? <span className="field-error">{fields.assigneeId}</span> : null}
-        </label>
+        </div>
         <label className="field">
           <span className="field-label">Team</span>
           <select data-testid="contact-team" value={draft.teamId} onChange={(e) => set({ teamId: e.target.value })}>

@@ -9,7 +9,6 @@ import { useConfirmedDelete } from "../ui/use-confirmed-delete";
 import { Pager } from "../ui/pager";
 import { ContactFormDialog } from "./contact-form-dialog";
 import { deleteContact, listContacts } from "./contacts.api";
-import { useAssignees } from "./use-assignees";
 import { EmptyRow } from "../ui/empty-row";
 import { PageHeader } from "../ui/page-header";
 import { SearchInput } from "../ui/search-input";
@@ -20,7 +19,6 @@ const PAGE_SIZE = 25;
 export function ContactsPage() {
   const { workspaceId, actor, allows } = useWorkspace();
   const { nameOf: teamName } = useTeams();
-  const { nameOf: assigneeName } = useAssignees();
   const [q, setQ] = useState("");
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<Contact | null | "new">(null);
@@ -74,7 +72,7 @@ export function ContactsPage() {
               <td className="strong">{c.name}</td>
               <td className="mono">{c.phone ?? "—"}</td>
               <td>{c.email ?? "—"}</td>
-              <td>{c.assigneeId ? assigneeName(c.assigneeId) : <span className="muted">Unassigned</span>}</td>
+              <td>{c.assigneeId ? (c.assigneeName ?? "Former member") : <span className="muted">Unassigned</span>}</td>
               <td>{c.teamId ? teamName(c.teamId) : <span className="muted">—</span>}</td>
               <td>
                 <div className="actions">

@@ -1,7 +1,6 @@
-import { contactSchema, listOf, type ContactCreate, type ContactPatch } from "@switchboard/shared";
+import { contactListSchema, contactSchema, type ContactCreate, type ContactPatch } from "@switchboard/shared";
 import { api, wsPath } from "../lib/api";
 
-const contactListSchema = listOf(contactSchema);
 const contactPath = (contactId: string) => `/contacts/${encodeURIComponent(contactId)}`;
 
 export interface ContactFilters {

@@ -1,7 +1,7 @@
 import { type InteractionKind, type InteractionState } from "@switchboard/shared";
 import { Link, useSearchParams } from "react-router-dom";
 import { useWorkspace } from "../app/session-context";
-import { useAssignees } from "../contacts/use-assignees";
+import { MemberPicker } from "../members/member-picker";
 import { formatDateTime } from "../lib/format";
 import { useResource } from "../lib/use-resource";
 import { useNow } from "../presence/use-presence";
@@ -21,7 +21,6 @@ const FILTER_KEYS = ["queue", "agent", "kind", "state", "from", "to"] as const;
 export function InteractionsPage() {
   const { workspaceId } = useWorkspace();
   const [params, setParams] = useSearchParams();
-  const { members } = useAssignees();
   const queues = useResource((signal) => listQueues(workspaceId, signal), workspaceId);
   const now = useNow(5_000);
   const get = (key: string) => params.get(key) ?? "";
@@ -59,9 +58,7 @@ export function InteractionsPage() {
         <select aria-label="Queue" data-testid="filter-queue" value={get("queue")} onChange={(e) => setParam("queue", e.target.value)}>
           <Options blank="All queues" choices={(queues.data?.items ?? []).map((q) => ({ value: q.id, label: q.name }))} />
         </select>
-        <select aria-label="Agent" data-testid="filter-agent" value={get("agent")} onChange={(e) => setParam("agent", e.target.value)}>
-          <Options blank="All agents" choices={members.map((m) => ({ value: m.userId, label: m.name }))} />
-        </select>
+        <MemberPicker label="Agent" noneLabel="All agents" testId="filter-agent" value={get("agent")} onChange={(agent) => setParam("agent", agent)} />
         <select aria-label="Kind" data-testid="filter-kind" value={get("kind")} onChange={(e) => setParam("kind", e.target.value)}>
           <option value="">Calls and chats</option>
           <option value="chat">Chats</option>

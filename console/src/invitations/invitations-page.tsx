@@ -1,17 +1,16 @@
 import { useState } from "react";
 import { useWorkspace } from "../app/session-context";
-import { useResource } from "../lib/use-resource";
 import { CsvImportForm } from "./csv-import-form";
 import { InviteForm } from "./invite-form";
-import { listInvitations } from "./invitations.api";
-import { PendingInvitations } from "./pending-invitations";
+import { PendingInvitations, usePendingInvitations } from "./pending-invitations";
 
 type Tab = "manual" | "csv";
 
 export function InvitationsPage() {
   const { workspaceId, allows } = useWorkspace();
   const [tab, setTab] = useState<Tab>("manual");
-  const listing = useResource((signal) => listInvitations(workspaceId, signal), workspaceId);
+  const pending = usePendingInvitations(workspaceId);
+  const { listing } = pending;
   const mayInvite = allows("members.invite");
 
   return (
@@ -32,7 +31,7 @@ export function InvitationsPage() {
           {tab === "manual" ? <InviteForm onInvited={listing.reload} /> : <CsvImportForm onInvited={listing.reload} />}
         </>
       ) : null}
-      <PendingInvitations listing={listing} />
+      <PendingInvitations {...pending} />
     </section>
   );
 }

@@ -11,8 +11,15 @@ const pendingInvitationSchema = invitationSchema
 export type PendingInvitation = ReturnType<typeof pendingInvitationSchema.parse>;
 export type InviteReport = ReturnType<typeof inviteReportSchema.parse>;
 
-export const listInvitations = (workspaceId: string, signal?: AbortSignal) =>
-  api(wsPath(workspaceId, "/invitations"), { schema: listOf(pendingInvitationSchema), signal });
+export interface InvitationListQuery {
+  q: string;
+  page: number;
+  pageSize: number;
+}
+
+/** One page of pending invitations, newest first; `q` finds a name or e-mail on the server. */
+export const listInvitations = (workspaceId: string, { q, page, pageSize }: InvitationListQuery, signal?: AbortSignal) =>
+  api(wsPath(workspaceId, "/invitations"), { query: { q: q || undefined, page, pageSize }, schema: listOf(pendingInvitationSchema), signal });
 
 export const inviteMembers = (workspaceId: string, body: InviteBody) =>
   api(wsPath(workspaceId, "/invitations"), { method: "POST", body, schema: inviteReportSchema });

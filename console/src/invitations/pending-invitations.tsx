@@ -1,4 +1,8 @@
 import { useState } from "react";
+import { useDebounced } from "../lib/use-debounced";
+import { useResource } from "../lib/use-resource";
+import { Pager } from "../ui/pager";
+import { SearchInput } from "../ui/search-input";
 import { useWorkspace } from "../app/session-context";
 import { formatDate, formatRelative } from "../lib/format";
 import type { Resource } from "../lib/use-resource";
@@ -6,18 +10,39 @@ import { ConfirmDialog } from "../ui/confirm-dialog";
 import { ErrorBanner } from "../ui/error-banner";
 import { RoleBadges } from "../ui/role-badges";
 import { useTeams } from "../teams/use-teams";
-import { cancelInvitation, resendInvitation, type PendingInvitation } from "./invitations.api";
+import { cancelInvitation, listInvitations, resendInvitation, type PendingInvitation } from "./invitations.api";
 import { CopyButton } from "./copy-button";
 import { EmptyRow } from "../ui/empty-row";
 
 type Listing = Resource<{ items: PendingInvitation[]; total: number }>;
+
+const PAGE_SIZE = 25;
+
+/**
+ * The pending list pages and searches on the server (issue 15: after a 10,000-row import the
+ * newest 50 were all one could reach). The page owns it so the invite forms can reload it.
+ */
+export function usePendingInvitations(workspaceId: string) {
+  const [search, setSearch] = useState("");
+  const [page, setPage] = useState(1);
+  const q = useDebounced(search.trim());
+  const query = { q, page, pageSize: PAGE_SIZE };
+  const listing: Listing = useResource((signal) => listInvitations(workspaceId, query, signal), JSON.stringify([workspaceId, query]));
+  const onSearch = (text: string) => {
+    setSearch(text);
+    setPage(1);
+  };
+  return { listing, search, onSearch, page, onPage: setPage };
+}
+
+type PendingInvitationsProps = ReturnType<typeof usePendingInvitations>;
 
 /** The server may send the link relative to the console; show and copy it whole. */
 const absolute = (link: string) => new URL(link, window.location.origin).href;
 
 const isExpired = (inv: PendingInvitation) => inv.status === "expired" || Date.parse(inv.expiresAt) < Date.now();
 
-export function PendingInvitations({ listing }: { listing: Listing }) {
+export function PendingInvitations({ listing, search, onSearch, page, onPage }: PendingInvitationsProps) {
   const { workspaceId } = useWorkspace();
   const { nameOf } = useTeams();
   const [cancelling, setCancelling] = useState<PendingInvitation | null>(null);
@@ -48,6 +73,9 @@ export function PendingInvitations({ listing }: { listing: Listing }) {
       <h2 className="section-title">
         Pending invitations <span className="muted">({listing.data?.total ?? 0})</span>
       </h2>
+      <div className="toolbar">
+        <SearchInput placeholder="Search name or e-mail" label="Search pending invitations" testId="pending-search" value={search} onChange={onSearch} />
+      </div>
       <ErrorBanner error={error ?? listing.error} testId="pending-error" />
       {notice ? <div className="banner banner-ok" data-testid="pending-notice">{notice}</div> : null}
       <div className="table-scroll">
@@ -95,10 +123,15 @@ export function PendingInvitations({ listing }: { listing: Listing }) {
                 </td>
               </tr>
             ))}
-            {items.length === 0 && !listing.loading ? <EmptyRow columns={9} testId="pending-empty">No pending invitations.</EmptyRow> : null}
+            {items.length === 0 && !listing.loading ? (
+              <EmptyRow columns={9} testId="pending-empty">
+                {search.trim() ? "No pending invitation matches this search." : "No pending invitations."}
+              </EmptyRow>
+            ) : null}
           </tbody>
         </table>
       </div>
+      <Pager page={page} pageSize={PAGE_SIZE} total={listing.data?.total ?? 0} onPage={onPage} testId="pending-pager" />
       {cancelling ? (
         <ConfirmDialog title="Cancel invitation?" confirmLabel="Cancel invitation" danger busy={busyId === cancelling.id} onConfirm={() => act(cancelling, "cancel")} onClose={() => setCancelling(null)}>
           <p>

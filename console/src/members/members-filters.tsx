@@ -1,4 +1,4 @@
-import { ROLES } from "@switchboard/shared";
+import { MemberSort, ROLES } from "@switchboard/shared";
 import { useEffect, useState } from "react";
 import { capitalize } from "../lib/format";
 import type { TeamSummary } from "../teams/teams.api";
@@ -9,13 +9,15 @@ interface MembersFiltersProps {
   q: string;
   team: string;
   role: string;
+  status: string;
+  sort: string;
   teams: readonly TeamSummary[];
-  onChange: (next: { q?: string; team?: string; role?: string }) => void;
+  onChange: (next: { q?: string; team?: string; role?: string; status?: string; sort?: string }) => void;
 }
 
 const SEARCH_DELAY_MS = 250;
 
-export function MembersFilters({ q, team, role, teams, onChange }: MembersFiltersProps) {
+export function MembersFilters({ q, team, role, status, sort, teams, onChange }: MembersFiltersProps) {
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
   useEffect(() => {
@@ -32,6 +34,14 @@ export function MembersFilters({ q, team, role, teams, onChange }: MembersFilter
       </select>
       <select aria-label="Role" data-testid="members-role-filter" value={role} onChange={(e) => onChange({ role: e.target.value })}>
         <Options blank="All roles" choices={ROLES.map((r) => ({ value: r, label: capitalize(r) }))} />
+      </select>
+      <select aria-label="Status" data-testid="members-status-filter" value={status} onChange={(e) => onChange({ status: e.target.value })}>
+        <option value="">Active</option>
+        <option value="revoked">Revoked</option>
+      </select>
+      <select aria-label="Sort by" data-testid="members-sort" value={sort} onChange={(e) => onChange({ sort: e.target.value })}>
+        <option value="">Sort by name</option>
+        <option value={MemberSort.lastActive}>Sort by last active</option>
       </select>
     </div>
   );

@@ -1,6 +1,6 @@
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import type { Role } from "@switchboard/shared";
+import { MemberSort, type Role } from "@switchboard/shared";
 import { useWorkspace } from "../app/session-context";
 import { useResource } from "../lib/use-resource";
 import { useTeams } from "../teams/use-teams";
@@ -11,6 +11,8 @@ import { MembersFilters } from "./members-filters";
 import { MembersTable } from "./members-table";
 import { usePresence } from "../presence/use-presence";
 import { RevokeDialog } from "./revoke-dialog";
+import { MembersBulkBar } from "./members-bulk-bar";
+import { usePageSelection } from "./use-page-selection";
 import type { MemberRow } from "./members.api";
 import "./member-detail.css";
 
@@ -24,15 +26,21 @@ export function MembersPage() {
   const q = params.get("q") ?? "";
   const team = params.get("team") ?? "";
   const role = (params.get("role") ?? "") as Role | "";
+  const status = params.get("status") === "revoked" ? ("revoked" as const) : undefined;
+  const sort = params.get("sort") === MemberSort.lastActive ? MemberSort.lastActive : undefined;
   const page = Math.max(1, Number(params.get("page")) || 1);
 
-  const filters = { q, team, role, page, pageSize: PAGE_SIZE };
+  const tableFilters = { q, team, role, status, sort };
+  const filters = { ...tableFilters, page, pageSize: PAGE_SIZE };
+  // Revoked members are changed by nobody; the others only by those who may write in the console.
+  const maySelect = allows("console.write") && status !== "revoked";
   const presence = usePresence();
   const [revoking, setRevoking] = useState<MemberRow>();
   const { data, error, loading, reload } = useResource(
     (signal) => listMembers(workspaceId, filters, signal),
     JSON.stringify([workspaceId, filters]),
   );
+  const { selected, selection, clear } = usePageSelection(data?.items ?? []);
 
   const update = useCallback(
     (next: Record<string, string | number>) =>
@@ -50,6 +58,8 @@ export function MembersPage() {
       ),
     [setParams],
   );
+  // A selection belongs to what was on screen: a new page or filter starts afresh.
+  useEffect(clear, [clear, filters.q, filters.team, filters.role, filters.status, filters.sort, filters.page]);
 
   return (
     <section className="page">
@@ -57,7 +67,7 @@ export function MembersPage() {
         <h1>Members</h1>
         <div className="page-actions">
           {allows("data.export") ? (
-            <a className="btn" href={membersExportUrl(workspaceId)} download data-testid="members-export">
+            <a className="btn" href={membersExportUrl(workspaceId, tableFilters)} download data-testid="members-export">
               Export CSV
             </a>
           ) : null}
@@ -68,9 +78,17 @@ export function MembersPage() {
           ) : null}
         </div>
       </header>
-      <MembersFilters q={q} team={team} role={role} teams={teams} onChange={update} />
+      <MembersFilters q={q} team={team} role={role} status={status ?? ""} sort={sort ?? ""} teams={teams} onChange={update} />
       <ErrorBanner error={error} />
-      <MembersTable items={data?.items ?? []} teamName={nameOf} loading={loading} presence={presence.byUser} onRevoke={setRevoking} />
+      {maySelect && selected.length > 0 ? <MembersBulkBar selected={selected} teams={teams} onDone={reload} /> : null}
+      <MembersTable
+        items={data?.items ?? []}
+        teamName={nameOf}
+        loading={loading}
+        presence={presence.byUser}
+        onRevoke={setRevoking}
+        selection={maySelect ? selection : undefined}
+      />
       <Pager page={page} pageSize={PAGE_SIZE} total={data?.total ?? 0} onPage={(p) => update({ page: p })} testId="members-pager" />
       {revoking ? (
         <RevokeDialog

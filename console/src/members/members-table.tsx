@@ -16,6 +16,8 @@ interface MembersTableProps {
   /** Live presence by userId; members missing from it read as unknown once `presenceLoaded`. */
   presence: ReadonlyMap<string, Presence>;
   onRevoke: (member: MemberRow) => void;
+  /** Row checkboxes for the bulk actions; left out for readers who may change nobody. */
+  selection?: { selected: ReadonlySet<string>; toggle: (userId: string) => void; toggleAll: () => void };
 }
 
 /** The later of the stored last-active time and the live last-seen time. */
@@ -29,13 +31,24 @@ function lastActiveOf(member: MemberRow, presence: Presence | undefined): string
 /** Clicks on a row open the member, except clicks on the row's own links and buttons. */
 const fromControl = (event: MouseEvent) => (event.target as HTMLElement).closest("a, button, input, select") !== null;
 
-export function MembersTable({ items, teamName, loading, presence, onRevoke }: MembersTableProps) {
+export function MembersTable({ items, teamName, loading, presence, onRevoke, selection }: MembersTableProps) {
   const { actor } = useWorkspace();
   const navigate = useNavigate();
   return (
     <table className={loading ? "table table-loading" : "table"} data-testid="members-table" aria-busy={loading}>
       <thead>
         <tr>
+          {selection ? (
+            <th className="col-check">
+              <input
+                type="checkbox"
+                aria-label="Select every member on this page"
+                data-testid="members-select-all"
+                checked={items.length > 0 && items.every((m) => selection.selected.has(m.userId))}
+                onChange={selection.toggleAll}
+              />
+            </th>
+          ) : null}
           <th className="col-dot" aria-label="Presence" />
           <th>Name</th>
           <th>E-mail</th>
@@ -61,6 +74,11 @@ export function MembersTable({ items, teamName, loading, presence, onRevoke }: M
               data-email={m.email}
               onClick={(e) => !fromControl(e) && navigate(path)}
             >
+              {selection ? (
+                <td className="col-check">
+                  <input type="checkbox" aria-label={`Select ${m.name}`} data-testid="members-select" checked={selection.selected.has(m.userId)} onChange={() => selection.toggle(m.userId)} />
+                </td>
+              ) : null}
               <td className="col-dot">
                 <PresenceDot status={live?.status} reason={live?.awayReason} />
               </td>
@@ -97,7 +115,7 @@ export function MembersTable({ items, teamName, loading, presence, onRevoke }: M
             </tr>
           );
         })}
-        {items.length === 0 && !loading ? <EmptyRow columns={8} testId="members-empty">No members match these filters.</EmptyRow> : null}
+        {items.length === 0 && !loading ? <EmptyRow columns={selection ? 9 : 8} testId="members-empty">No members match these filters.</EmptyRow> : null}
       </tbody>
     </table>
   );

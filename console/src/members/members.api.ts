@@ -1,15 +1,20 @@
-import { memberListSchema, memberSchema, revokeResultSchema, type MemberPatch, type Role } from "@switchboard/shared";
-import { api, wsPath } from "../lib/api";
+import { memberBulkResultSchema, memberListSchema, memberSchema, revokeResultSchema, type MemberBulk, type MemberPatch, type MemberSort, type Role } from "@switchboard/shared";
+import { api, withQuery, wsPath } from "../lib/api";
 
 export type { MemberRow } from "@switchboard/shared";
 
 /** The PATCH body as sent (MemberPatch is the parsed shape; the wire shape is the same here). */
 export type MemberPatchBody = MemberPatch;
 
-export interface MemberListFilters {
+export interface MemberTableFilters {
   q?: string;
   team?: string;
   role?: Role | "";
+  sort?: MemberSort;
+  status?: "active" | "revoked";
+}
+
+export interface MemberListFilters extends MemberTableFilters {
   page: number;
   pageSize: number;
 }
@@ -17,7 +22,12 @@ export interface MemberListFilters {
 export const listMembers = (workspaceId: string, filters: MemberListFilters, signal?: AbortSignal) =>
   api(wsPath(workspaceId, "/members"), { query: { ...filters }, schema: memberListSchema, signal });
 
-export const membersExportUrl = (workspaceId: string) => wsPath(workspaceId, "/members/export.csv");
+/** The export follows the table's filters and order (issue 15). */
+export const membersExportUrl = (workspaceId: string, filters: MemberTableFilters = {}) => withQuery(wsPath(workspaceId, "/members/export.csv"), { ...filters });
+
+/** Each member gets their own verdict: the server checks §5 member by member. */
+export const bulkMembers = (workspaceId: string, body: MemberBulk) =>
+  api(wsPath(workspaceId, "/members/bulk"), { method: "POST", body, schema: memberBulkResultSchema });
 
 const memberPath = (workspaceId: string, userId: string, rest = "") => wsPath(workspaceId, `/members/${encodeURIComponent(userId)}${rest}`);
 

@@ -5,6 +5,7 @@ import { useWorkspace } from "../app/session-context";
 import { useResource } from "../lib/use-resource";
 import { useTeams } from "../teams/use-teams";
 import { Loading } from "../ui/loading";
+import { SearchInput } from "../ui/search-input";
 import { fetchBoardSettings } from "./presence.api";
 import { PresenceTeamGroup } from "./presence-team-group";
 import { SetStatusDialog } from "./set-status-dialog";
@@ -26,6 +27,8 @@ export function PresenceBoardPage() {
   const team = params.get("team") ?? "";
   const status = (params.get("status") ?? "") as PresenceStatus | "";
   const [setting, setSetting] = useState<Presence>();
+  const [search, setSearch] = useState("");
+  const needle = search.trim().toLowerCase();
 
   const setFilter = (key: string, value: string) =>
     setParams(
@@ -42,12 +45,12 @@ export function PresenceBoardPage() {
   const ownTeamsOnly = reachOf(actor, "presence.view") === "ownTeams";
   const visibleTeams = teams.filter((t) => !ownTeamsOnly || actor.teams.includes(t.id));
   const groups = useMemo(() => {
-    const all = [...live.byUser.values()].filter((p) => !status || p.status === status);
+    const all = [...live.byUser.values()].filter((p) => (!status || p.status === status) && (!needle || p.name.toLowerCase().includes(needle)));
     return visibleTeams
       .filter((t) => !team || t.id === team)
       .map((t) => ({ team: t, members: all.filter((p) => p.teams.includes(t.id)).sort(byStatusThenName) }))
       .filter((g) => g.members.length > 0);
-  }, [live.byUser, visibleTeams, team, status]);
+  }, [live.byUser, visibleTeams, team, status, needle]);
   const everyone = [...live.byUser.values()];
 
   return (
@@ -68,6 +71,7 @@ export function PresenceBoardPage() {
         </div>
       ) : null}
       <div className="toolbar">
+        <SearchInput placeholder="Search agents by name" label="Search agents" testId="presence-search" value={search} onChange={setSearch} />
         <select aria-label="Team" data-testid="presence-team-filter" value={team} onChange={(e) => setFilter("team", e.target.value)}>
           <option value="">{ownTeamsOnly ? "All my teams" : "All teams"}</option>
           {visibleTeams.map((t) => (

@@ -1,4 +1,5 @@
 import type { Presence } from "@switchboard/shared";
+import { useState } from "react";
 import { formatDateTime, formatRelative, initialsOf } from "../lib/format";
 import { PresenceDot } from "../members/presence-dot";
 import { causeText, formatDuration, STATUS_LABEL } from "./presence-format";
@@ -15,10 +16,15 @@ interface PresenceTeamGroupProps {
   onSet: (presence: Presence) => void;
 }
 
+/** Rows drawn per team at first and per "Show more": a team of 300+ agents stays quick to draw and to scan. */
+const GROUP_PAGE = 50;
+
 const countOf = (members: readonly Presence[], status: Presence["status"]) => members.filter((m) => m.status === status).length;
 
 /** One team's agents on the board: status with reason and cause, activity, time in state, last seen. */
 export function PresenceTeamGroup({ teamId, teamName, members, now, chatLimitOf, maySet, onSet }: PresenceTeamGroupProps) {
+  const [shown, setShown] = useState(GROUP_PAGE);
+  const more = members.length - shown;
   return (
     <section className="panel presence-group" data-testid="presence-team" data-team-id={teamId}>
       <header className="presence-group-header">
@@ -48,7 +54,7 @@ export function PresenceTeamGroup({ teamId, teamName, members, now, chatLimitOf,
           </tr>
         </thead>
         <tbody>
-          {members.map((p) => {
+          {members.slice(0, shown).map((p) => {
             const cause = causeText(p);
             // Someone never connected has no "time offline" worth showing.
             const neverSeen = p.status === "offline" && p.lastSeenAt === null;
@@ -107,6 +113,16 @@ export function PresenceTeamGroup({ teamId, teamName, members, now, chatLimitOf,
           })}
         </tbody>
       </table>
+      {more > 0 ? (
+        <div className="pager" data-testid="presence-more">
+          <span className="muted" data-testid="presence-more-summary">
+            Showing {shown} of {members.length}
+          </span>
+          <button type="button" className="btn btn-small" data-testid="presence-show-more" onClick={() => setShown(shown + GROUP_PAGE)}>
+            Show {Math.min(more, GROUP_PAGE)} more
+          </button>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -58,6 +58,14 @@ describe("contacts CRUD", () => {
     expect(names(page.body)).toEqual(["Cara Team", "Dan Other"]);
   });
 
+  it("names each contact's assignee in the list (issue 15: the table no longer needs the whole members list)", async () => {
+    const all = await list(admin.token);
+    const assignees = Object.fromEntries(all.body.items.map((c: { name: string; assigneeName: string | null }) => [c.name, c.assigneeName]));
+    const nameOf = async (member: TestMember) => (await t.api.get(`${base}/members/${member.userId}`, { token: admin.token })).body.name;
+    expect(assignees).toEqual({ "Anna Tier": null, "Ben Self": await nameOf(m.agentSelf), "Cara Team": await nameOf(m.agentTeam), "Dan Other": await nameOf(m.agentAll), "Eve Unassigned": null });
+    expect(assignees["Ben Self"]).toMatch(/^agent \d+$/);
+  });
+
   it("searches names, e-mails and phone digits", async () => {
     expect(names((await list(admin.token, "?q=ANNA")).body)).toEqual(["Anna Tier"]);
     expect(names((await list(admin.token, "?q=cara%40example")).body)).toEqual(["Cara Team"]);

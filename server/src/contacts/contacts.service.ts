@@ -15,10 +15,10 @@ import { AppError, forbidden, notFound } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
 import { MembershipModel } from "../members/membership.model.js";
 import { TeamModel } from "../teams/team.model.js";
+import { escapeRegex } from "../db/text-search.js";
 import { ContactModel } from "./contact.model.js";
 import { toContactView, type StoredContact } from "./contact-view.js";
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Seed 003 visibility as a query, so that lists, counts and search agree with `canSeeContact`. */
 function visibilityFilter(actor: MemberContext): Record<string, unknown> | null {

@@ -1,10 +1,11 @@
-import { AuditAction, canSeeInvitation, inviteScopeOf, ROLES, type Invitation } from "@switchboard/shared";
+import { AuditAction, canSeeInvitation, inviteScopeOf, ROLES, type Invitation, type InvitationListQuery } from "@switchboard/shared";
 import { trusted, Types } from "mongoose";
 import type { AppDeps } from "../app-deps.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { hashToken, newOpaqueToken } from "../auth/tokens.js";
 import type { Clock } from "../clock.js";
 import { onDuplicateKey } from "../db/duplicate-key.js";
+import { containsText } from "../db/text-search.js";
 import { AppError, forbidden, notFound } from "../http/app-error.js";
 import type { MemberContext } from "../http/request-context.js";
 import { InvitationModel, openPendingKey } from "./invitation.model.js";
@@ -55,9 +56,10 @@ async function visibleInvitationsFilter(actor: MemberContext, open: Record<strin
  * The others are left out entirely rather than listed without their link: the caller can neither
  * resend nor cancel them, and who is being made admin is not theirs to read either.
  */
-export async function listInvitations(deps: AppDeps, actor: MemberContext, paging: { page: number; pageSize: number }) {
+export async function listInvitations(deps: AppDeps, actor: MemberContext, paging: InvitationListQuery) {
   const open = { workspaceId: actor.workspaceId, status: trusted({ $in: OPEN_STATUSES }) };
-  const filter = { ...open, ...(await visibleInvitationsFilter(actor, open)) };
+  const filter: Record<string, unknown> = { ...open, ...(await visibleInvitationsFilter(actor, open)) };
+  if (paging.q) filter.$or = [{ name: containsText(paging.q) }, { emailLower: containsText(paging.q) }];
   const [docs, total] = await Promise.all([
     InvitationModel.find(filter).sort({ createdAt: -1, _id: -1 }).skip((paging.page - 1) * paging.pageSize).limit(paging.pageSize).lean(),
     InvitationModel.countDocuments(filter),

@@ -1,8 +1,8 @@
 import type { OutboxItem, OutboxPage, OutboxQuery } from "@switchboard/shared";
 import { trusted, Types } from "mongoose";
+import { containsText } from "../db/text-search.js";
 import { OutboxMessageModel } from "./outbox.model.js";
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * One outbox page, newest first, keyed by `_id` (ObjectIds grow with time): `before` continues
@@ -15,7 +15,7 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"
 export async function listOutbox(workspaceId: string, query: OutboxQuery, visible: Record<string, unknown> = {}): Promise<OutboxPage> {
   const filter: Record<string, unknown> = { ...visible, workspaceId: new Types.ObjectId(workspaceId) };
   if (query.before) filter._id = trusted({ $lt: new Types.ObjectId(query.before) });
-  if (query.q) filter.to = trusted({ $regex: escapeRegex(query.q), $options: "i" });
+  if (query.q) filter.to = containsText(query.q);
   const docs = await OutboxMessageModel.find(filter, { workspaceId: 0, html: 0, dedupeKey: 0, claimToken: 0 })
     .sort({ _id: -1 })
     .limit(query.pageSize + 1)

@@ -1,6 +1,7 @@
-import { startsLikeFormula } from "@switchboard/shared";
+import { startsLikeFormula, type MemberExportQuery } from "@switchboard/shared";
 import type { Response } from "express";
-import { MembershipModel } from "./membership.model.js";
+import type { AppDeps } from "../app-deps.js";
+import { matchingMembers } from "./members.service.js";
 import { loadWorkspaceTeams } from "./workspace-teams.js";
 
 /**
@@ -16,15 +17,15 @@ export const csvLine = (cells: string[]) => cells.map(csvCell).join(",") + "\r\n
 
 const HEADER = ["name", "email", "phone", "roles", "teams", "status", "last active"];
 
-/** Streams the workspace's members (active and revoked) as CSV, in name order. */
-export async function writeMembersCsv(workspaceId: string, res: Response): Promise<void> {
+/** Writes the members the table's filters select (active and revoked when no status is given) as CSV, in the table's order. */
+export async function writeMembersCsv(deps: AppDeps, workspaceId: string, query: MemberExportQuery, res: Response): Promise<void> {
+  const members = await matchingMembers(deps, workspaceId, query);
   const teams = await loadWorkspaceTeams(workspaceId);
   res.setHeader("content-type", "text/csv; charset=utf-8");
   res.setHeader("content-disposition", 'attachment; filename="members.csv"');
   // BOM: Excel otherwise reads UTF-8 names as Latin-1.
   res.write("\uFEFF" + csvLine(HEADER));
-  const cursor = MembershipModel.find({ workspaceId }).sort({ nameLower: 1, _id: 1 }).lean().cursor();
-  for await (const m of cursor) {
+  for (const m of members) {
     const teamNames = m.teams.map((id) => teams.nameOf(String(id)) ?? String(id));
     res.write(csvLine([m.name, m.emailLower, m.phone ?? "", m.roles.join("|"), teamNames.join("|"), m.status, m.lastActiveAt?.toISOString() ?? ""]));
   }

@@ -129,6 +129,8 @@ describe("export members CSV", () => {
   it("exports name, e-mail, phone, roles, team names, status and last active, escaped", async () => {
     const evil = await addTestMember(t, ws.workspaceId, { roles: ["agent"], teams: [ws.teamId], name: "=HYPERLINK(x) Evil" });
     await MembershipModel.updateOne({ userId: evil.userId }, { $set: { phone: "+14155550100", lastActiveAt: new Date("2026-01-02T03:04:05Z") } });
+    // The export reads active members from the server's membership copy: announce the write as the services do.
+    t.deps.events.emit("membership.changed", { workspaceId: ws.workspaceId, userId: evil.userId });
     const at = await addTestMember(t, ws.workspaceId, { roles: ["agent", "viewer"], teams: [ws.teamId], name: "@Handle Name" });
     const res = await exportCsv(ws.token);
     expect(res.status).toBe(200);

@@ -45,3 +45,12 @@ export const contactSchema = z.object({
   updatedAt: z.string(),
 });
 export type Contact = z.infer<typeof contactSchema>;
+
+/**
+ * A contacts-table row: the contact and its assignee's name (null when unassigned or no longer an
+ * active member), so the table names assignees without loading the whole members list.
+ */
+export const contactListItemSchema = contactSchema.extend({ assigneeName: z.string().nullable() });
+export type ContactListItem = z.infer<typeof contactListItemSchema>;
+export const contactListSchema = z.object({ items: z.array(contactListItemSchema), total: z.number().int() });
+export type ContactList = z.infer<typeof contactListSchema>;

@@ -5,3 +5,4 @@ export * from "./invitation.schema.js";
 export * from "./team.schema.js";
 export * from "./audit.schema.js";
 export * from "./audit-change.js";
+export * from "./member-bulk.schema.js";

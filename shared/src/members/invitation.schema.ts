@@ -67,7 +67,9 @@ export type Invitation = z.infer<typeof invitationSchema>;
 /** Tokens are 256-bit random values, base64url: 43 characters. */
 export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Malformed invitation token");
 
-export const invitationListQuerySchema = pagingQuerySchema;
+/** Pending invitations, newest first; `q` finds a name or e-mail (contains, case-insensitive). */
+export const invitationListQuerySchema = pagingQuerySchema.extend({ q: z.string().trim().max(100).optional() });
+export type InvitationListQuery = z.infer<typeof invitationListQuerySchema>;
 
 /**
  * Multipart fields arrive as strings: either one JSON array (`["agent"]`) or the

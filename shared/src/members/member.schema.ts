@@ -10,13 +10,29 @@ export const rolesSchema = z.array(roleSchema).min(1, "Pick at least one role").
 /** Seed 000: "Teams" is mandatory; the first team is the primary one. */
 export const teamIdsSchema = z.array(objectIdSchema).min(1, "Pick at least one team").transform((ids) => [...new Set(ids)]);
 
-export const memberListQuerySchema = pagingQuerySchema.extend({
+/** The members table's orders: by name (A→Z), or most recently active first (never active last). */
+export const MemberSort = Object.freeze({ name: "name", lastActive: "lastActive" } as const);
+export type MemberSort = (typeof MemberSort)[keyof typeof MemberSort];
+
+const memberFilterShape = {
   q: z.string().trim().max(100).optional(),
   team: objectIdSchema.optional(),
   role: roleSchema.optional(),
+  sort: z.enum(MemberSort).default(MemberSort.name),
+};
+
+export const memberListQuerySchema = pagingQuerySchema.extend({
+  ...memberFilterShape,
   status: z.enum(MembershipStatus).default("active"),
 });
 export type MemberListQuery = z.infer<typeof memberListQuerySchema>;
+
+/**
+ * The export takes the table's filters and order (issue 15: the export follows the active filters);
+ * without `status` it holds active and revoked members alike, as it always has.
+ */
+export const memberExportQuerySchema = z.strictObject({ ...memberFilterShape, status: z.enum(MembershipStatus).optional() });
+export type MemberExportQuery = z.infer<typeof memberExportQuerySchema>;
 
 export const memberSchema = z.object({
   userId: objectIdSchema,
