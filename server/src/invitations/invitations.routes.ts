@@ -3,6 +3,7 @@ import {
   CSV_IMPORT_LIMITS,
   csvImportFieldsSchema,
   csvImportQuerySchema,
+  importProgressIdSchema,
   invitationListQuerySchema,
   inviteBodySchema,
   objectIdSchema,
@@ -16,6 +17,7 @@ import { requireMember, type MemberContext } from "../http/request-context.js";
 import { requirePermission } from "../http/require-permission.js";
 import { assertTeamsExist, loadWorkspaceTeams } from "../members/workspace-teams.js";
 import { parseInviteCsv } from "./csv-import.js";
+import { readImportProgress, trackImportProgress } from "./import-progress.js";
 import { inviteRows } from "./invitations.service.js";
 import { cancelInvitation, listInvitations, resendInvitation } from "./pending-invitations.service.js";
 
@@ -65,13 +67,24 @@ export function invitationsRouter(deps: AppDeps): Router {
   // `?dryRun=true` is the preview: the same per-row report ("invited" meaning "would be invited"), nothing written or sent.
   router.post("/import", csvUpload, async (req, res) => {
     const member = requireMember(req);
-    const { dryRun } = csvImportQuerySchema.parse(req.query);
+    const { dryRun, progressId } = csvImportQuerySchema.parse(req.query);
     const fields = csvImportFieldsSchema.parse({ ...req.body });
     if (!req.file) throw new AppError("VALIDATION_FAILED", "file: Attach a CSV file", { issues: [{ path: "file", message: "Attach a CSV file" }] });
     await checkFileWideChoice(member, fields);
     const rows = parseInviteCsv(req.file.buffer, fields, await loadWorkspaceTeams(member.workspaceId));
-    const results = await inviteRows(deps, member, rows, { source: "csv", dryRun });
-    res.json({ dryRun, results });
+    const progress = trackImportProgress(member, progressId);
+    try {
+      const results = await inviteRows(deps, member, rows, { source: "csv", dryRun, onProgress: progress.update });
+      progress.finish("done");
+      res.json({ dryRun, results });
+    } catch (err) {
+      progress.finish("failed");
+      throw err;
+    }
+  });
+
+  router.get("/import-progress/:progressId", (req, res) => {
+    res.json(readImportProgress(requireMember(req), importProgressIdSchema.parse(req.params.progressId)));
   });
 
   router.post("/:id/resend", async (req, res) => {

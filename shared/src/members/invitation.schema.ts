@@ -92,9 +92,22 @@ export const csvImportFieldsSchema = z.strictObject({
 });
 export type CsvImportFields = z.infer<typeof csvImportFieldsSchema>;
 
+/** Chosen by the uploading console (random), so it can poll the import's progress while the upload request runs. */
+export const importProgressIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "8 to 64 letters, digits, - or _");
+
 export const csvImportQuerySchema = z.strictObject({
   dryRun: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  progressId: importProgressIdSchema.optional(),
 });
+
+/** `GET …/invitations/import-progress/:progressId`: rows decided (and, outside a dry run, stored) so far. */
+export const importProgressSchema = z.object({
+  id: importProgressIdSchema,
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  state: z.enum(["running", "done", "failed"]),
+});
+export type ImportProgress = z.infer<typeof importProgressSchema>;
 
 export const CSV_REQUIRED_COLUMNS = Object.freeze(["name", "email"] as const);
 export const CSV_OPTIONAL_COLUMNS = Object.freeze(["phone", "roles", "teams"] as const);
