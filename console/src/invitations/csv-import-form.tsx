@@ -4,6 +4,7 @@ import { useWorkspace } from "../app/session-context";
 import { fieldErrorsOf } from "../lib/field-issues";
 import { ErrorBanner } from "../ui/error-banner";
 import { AccessPickers } from "./access-pickers";
+import { ImportProgressBar } from "./import-progress";
 import { importInvitationsCsv, type InviteReport } from "./invitations.api";
 import { InviteReportTable } from "./invite-report";
 
@@ -26,6 +27,7 @@ export function CsvImportForm({ onInvited }: { onInvited: () => void }) {
   const [failure, setFailure] = useState<unknown>();
   const [report, setReport] = useState<InviteReport>();
   const [busy, setBusy] = useState(false);
+  const [progressId, setProgressId] = useState<string>();
 
   useEffect(() => {
     if (!file || report) return;
@@ -69,14 +71,19 @@ export function CsvImportForm({ onInvited }: { onInvited: () => void }) {
     if (!file) return setProblem("Choose a CSV file first.");
     setFailure(undefined);
     setBusy(true);
+    // The check-only preview goes as the import starts: next to the result it would read as stale.
+    setPreview(undefined);
+    // Not crypto.randomUUID: it exists only in secure contexts, and a console may be served over plain http on a LAN.
+    const id = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("");
+    setProgressId(id);
     try {
-      setReport(await importInvitationsCsv(workspaceId, file, roles, teams));
-      setPreview(undefined);
+      setReport(await importInvitationsCsv(workspaceId, file, roles, teams, false, id));
       onInvited();
     } catch (err) {
       setFailure(err);
     } finally {
       setBusy(false);
+      setProgressId(undefined);
     }
   };
 
@@ -100,7 +107,7 @@ export function CsvImportForm({ onInvited }: { onInvited: () => void }) {
           {CSV_IMPORT_LIMITS.maxRows.toLocaleString()} rows and {MAX_MB} MB.
         </span>
       </label>
-      {preview ? (
+      {preview && !busy ? (
         <>
           <p className="muted" data-testid="csv-dry-run-note">
             Check only: nobody has been invited yet.
@@ -111,9 +118,10 @@ export function CsvImportForm({ onInvited }: { onInvited: () => void }) {
       <AccessPickers prefix="csv" roles={roles} teams={teams} onRoles={setRoles} onTeams={setTeams} errors={{ roles: fields.roles, teams: fields.teams }} />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" data-testid="csv-submit" disabled={busy || !anyoneToInvite}>
-          {busy ? "Working…" : "Import and invite"}
+          {busy ? "Importing…" : "Import and invite"}
         </button>
       </div>
+      <ImportProgressBar workspaceId={workspaceId} progressId={progressId} />
       {report ? <InviteReportTable report={report} /> : null}
     </form>
   );
