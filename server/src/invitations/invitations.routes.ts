@@ -71,12 +71,12 @@ export function invitationsRouter(deps: AppDeps): Router {
     const fields = csvImportFieldsSchema.parse({ ...req.body });
     if (!req.file) throw new AppError("VALIDATION_FAILED", "file: Attach a CSV file", { issues: [{ path: "file", message: "Attach a CSV file" }] });
     await checkFileWideChoice(member, fields);
-    const rows = parseInviteCsv(req.file.buffer, fields, await loadWorkspaceTeams(member.workspaceId));
+    const { rows, columns } = parseInviteCsv(req.file.buffer, fields, await loadWorkspaceTeams(member.workspaceId));
     const progress = trackImportProgress(member, progressId);
     try {
       const results = await inviteRows(deps, member, rows, { source: "csv", dryRun, onProgress: progress.update });
       progress.finish("done");
-      res.json({ dryRun, results });
+      res.json({ dryRun, results, columns });
     } catch (err) {
       progress.finish("failed");
       throw err;

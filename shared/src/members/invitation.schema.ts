@@ -4,6 +4,7 @@ import { emailSchema, objectIdSchema, pagingQuerySchema, personNameSchema } from
 import { phoneNumberSchema } from "../phone/phone-number.schema.js";
 import { rolesSchema, teamIdsSchema } from "./member.schema.js";
 import { publicUserSchema } from "./user.schema.js";
+import { csvColumnMappingSchema, csvColumnsReportSchema } from "./csv-columns.js";
 
 export const INVITATION_TTL_DAYS = 7;
 export const CSV_IMPORT_LIMITS = Object.freeze({ maxRows: 10_000, maxBytes: 5 * 1024 * 1024 });
@@ -38,7 +39,11 @@ export const inviteResultSchema = z.object({
   invitationId: objectIdSchema.optional(),
 });
 export type InviteResult = z.infer<typeof inviteResultSchema>;
-export const inviteReportSchema = z.object({ results: z.array(inviteResultSchema) });
+export const inviteReportSchema = z.object({
+  results: z.array(inviteResultSchema),
+  /** A CSV import: how the header was read (the console's column-mapping step starts from it). */
+  columns: csvColumnsReportSchema.optional(),
+});
 
 export const InvitationStatus = Object.freeze({
   pending: "pending",
@@ -89,6 +94,8 @@ const multipartList = <T extends z.ZodType>(schema: T) =>
 export const csvImportFieldsSchema = z.strictObject({
   roles: multipartList(rolesSchema).optional(),
   teams: multipartList(teamIdsSchema).optional(),
+  /** The column-mapping step's choice, one entry per header cell; absent: guessed from the synonyms. */
+  columns: multipartList(csvColumnMappingSchema).optional(),
 });
 export type CsvImportFields = z.infer<typeof csvImportFieldsSchema>;
 
