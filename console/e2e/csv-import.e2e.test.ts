@@ -66,3 +66,27 @@ it("a 10,000-row import shows rows done / total as it goes, then only the result
   // scroll box at 390 px lacks keyboard access on main as of this test, reported to the lead).
   expect(describeViolations(await seriousAxeViolations(page, { include: ["[data-testid=csv-form]"] }))).toEqual([]);
 }, 300_000);
+
+it("column mapping: headers it does not know are named by the uploader, then previewed and imported", async () => {
+  const csvPath = join(tmpdir(), `mapping-${Date.now()}.csv`);
+  writeFileSync(csvPath, "Agent Login,Display,Notes\nmapped@bulk.test,Map Ped,likes tea\n");
+  const page = await env.pageAs(ws.token);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/invitations");
+  await page.getByTestId("invite-tab-csv").click();
+  await page.getByTestId("csv-file").setInputFiles(csvPath);
+  await page.getByTestId("csv-role-agent").check();
+  await page.locator('input[data-testid^="csv-team-"]').first().check();
+  await page.getByTestId("csv-columns").waitFor();
+  expect(await page.getByTestId("csv-column-0").inputValue()).toBe("ignore");
+  await page.getByTestId("csv-column-0").selectOption("email");
+  await page.getByTestId("csv-column-1").selectOption("name");
+  await expect.poll(() => page.getByTestId("csv-preview-count-invited").count()).toBe(1);
+  await env.screenshot(page, "mapping-1440");
+  expect(describeViolations(await seriousAxeViolations(page, { include: ["[data-testid=csv-form]"] }))).toEqual([]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await env.screenshot(page, "mapping-390");
+  expect(describeViolations(await seriousAxeViolations(page, { include: ["[data-testid=csv-form]"] }))).toEqual([]);
+  await page.getByTestId("csv-submit").click();
+  await expect.poll(() => page.getByTestId("invite-report-count-invited").textContent()).toContain("1");
+}, 120_000);

@@ -1,4 +1,4 @@
-import { importProgressSchema, invitationSchema, inviteReportSchema, listOf, type InviteBody, type Role } from "@switchboard/shared";
+import { importProgressSchema, invitationSchema, inviteReportSchema, listOf, type CsvColumnMapping, type InviteBody, type Role } from "@switchboard/shared";
 import { api, wsPath } from "../lib/api";
 
 /**
@@ -21,9 +21,18 @@ export const inviteMembers = (workspaceId: string, body: InviteBody) =>
  * Multipart: `file`, then one `roles` and one `teams` field per value (repeated form
  * fields are how HTML forms send a multi-select).
  */
-export function importInvitationsCsv(workspaceId: string, file: File, roles: readonly Role[], teams: readonly string[], dryRun = false, progressId?: string) {
+export function importInvitationsCsv(
+  workspaceId: string,
+  file: File,
+  roles: readonly Role[],
+  teams: readonly string[],
+  dryRun = false,
+  progressId?: string,
+  columns?: CsvColumnMapping,
+) {
   const form = new FormData();
   form.append("file", file, file.name);
+  if (columns) form.append("columns", JSON.stringify(columns));
   for (const role of roles) form.append("roles", role);
   for (const team of teams) form.append("teams", team);
   // dryRun: the server checks every row (duplicates, members, pending invitees) and writes nothing.

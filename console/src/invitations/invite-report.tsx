@@ -31,7 +31,8 @@ export function InviteReportTable({ report, testId = "invite-report" }: { report
           </span>
         ))}
       </p>
-      <table className="table table-compact">
+      {/* Focusable: at 390 px the table scrolls sideways inside its box, and keyboards must reach it. */}
+      <table className="table table-compact" tabIndex={0} aria-label={testId === "csv-preview" ? "Check of the file, row by row" : "Result, row by row"}>
         <thead>
           <tr>
             <th className="num">Row</th>
