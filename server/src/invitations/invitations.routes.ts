@@ -5,6 +5,7 @@ import {
   csvImportQuerySchema,
   importProgressIdSchema,
   invitationListQuerySchema,
+  invitationPatchSchema,
   inviteBodySchema,
   objectIdSchema,
   type CsvImportFields,
@@ -19,7 +20,7 @@ import { assertTeamsExist, loadWorkspaceTeams } from "../members/workspace-teams
 import { parseInviteCsv } from "./csv-import.js";
 import { readImportProgress, trackImportProgress } from "./import-progress.js";
 import { inviteRows } from "./invitations.service.js";
-import { cancelInvitation, listInvitations, resendInvitation } from "./pending-invitations.service.js";
+import { cancelInvitation, listInvitations, resendInvitation, updateInvitation } from "./pending-invitations.service.js";
 
 const MB = 1024 * 1024;
 
@@ -89,6 +90,10 @@ export function invitationsRouter(deps: AppDeps): Router {
 
   router.post("/:id/resend", async (req, res) => {
     res.json(await resendInvitation(deps, requireMember(req), objectIdSchema.parse(req.params.id)));
+  });
+
+  router.patch("/:id", async (req, res) => {
+    res.json(await updateInvitation(deps, requireMember(req), objectIdSchema.parse(req.params.id), invitationPatchSchema.parse(req.body)));
   });
 
   router.delete("/:id", async (req, res) => {

@@ -23,6 +23,12 @@ export const inviteBodySchema = z.strictObject({
 });
 export type InviteBody = z.infer<typeof inviteBodySchema>;
 
+/** `PATCH …/invitations/:id`: a pending invitation's roles and teams, changed before it is accepted. */
+export const invitationPatchSchema = z
+  .strictObject({ roles: rolesSchema.optional(), teams: teamIdsSchema.optional() })
+  .refine((body) => body.roles !== undefined || body.teams !== undefined, "Change the roles, the teams or both");
+export type InvitationPatch = z.infer<typeof invitationPatchSchema>;
+
 export const InviteResultStatus = Object.freeze({
   invited: "invited",
   alreadyMember: "already_member",
