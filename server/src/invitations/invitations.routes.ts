@@ -61,7 +61,10 @@ export function invitationsRouter(deps: AppDeps): Router {
     const member = requireMember(req);
     const body = inviteBodySchema.parse(req.body);
     await checkFileWideChoice(member, body);
-    const rows = body.invitees.map((invitee, row) => ({ row, ...invitee, roles: body.roles, teams: body.teams }));
+    const rowTeams = body.invitees.flatMap((invitee) => invitee.teams ?? []);
+    if (rowTeams.length > 0) await assertTeamsExist(member.workspaceId, [...new Set(rowTeams)]);
+    // The schema made sure each row has roles and teams, its own or the batch's; a row's own are checked per row (§5).
+    const rows = body.invitees.map((invitee, row) => ({ row, ...invitee, roles: invitee.roles ?? body.roles!, teams: invitee.teams ?? body.teams! }));
     res.json({ results: await inviteRows(deps, member, rows, { source: "form" }) });
   });
 

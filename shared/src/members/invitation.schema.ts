@@ -13,14 +13,25 @@ export const inviteeSchema = z.strictObject({
   name: personNameSchema,
   email: emailSchema,
   phone: phoneNumberSchema.optional(),
+  /** This person's own roles and teams (seed 001); absent, the batch's apply. */
+  roles: rolesSchema.optional(),
+  teams: teamIdsSchema.optional(),
 });
 export type Invitee = z.infer<typeof inviteeSchema>;
 
-export const inviteBodySchema = z.strictObject({
-  invitees: z.array(inviteeSchema).min(1).max(100),
-  roles: rolesSchema,
-  teams: teamIdsSchema,
-});
+/** The batch's roles and teams apply to every row without its own; each row must end up with both. */
+export const inviteBodySchema = z
+  .strictObject({
+    invitees: z.array(inviteeSchema).min(1).max(100),
+    roles: rolesSchema.optional(),
+    teams: teamIdsSchema.optional(),
+  })
+  .superRefine((body, ctx) => {
+    body.invitees.forEach((invitee, i) => {
+      if (!invitee.roles && !body.roles) ctx.addIssue({ code: "custom", path: ["invitees", i, "roles"], message: "Pick a role for this person or for everyone" });
+      if (!invitee.teams && !body.teams) ctx.addIssue({ code: "custom", path: ["invitees", i, "teams"], message: "Pick a team for this person or for everyone" });
+    });
+  });
 export type InviteBody = z.infer<typeof inviteBodySchema>;
 
 /** `PATCH …/invitations/:id`: a pending invitation's roles and teams, changed before it is accepted. */
