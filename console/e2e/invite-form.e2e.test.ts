@@ -48,3 +48,18 @@ it("a row's own role replaces the batch's, roles are described, and the choices 
   expect(await page.getByTestId("invite-row-0-email").inputValue()).toBe("");
   await env.screenshot(page, "sent-1440");
 }, 120_000);
+
+it("warns before leaving unsent invitations, and stays when the admin says so", async () => {
+  const page = await env.pageAs(ws.token);
+  await page.goto("/invitations");
+  await page.getByTestId("invite-row-0-email").fill("half@acme.test");
+  const questions: string[] = [];
+  page.once("dialog", (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.locator('a[href="/members"]').first().click();
+  await expect.poll(() => questions).toEqual(["Leave this page? The invitations you have not sent will be lost."]);
+  expect(new URL(page.url()).pathname).toBe("/invitations");
+  expect(await page.getByTestId("invite-row-0-email").inputValue()).toBe("half@acme.test");
+}, 60_000);

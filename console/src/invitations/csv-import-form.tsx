@@ -3,6 +3,7 @@ import { useEffect, useState, type ChangeEvent, type FormEvent } from "react";
 import { useWorkspace } from "../app/session-context";
 import { fieldErrorsOf } from "../lib/field-issues";
 import { ErrorBanner } from "../ui/error-banner";
+import { useUnsavedChangesWarning } from "../ui/use-unsaved-changes-warning";
 import { AccessPickers } from "./access-pickers";
 import { ColumnMapping } from "./column-mapping";
 import { ImportProgressBar } from "./import-progress";
@@ -103,6 +104,13 @@ export function CsvImportForm({ onInvited }: { onInvited: () => void }) {
       setProgressId(undefined);
     }
   };
+
+  useUnsavedChangesWarning(
+    file !== null && !report,
+    busy
+      ? "Leave this page? The import goes on, but you will not see its progress or its report here."
+      : "Leave this page? The file you chose has not been imported.",
+  );
 
   // Rows name their own roles and teams or take the file-wide choice; the dry run says which rows
   // lack both, so sending waits until it finds someone to invite.

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useWorkspace } from "../app/session-context";
 import { fieldErrorsOf, type FieldErrors } from "../lib/field-issues";
 import { ErrorBanner } from "../ui/error-banner";
+import { useUnsavedChangesWarning } from "../ui/use-unsaved-changes-warning";
 import { AccessPickers } from "./access-pickers";
 import { inviteMembers, type InviteReport } from "./invitations.api";
 import { InviteReportTable } from "./invite-report";
@@ -47,6 +48,9 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
   const [failure, setFailure] = useState<unknown>();
   const [report, setReport] = useState<InviteReport>();
   const [busy, setBusy] = useState(false);
+
+  const dirty = rows.some((row) => !isBlank(row) || row.role !== "" || row.team !== "") || roles.length > 0 || teams.length > 0;
+  useUnsavedChangesWarning(dirty && !busy, "Leave this page? The invitations you have not sent will be lost.");
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
