@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeViolations, seriousAxeViolations, setUpWorkspace } from "@switchboard/server/test-support";
 import { startConsoleEnv, type ConsoleEnv } from "./support/console-env.js";
@@ -20,11 +21,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => env?.close());
 
-it("a 10,000-row import shows rows done / total as it goes, then only the result", async () => {
-  const lines = Array.from({ length: ROWS }, (_, i) => `Person ${i},person-${i}@bulk.test`);
-  const csvPath = join(tmpdir(), `bulk-${Date.now()}.csv`);
-  writeFileSync(csvPath, ["name,email", ...lines].join("\n"));
-
+/** The invitations page's CSV tab with this file chosen, for agents of the first team. */
+async function chooseCsv(csvPath: string): Promise<Page> {
   const page = await env.pageAs(ws.token);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto("/invitations");
@@ -32,6 +30,15 @@ it("a 10,000-row import shows rows done / total as it goes, then only the result
   await page.getByTestId("csv-file").setInputFiles(csvPath);
   await page.getByTestId("csv-role-agent").check();
   await page.locator('input[data-testid^="csv-team-"]').first().check();
+  return page;
+}
+
+it("a 10,000-row import shows rows done / total as it goes, then only the result", async () => {
+  const lines = Array.from({ length: ROWS }, (_, i) => `Person ${i},person-${i}@bulk.test`);
+  const csvPath = join(tmpdir(), `bulk-${Date.now()}.csv`);
+  writeFileSync(csvPath, ["name,email", ...lines].join("\n"));
+
+  const page = await chooseCsv(csvPath);
   await expect.poll(() => page.getByTestId("csv-preview-count-invited").textContent(), { timeout: 120_000 }).toContain(String(ROWS));
   await env.screenshot(page, "preview-1440");
 
@@ -70,13 +77,7 @@ it("a 10,000-row import shows rows done / total as it goes, then only the result
 it("column mapping: headers it does not know are named by the uploader, then previewed and imported", async () => {
   const csvPath = join(tmpdir(), `mapping-${Date.now()}.csv`);
   writeFileSync(csvPath, "Agent Login,Display,Notes\nmapped@bulk.test,Map Ped,likes tea\n");
-  const page = await env.pageAs(ws.token);
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto("/invitations");
-  await page.getByTestId("invite-tab-csv").click();
-  await page.getByTestId("csv-file").setInputFiles(csvPath);
-  await page.getByTestId("csv-role-agent").check();
-  await page.locator('input[data-testid^="csv-team-"]').first().check();
+  const page = await chooseCsv(csvPath);
   await page.getByTestId("csv-columns").waitFor();
   expect(await page.getByTestId("csv-column-0").inputValue()).toBe("ignore");
   await page.getByTestId("csv-column-0").selectOption("email");

@@ -1,6 +1,7 @@
 import type { Role } from "@switchboard/shared";
 import type { FieldErrors } from "../lib/field-issues";
 import { FieldError } from "../ui/field-error";
+import { Options } from "../ui/options";
 import { useInviteChoices } from "./access-pickers";
 
 export interface InviteeDraft {
@@ -63,20 +64,10 @@ export function InviteeRows({ rows, onChange, errors }: InviteeRowsProps) {
           {cell(index, "phone", "+14155550100", "tel")}
           <div className="invitee-access">
             <select aria-label={`Role, row ${index + 1}`} data-testid={`invite-row-${index}-role`} value={rows[index]!.role} onChange={(e) => edit(index, "role", e.target.value)}>
-              <option value="">Roles for everyone</option>
-              {roleOptions.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
+              <Options blank="Roles for everyone" choices={roleOptions} />
             </select>
             <select aria-label={`Team, row ${index + 1}`} data-testid={`invite-row-${index}-team`} value={rows[index]!.team} onChange={(e) => edit(index, "team", e.target.value)}>
-              <option value="">Teams for everyone</option>
-              {teamOptions.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
+              <Options blank="Teams for everyone" choices={teamOptions} />
             </select>
           </div>
           <button
