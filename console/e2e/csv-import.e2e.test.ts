@@ -90,5 +90,5 @@ it("column mapping: headers it does not know are named by the uploader, then pre
   await env.screenshot(page, "mapping-390");
   expect(describeViolations(await seriousAxeViolations(page, { include: ["[data-testid=csv-form]"] }))).toEqual([]);
   await page.getByTestId("csv-submit").click();
-  await expect.poll(() => page.getByTestId("invite-report-count-invited").textContent()).toContain("1");
+  await expect.poll(() => page.getByTestId("invite-report-count-invited").textContent(), { timeout: 60_000 }).toContain("1");
 }, 120_000);
