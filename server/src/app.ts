@@ -2,6 +2,7 @@ import cookieParser from "cookie-parser";
 import express, { type Express } from "express";
 import type { AppDeps } from "./app-deps.js";
 import { authRouter } from "./auth/auth.routes.js";
+import { dockDownloadRouter } from "./dock-download/dock-download.routes.js";
 import { healthRouter } from "./health/health.routes.js";
 import { chatWidgetRouter } from "./chat-widget/chat-widget.routes.js";
 import { authenticate } from "./http/authenticate.js";
@@ -17,6 +18,8 @@ import { workspaceRouter } from "./workspaces/workspace.routes.js";
 export interface CreateAppOptions {
   /** Directory of the built console, served at / when present. */
   consoleDir?: string;
+  /** Directory of the built dock extension, offered as a zip at /api/dock/download. */
+  dockDir?: string;
 }
 
 /** Builds the Express app from its dependencies; tests build their own. */
@@ -36,6 +39,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   api.use("/setup", setupRouter(deps));
   api.use("/auth", authRouter(deps));
   api.use("/invitations", publicInvitationsRouter(deps));
+  api.use("/dock", dockDownloadRouter(deps, options.dockDir));
   api.use(authenticate(deps.clock));
   api.use("/me", meRouter(deps));
   api.use("/workspaces/:ws", workspaceRouter(deps));

@@ -40,6 +40,7 @@ const watchdog = watchDatabase({ logger, restart: database.restart ? () => datab
 database.onUnexpectedExit?.(() => watchdog.reportDead("the database process exited"));
 
 const consoleDir = join(REPO_ROOT, "console/dist");
+const dockDir = join(REPO_ROOT, "extension/build/chrome-mv3-prod");
 // Fails fast in production without INVITE_LINK_KEY; creates the development key in .data/ otherwise.
 linkCipherFor(config);
 const mailer = createMailer({ smtpUrl: config.smtpUrl, clock: systemClock, logger });
@@ -50,7 +51,7 @@ const kamailio = await startLocalKamailio(config, logger).catch((err) => {
   return undefined;
 });
 const deps = { config, logger, clock: systemClock, events: new DomainEvents(), mailer, database: watchdog };
-const server = await startServer(deps, config.port, existsSync(consoleDir) ? { consoleDir } : {});
+const server = await startServer(deps, config.port, { ...(existsSync(consoleDir) ? { consoleDir } : {}), dockDir });
 const publicUrl = config.publicUrl;
 void startBackgroundWork(deps);
 

@@ -12,6 +12,7 @@ export { connect, nextEvent, record, request, sleep, type ClientSocket } from ".
 export { addAgent, createQueue, nextOffer, setStatus, visitorOf, type TestAgent } from "./routing-fixtures.js";
 export { signedInPage } from "./signed-in-page.js";
 export { findFreePort, kamailioRpc, peerCredentials, startKamailio, type KamailioHandle, type TestKamailio } from "./test-kamailio.js";
+export { extractZip } from "./zip.js";
 export { serveStatic, type StaticFile, type StaticServer } from "./static-server.js";
 export { startSmtpCapture, type CapturedMail, type SmtpCapture } from "./smtp-capture.js";
 export { ADMIN, setUpWorkspace, startTestServer, type TestServer } from "./test-server.js";

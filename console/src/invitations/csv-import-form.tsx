@@ -1,15 +1,26 @@
-import { CSV_IMPORT_LIMITS, CSV_LIST_SEPARATOR, type Role } from "@switchboard/shared";
+import { CSV_IMPORT_LIMITS, CSV_LIST_SEPARATOR, type CsvColumnMapping, type CsvColumnsReport, type Role, csvColumnsReportSchema } from "@switchboard/shared";
 import { useEffect, useState, type ChangeEvent, type FormEvent } from "react";
 import { useWorkspace } from "../app/session-context";
 import { fieldErrorsOf } from "../lib/field-issues";
 import { ErrorBanner } from "../ui/error-banner";
+import { useUnsavedChangesWarning } from "../ui/use-unsaved-changes-warning";
 import { AccessPickers } from "./access-pickers";
+import { ColumnMapping } from "./column-mapping";
+import { ImportProgressBar } from "./import-progress";
+import { ApiError } from "../lib/api";
 import { importInvitationsCsv, type InviteReport } from "./invitations.api";
 import { InviteReportTable } from "./invite-report";
 
 const MAX_MB = CSV_IMPORT_LIMITS.maxBytes / 1024 / 1024;
 /** Ticking several role and team boxes in a row asks for one preview, not one per click. */
 const PREVIEW_DELAY_MS = 250;
+
+/** A refused header still says how the server read it (`details.columns`): the mapping step starts there. */
+function columnsOf(err: unknown): CsvColumnsReport | undefined {
+  if (!(err instanceof ApiError)) return undefined;
+  const read = (err.details as { columns?: unknown } | undefined)?.columns;
+  return csvColumnsReportSchema.safeParse(read).data;
+}
 
 /**
  * Seed 000: one role set and one team set for the whole file. The preview is the server's dry run
@@ -26,20 +37,27 @@ export function CsvImportForm({ onInvited }: { onInvited: () => void }) {
   const [failure, setFailure] = useState<unknown>();
   const [report, setReport] = useState<InviteReport>();
   const [busy, setBusy] = useState(false);
+  const [progressId, setProgressId] = useState<string>();
+  // How the server read the header, and the uploader's corrections (undefined: its guess stands).
+  const [columns, setColumns] = useState<CsvColumnsReport>();
+  const [mapping, setMapping] = useState<CsvColumnMapping>();
 
   useEffect(() => {
     if (!file || report) return;
     let current = true;
     const timer = setTimeout(() => {
-      importInvitationsCsv(workspaceId, file, roles, teams, true).then(
+      importInvitationsCsv(workspaceId, file, roles, teams, true, undefined, mapping).then(
         (next) => {
           if (!current) return;
           setPreview(next);
+          if (next.columns) setColumns(next.columns);
           setFailure(undefined);
         },
         (err: unknown) => {
           if (!current) return;
           setPreview(undefined);
+          const read = columnsOf(err);
+          if (read) setColumns(read);
           setFailure(err);
         },
       );
@@ -48,7 +66,7 @@ export function CsvImportForm({ onInvited }: { onInvited: () => void }) {
       current = false;
       clearTimeout(timer);
     };
-  }, [workspaceId, file, roles, teams, report]);
+  }, [workspaceId, file, roles, teams, report, mapping]);
 
   const pick = (e: ChangeEvent<HTMLInputElement>) => {
     const chosen = e.target.files?.[0] ?? null;
@@ -56,6 +74,8 @@ export function CsvImportForm({ onInvited }: { onInvited: () => void }) {
     setPreview(undefined);
     setFailure(undefined);
     setProblem(null);
+    setColumns(undefined);
+    setMapping(undefined);
     if (chosen && chosen.size > CSV_IMPORT_LIMITS.maxBytes) {
       setFile(null);
       setProblem(`The file is larger than ${MAX_MB} MB. Split it into smaller files.`);
@@ -69,16 +89,28 @@ export function CsvImportForm({ onInvited }: { onInvited: () => void }) {
     if (!file) return setProblem("Choose a CSV file first.");
     setFailure(undefined);
     setBusy(true);
+    // The check-only preview goes as the import starts: next to the result it would read as stale.
+    setPreview(undefined);
+    // Not crypto.randomUUID: it exists only in secure contexts, and a console may be served over plain http on a LAN.
+    const id = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("");
+    setProgressId(id);
     try {
-      setReport(await importInvitationsCsv(workspaceId, file, roles, teams));
-      setPreview(undefined);
+      setReport(await importInvitationsCsv(workspaceId, file, roles, teams, false, id, mapping));
       onInvited();
     } catch (err) {
       setFailure(err);
     } finally {
       setBusy(false);
+      setProgressId(undefined);
     }
   };
+
+  useUnsavedChangesWarning(
+    file !== null && !report,
+    busy
+      ? "Leave this page? The import goes on, but you will not see its progress or its report here."
+      : "Leave this page? The file you chose has not been imported.",
+  );
 
   // Rows name their own roles and teams or take the file-wide choice; the dry run says which rows
   // lack both, so sending waits until it finds someone to invite.
@@ -96,11 +128,12 @@ export function CsvImportForm({ onInvited }: { onInvited: () => void }) {
         <span className="field-label">CSV file *</span>
         <input type="file" accept=".csv,text/csv" data-testid="csv-file" onChange={pick} />
         <span className="field-hint">
-          A header row with <code>name</code>, <code>email</code> and optionally <code>phone</code>, <code>roles</code>, <code>teams</code> (several values separated by <code>{CSV_LIST_SEPARATOR}</code>; they override the choice below for that row); comma or semicolon separated; up to{" "}
+          A header row with <code>name</code>, <code>email</code> (or “Full Name”, “E-mail Address”…; you can say which column is which) and optionally <code>phone</code>, <code>roles</code>, <code>teams</code> (several values separated by <code>{CSV_LIST_SEPARATOR}</code>; they override the choice below for that row); comma or semicolon separated; up to{" "}
           {CSV_IMPORT_LIMITS.maxRows.toLocaleString()} rows and {MAX_MB} MB.
         </span>
       </label>
-      {preview ? (
+      {columns && !report ? <ColumnMapping columns={columns} mapping={mapping} onChange={setMapping} /> : null}
+      {preview && !busy ? (
         <>
           <p className="muted" data-testid="csv-dry-run-note">
             Check only: nobody has been invited yet.
@@ -111,9 +144,10 @@ export function CsvImportForm({ onInvited }: { onInvited: () => void }) {
       <AccessPickers prefix="csv" roles={roles} teams={teams} onRoles={setRoles} onTeams={setTeams} errors={{ roles: fields.roles, teams: fields.teams }} />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" data-testid="csv-submit" disabled={busy || !anyoneToInvite}>
-          {busy ? "Working…" : "Import and invite"}
+          {busy ? "Importing…" : "Import and invite"}
         </button>
       </div>
+      <ImportProgressBar workspaceId={workspaceId} progressId={progressId} />
       {report ? <InviteReportTable report={report} /> : null}
     </form>
   );

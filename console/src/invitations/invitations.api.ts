@@ -1,4 +1,4 @@
-import { invitationSchema, inviteReportSchema, listOf, type InviteBody, type Role } from "@switchboard/shared";
+import { importProgressSchema, invitationSchema, inviteReportSchema, listOf, type CsvColumnMapping, type InviteBody, type Role } from "@switchboard/shared";
 import { api, wsPath } from "../lib/api";
 
 /**
@@ -28,13 +28,22 @@ export const inviteMembers = (workspaceId: string, body: InviteBody) =>
  * Multipart: `file`, then one `roles` and one `teams` field per value (repeated form
  * fields are how HTML forms send a multi-select).
  */
-export function importInvitationsCsv(workspaceId: string, file: File, roles: readonly Role[], teams: readonly string[], dryRun = false) {
+export function importInvitationsCsv(
+  workspaceId: string,
+  file: File,
+  roles: readonly Role[],
+  teams: readonly string[],
+  dryRun = false,
+  progressId?: string,
+  columns?: CsvColumnMapping,
+) {
   const form = new FormData();
   form.append("file", file, file.name);
+  if (columns) form.append("columns", JSON.stringify(columns));
   for (const role of roles) form.append("roles", role);
   for (const team of teams) form.append("teams", team);
   // dryRun: the server checks every row (duplicates, members, pending invitees) and writes nothing.
-  return api(wsPath(workspaceId, "/invitations/import"), { method: "POST", body: form, query: { dryRun: dryRun ? "true" : undefined }, schema: inviteReportSchema });
+  return api(wsPath(workspaceId, "/invitations/import"), { method: "POST", body: form, query: { dryRun: dryRun ? "true" : undefined, progressId }, schema: inviteReportSchema });
 }
 
 export const resendInvitation = (workspaceId: string, id: string) =>
@@ -42,3 +51,7 @@ export const resendInvitation = (workspaceId: string, id: string) =>
 
 export const cancelInvitation = (workspaceId: string, id: string) =>
   api<unknown>(wsPath(workspaceId, `/invitations/${encodeURIComponent(id)}`), { method: "DELETE" });
+
+/** How far the upload carrying this `progressId` has got (404 until the server has read the file). */
+export const readImportProgress = (workspaceId: string, progressId: string, signal?: AbortSignal) =>
+  api(wsPath(workspaceId, `/invitations/import-progress/${encodeURIComponent(progressId)}`), { schema: importProgressSchema, signal });

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useWorkspace } from "../app/session-context";
 import { fieldErrorsOf, type FieldErrors } from "../lib/field-issues";
 import { ErrorBanner } from "../ui/error-banner";
+import { useUnsavedChangesWarning } from "../ui/use-unsaved-changes-warning";
 import { AccessPickers } from "./access-pickers";
 import { inviteMembers, type InviteReport } from "./invitations.api";
 import { InviteReportTable } from "./invite-report";
@@ -21,8 +22,9 @@ function checkDrafts(rows: InviteeDraft[], roles: Role[], teams: string[]) {
     if (!parsed.success) for (const issue of parsed.error.issues) errors[`${index}.${issue.path.join(".")}`] ??= issue.message;
   });
   if (sent.length === 0) errors["0.email"] = "Add at least one person to invite";
-  if (roles.length === 0) errors.roles = "Pick at least one role";
-  if (teams.length === 0) errors.teams = "Pick at least one team";
+  // A row's own choice stands in for the batch's; the batch's is needed only for rows without one.
+  if (roles.length === 0 && sent.some((i) => !rows[i]!.role)) errors.roles = "Pick a role for everyone, or one in each row";
+  if (teams.length === 0 && sent.some((i) => !rows[i]!.team)) errors.teams = "Pick a team for everyone, or one in each row";
   return { errors, sent };
 }
 
@@ -47,6 +49,9 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
   const [report, setReport] = useState<InviteReport>();
   const [busy, setBusy] = useState(false);
 
+  const dirty = rows.some((row) => !isBlank(row) || row.role !== "" || row.team !== "") || roles.length > 0 || teams.length > 0;
+  useUnsavedChangesWarning(dirty && !busy, "Leave this page? The invitations you have not sent will be lost.");
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setFailure(undefined);
@@ -55,12 +60,26 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
     if (Object.keys(local).length > 0) return;
     setBusy(true);
     try {
-      const invitees = sent.map((i) => ({ name: rows[i]!.name, email: rows[i]!.email, ...(rows[i]!.phone.trim() ? { phone: rows[i]!.phone } : {}) }));
-      const result = await inviteMembers(workspaceId, { invitees, roles, teams });
+      const invitees = sent.map((i) => {
+        const row = rows[i]!;
+        return {
+          name: row.name,
+          email: row.email,
+          ...(row.phone.trim() ? { phone: row.phone } : {}),
+          ...(row.role ? { roles: [row.role] } : {}),
+          ...(row.team ? { teams: [row.team] } : {}),
+        };
+      });
+      const result = await inviteMembers(workspaceId, { invitees, ...(roles.length ? { roles } : {}), ...(teams.length ? { teams } : {}) });
       setReport(result);
       // Keep only the rows the server refused, so they can be fixed and sent again.
       const refused = sent.filter((_, k) => result.results[k]?.status === "invalid").map((i) => rows[i]!);
       setRows(refused.length ? refused : [EMPTY_INVITEE]);
+      // The next batch starts from nothing: yesterday's "admin" must not ride along unnoticed.
+      if (refused.length === 0) {
+        setRoles([]);
+        setTeams([]);
+      }
       onInvited();
     } catch (err) {
       setErrors(toRowErrors(err, sent));

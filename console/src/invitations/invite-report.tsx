@@ -1,4 +1,8 @@
+import { useState } from "react";
 import type { InviteReport } from "./invitations.api";
+
+/** A 10,000-row file's report is read by its problems; the full list is one click away. */
+const FIRST_ROWS = 200;
 
 const STATUS_LABEL: Record<string, string> = {
   invited: "Invited",
@@ -12,7 +16,12 @@ const STATUS_LABEL: Record<string, string> = {
  * preview: `testId="csv-preview"`, where "Invited" means "would be invited").
  */
 export function InviteReportTable({ report, testId = "invite-report" }: { report: InviteReport; testId?: string }) {
-  const counts = report.results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
+  const [showAll, setShowAll] = useState(false);
+  const counts: Record<string, number> = {};
+  for (const r of report.results) counts[r.status] = (counts[r.status] ?? 0) + 1;
+  const numbered = report.results.map((r, i) => ({ ...r, row: r.row ?? i + 1 }));
+  // Rows that need attention first; within each group, file order.
+  const ordered = showAll ? numbered : [...numbered.filter((r) => r.status !== "invited"), ...numbered.filter((r) => r.status === "invited")].slice(0, FIRST_ROWS);
   return (
     <div className="report" data-testid={testId}>
       <p className="report-summary">
@@ -22,7 +31,8 @@ export function InviteReportTable({ report, testId = "invite-report" }: { report
           </span>
         ))}
       </p>
-      <table className="table table-compact">
+      {/* Focusable: at 390 px the table scrolls sideways inside its box, and keyboards must reach it. */}
+      <table className="table table-compact" tabIndex={0} aria-label={testId === "csv-preview" ? "Check of the file, row by row" : "Result, row by row"}>
         <thead>
           <tr>
             <th className="num">Row</th>
@@ -32,9 +42,9 @@ export function InviteReportTable({ report, testId = "invite-report" }: { report
           </tr>
         </thead>
         <tbody>
-          {report.results.map((r, i) => (
-            <tr key={`${r.row ?? i}-${r.email}`} data-testid={`${testId}-row`} data-status={r.status} data-email={r.email}>
-              <td className="num">{r.row ?? i + 1}</td>
+          {ordered.map((r) => (
+            <tr key={`${r.row}-${r.email}`} data-testid={`${testId}-row`} data-status={r.status} data-email={r.email}>
+              <td className="num">{r.row}</td>
               <td>{r.email || "—"}</td>
               <td>
                 <span className={`pill pill-${r.status}`}>{STATUS_LABEL[r.status] ?? r.status}</span>
@@ -44,6 +54,14 @@ export function InviteReportTable({ report, testId = "invite-report" }: { report
           ))}
         </tbody>
       </table>
+      {ordered.length < numbered.length ? (
+        <p className="muted">
+          Showing {ordered.length.toLocaleString()} of {numbered.length.toLocaleString()} rows, those needing attention first.{" "}
+          <button type="button" className="btn btn-ghost" data-testid={`${testId}-show-all`} onClick={() => setShowAll(true)}>
+            Show all {numbered.length.toLocaleString()} rows
+          </button>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,13 +1,19 @@
+import type { Role } from "@switchboard/shared";
 import type { FieldErrors } from "../lib/field-issues";
 import { FieldError } from "../ui/field-error";
+import { Options } from "../ui/options";
+import { useInviteChoices } from "./access-pickers";
 
 export interface InviteeDraft {
   name: string;
   email: string;
   phone: string;
+  /** This person's own role and team (seed 001); "" = the choice for everyone below. */
+  role: Role | "";
+  team: string;
 }
 
-export const EMPTY_INVITEE: InviteeDraft = { name: "", email: "", phone: "" };
+export const EMPTY_INVITEE: InviteeDraft = { name: "", email: "", phone: "", role: "", team: "" };
 
 interface InviteeRowsProps {
   rows: InviteeDraft[];
@@ -18,11 +24,12 @@ interface InviteeRowsProps {
 
 /** Name, e-mail and optional phone per person; "Add more" appends a row (seed 000). */
 export function InviteeRows({ rows, onChange, errors }: InviteeRowsProps) {
+  const { roleOptions, teamOptions } = useInviteChoices();
   const edit = (index: number, key: keyof InviteeDraft, value: string) =>
     onChange(rows.map((row, i) => (i === index ? { ...row, [key]: value } : row)));
   const remove = (index: number) => onChange(rows.filter((_, i) => i !== index));
 
-  const cell = (index: number, key: keyof InviteeDraft, label: string, type = "text") => {
+  const cell = (index: number, key: "name" | "email" | "phone", label: string, type = "text") => {
     const error = errors[`${index}.${key}`];
     const testId = `invite-row-${index}-${key}`;
     return (
@@ -47,6 +54,7 @@ export function InviteeRows({ rows, onChange, errors }: InviteeRowsProps) {
         <span className="field-label">Name *</span>
         <span className="field-label">E-mail *</span>
         <span className="field-label">Phone</span>
+        <span className="field-label">Role and team</span>
         <span />
       </div>
       {rows.map((_, index) => (
@@ -54,6 +62,14 @@ export function InviteeRows({ rows, onChange, errors }: InviteeRowsProps) {
           {cell(index, "name", "Full name")}
           {cell(index, "email", "E-mail", "email")}
           {cell(index, "phone", "+14155550100", "tel")}
+          <div className="invitee-access">
+            <select aria-label={`Role, row ${index + 1}`} data-testid={`invite-row-${index}-role`} value={rows[index]!.role} onChange={(e) => edit(index, "role", e.target.value)}>
+              <Options blank="Roles for everyone" choices={roleOptions} />
+            </select>
+            <select aria-label={`Team, row ${index + 1}`} data-testid={`invite-row-${index}-team`} value={rows[index]!.team} onChange={(e) => edit(index, "team", e.target.value)}>
+              <Options blank="Teams for everyone" choices={teamOptions} />
+            </select>
+          </div>
           <button
             type="button"
             className="btn btn-ghost btn-icon"

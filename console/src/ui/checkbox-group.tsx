@@ -3,6 +3,8 @@ import { FieldError } from "./field-error";
 export interface Option {
   value: string;
   label: string;
+  /** One line under the label saying what choosing it means. */
+  description?: string;
 }
 
 interface CheckboxGroupProps {
@@ -44,7 +46,14 @@ export function CheckboxGroup({ legend, options, value, onChange, testId, error,
               checked={value.includes(option.value)}
               onChange={() => toggle(option.value)}
             />
-            {option.label}
+            {option.description ? (
+              <span className="chip-text">
+                <span>{option.label}</span>
+                <span className="chip-description">{option.description}</span>
+              </span>
+            ) : (
+              option.label
+            )}
           </label>
         ))}
       </div>

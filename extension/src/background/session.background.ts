@@ -61,14 +61,15 @@ async function api<S extends z.ZodType>(
       "content-type": "application/json",
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
-  }).catch((error) => {
-    throw new MessageError(MessageErrorCode.INTERNAL, `Cannot reach ${serverUrl}: ${String(error)}`)
+  }).catch(() => {
+    throw new MessageError(MessageErrorCode.INTERNAL, `Cannot reach ${serverUrl}. Check the server address and your connection.`)
   })
   const body: unknown = response.status === 204 ? null : await response.json().catch(() => null)
   if (!response.ok) {
     const refusal = errorBodySchema.safeParse(body)
     if (refusal.success) throw new MessageError(refusal.data.error.code, refusal.data.error.message, refusal.data.error.details)
-    throw new MessageError(MessageErrorCode.INTERNAL, `HTTP ${response.status}`)
+    // Not our error body: most likely an address that is not a Switchboard server.
+    throw new MessageError(MessageErrorCode.INTERNAL, `${serverUrl} did not answer as a Switchboard server (HTTP ${response.status}). Check the server address.`)
   }
   const parsed = schema.safeParse(body)
   if (!parsed.success) throw new MessageError(MessageErrorCode.INTERNAL, `Unexpected answer from ${path}`)

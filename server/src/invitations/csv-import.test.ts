@@ -180,7 +180,7 @@ describe("CSV import: columns, encodings and per-row overrides", () => {
     const cases: [string | Buffer, string][] = [
       [latin1, 'The file must be UTF-8 text (save it as "CSV UTF-8").'],
       ["name,phone\nX,123456\n", "The header row must name the columns name, email; missing: email."],
-      ["name,email,emial\nX,x@example.com,\n", "Unknown column(s): emial. Allowed: name, email, phone, roles, teams."],
+      ["name,email,emial\nX,x@example.com,\n", "Unknown column(s): emial. Say which column each one is, or ignore it."],
       ["name,email\n", "The file has a header but no rows."],
     ];
     for (const [content, message] of cases) {
@@ -189,6 +189,36 @@ describe("CSV import: columns, encodings and per-row overrides", () => {
       expect(res.body.error).toMatchObject({ code: "VALIDATION_FAILED", message, details: { issues: [{ path: "file" }] } });
     }
     expect(await UserModel.countDocuments({ emailLower: "jose@example.com" })).toBe(0);
+  });
+
+  it("reads common header synonyms (Full Name, E-mail Address, Mobile) and reports how it read them", async () => {
+    const file = "Full Name;E-mail Address;Mobile\nSyn Onym;synonym@example.com;+1 415 555 0199\n";
+    const res = await upload(ws.token, file, undefined, "?dryRun=true");
+    expect(res.status).toBe(200);
+    expect(strip(res.body.results)).toEqual([{ row: 2, email: "synonym@example.com", status: "invited" }]);
+    expect(res.body.columns).toEqual([
+      { header: "Full Name", column: "name" },
+      { header: "E-mail Address", column: "email" },
+      { header: "Mobile", column: "phone" },
+    ]);
+  });
+
+  it("an unknown column is refused with how the header was read, then imported once the mapping names or ignores it", async () => {
+    const file = "Agent Login,Display,Notes\nmapped@example.com,Map Ped,likes tea\n";
+    const refused = await upload(ws.token, file, undefined, "?dryRun=true");
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.columns).toEqual([
+      { header: "Agent Login", column: null },
+      { header: "Display", column: null },
+      { header: "Notes", column: null },
+    ]);
+    const mapped = await upload(ws.token, file, { roles: "agent", teams: ws.teamId, columns: '["email","name","ignore"]' });
+    expect(mapped.status).toBe(200);
+    expect(strip(mapped.body.results)).toEqual([{ row: 2, email: "mapped@example.com", status: "invited" }]);
+    expect(await InvitationModel.findOne({ emailLower: "mapped@example.com" }).lean()).toMatchObject({ name: "Map Ped" });
+    const wrongLength = await upload(ws.token, file, { roles: "agent", teams: ws.teamId, columns: '["email","name"]' });
+    expect(wrongLength.status).toBe(400);
+    expect(wrongLength.body.error.message).toBe("The column mapping names 2 columns but the file has 3; choose the file again.");
   });
 
   it("requires a file", async () => {

@@ -1,9 +1,13 @@
 import { parse, CsvError } from "csv-parse/sync";
 import {
   CSV_IMPORT_LIMITS,
-  CSV_OPTIONAL_COLUMNS,
+  CSV_IGNORE,
   CSV_REQUIRED_COLUMNS,
   csvInviteRowSchema,
+  guessCsvColumn,
+  type CsvColumn,
+  type CsvColumnMapping,
+  type CsvColumnsReport,
   toFieldIssues,
   type CsvImportFields,
   type Role,
@@ -16,7 +20,10 @@ import type { InviteRow } from "./invitations.service.js";
  * CSV rules (DESIGN.md §7, issue 3), decided here:
  * - UTF-8 with or without BOM; anything else is refused as a whole.
  * - The header names the columns (any order, any case): name, email, optional phone,
- *   roles, teams. Unknown columns are refused, so a misspelt "emial" is not silently ignored.
+ *   roles, teams, or a common synonym ("Full Name", "E-mail Address", "Mobile"; shared's
+ *   CSV_COLUMN_SYNONYMS). A column matching none is refused unless the uploader's column mapping
+ *   says what it is or to ignore it, so a misspelt "emial" is not silently dropped. The refusal
+ *   carries how the header was read (`details.columns`), where the console's mapping step starts.
  * - The delimiter is whichever of `;` and `,` the header line uses more.
  * - Empty lines (and lines of only delimiters) are skipped.
  * - `roles`/`teams` cells list values separated by `|`; teams by name or id. A filled cell
@@ -25,9 +32,8 @@ import type { InviteRow } from "./invitations.service.js";
  * - `row` in the report is the row's line number in the file (the header is line 1).
  */
 
-const KNOWN_COLUMNS: readonly string[] = [...CSV_REQUIRED_COLUMNS, ...CSV_OPTIONAL_COLUMNS];
-
-const fileError = (message: string) => new AppError("VALIDATION_FAILED", message, { issues: [{ path: "file", message }] });
+const fileError = (message: string, columns?: CsvColumnsReport) =>
+  new AppError("VALIDATION_FAILED", message, { issues: [{ path: "file", message }], ...(columns ? { columns } : {}) });
 
 function decodeUtf8(file: Buffer): string {
   let text: string;
@@ -59,22 +65,32 @@ function parseRecords(text: string): ParsedRecord[] {
   }
 }
 
-function readHeader(cells: string[]): string[] {
-  const header = cells.map((cell) => cell.trim().toLowerCase());
+/** Each header cell's column (null: ignored), from the uploader's mapping or the synonyms. */
+function readHeader(cells: string[], mapping: CsvColumnMapping | undefined): (CsvColumn | null)[] {
+  if (mapping && mapping.length !== cells.length) {
+    throw fileError(`The column mapping names ${mapping.length} columns but the file has ${cells.length}; choose the file again.`);
+  }
+  const header = cells.map((cell, i) => {
+    const chosen = mapping?.[i];
+    return chosen === CSV_IGNORE ? null : (chosen ?? guessCsvColumn(cell));
+  });
+  const report: CsvColumnsReport = cells.map((cell, i) => ({ header: cell.trim(), column: header[i] ?? null }));
+  const unknown = cells.filter((cell, i) => header[i] === null && mapping?.[i] !== CSV_IGNORE && cell.trim() !== "");
+  if (unknown.length > 0) {
+    throw fileError(`Unknown column(s): ${unknown.map((c) => c.trim()).join(", ")}. Say which column each one is, or ignore it.`, report);
+  }
   const missing = CSV_REQUIRED_COLUMNS.filter((column) => !header.includes(column));
-  if (missing.length > 0) throw fileError(`The header row must name the columns ${CSV_REQUIRED_COLUMNS.join(", ")}; missing: ${missing.join(", ")}.`);
-  const unknown = header.filter((column) => !KNOWN_COLUMNS.includes(column));
-  if (unknown.length > 0) throw fileError(`Unknown column(s): ${unknown.join(", ")}. Allowed: ${KNOWN_COLUMNS.join(", ")}.`);
-  const repeated = header.filter((column, i) => header.indexOf(column) !== i);
-  if (repeated.length > 0) throw fileError(`Column(s) named twice: ${repeated.join(", ")}.`);
+  if (missing.length > 0) throw fileError(`The header row must name the columns ${CSV_REQUIRED_COLUMNS.join(", ")}; missing: ${missing.join(", ")}.`, report);
+  const repeated = header.filter((column, i) => column !== null && header.indexOf(column) !== i);
+  if (repeated.length > 0) throw fileError(`Column(s) named twice: ${[...new Set(repeated)].join(", ")}.`, report);
   return header;
 }
 
-function toRow(line: number, header: string[], cells: string[], defaults: CsvImportFields, teams: WorkspaceTeams): InviteRow {
-  const cell = (column: string) => cells[header.indexOf(column)]?.trim() ?? "";
+function toRow(line: number, header: (CsvColumn | null)[], cells: string[], defaults: CsvImportFields, teams: WorkspaceTeams): InviteRow {
+  const cell = (column: CsvColumn) => cells[header.indexOf(column)]?.trim() ?? "";
   const invalid = (reason: string): InviteRow => ({ row: line, email: cell("email"), status: "invalid", reason });
   if (cells.length !== header.length) return invalid(`Expected ${header.length} cells, found ${cells.length}.`);
-  const parsed = csvInviteRowSchema.safeParse(Object.fromEntries(header.map((column, i) => [column, cells[i]])));
+  const parsed = csvInviteRowSchema.safeParse(Object.fromEntries(header.flatMap((column, i) => (column ? [[column, cells[i]]] : []))));
   if (!parsed.success) {
     return invalid(toFieldIssues(parsed.error).map((issue) => `${issue.path}: ${issue.message}`).join("; "));
   }
@@ -91,16 +107,20 @@ function toRow(line: number, header: string[], cells: string[], defaults: CsvImp
   return { row: line, name: row.name, email: row.email, ...(row.phone ? { phone: row.phone } : {}), roles, teams: teamIds };
 }
 
-/** Turns an uploaded file into invitation rows; rows that fail their schema come back already decided (invalid). */
-export function parseInviteCsv(file: Buffer, defaults: CsvImportFields, teams: WorkspaceTeams): InviteRow[] {
+/**
+ * Turns an uploaded file into invitation rows (rows that fail their schema come back already
+ * decided: invalid) and says how its header was read.
+ */
+export function parseInviteCsv(file: Buffer, defaults: CsvImportFields, teams: WorkspaceTeams): { rows: InviteRow[]; columns: CsvColumnsReport } {
   const records = parseRecords(decodeUtf8(file));
   const [headerRecord, ...data] = records;
   if (!headerRecord) throw fileError("The file is empty.");
-  const header = readHeader(headerRecord.record);
+  const header = readHeader(headerRecord.record, defaults.columns);
+  const columns: CsvColumnsReport = headerRecord.record.map((cell, i) => ({ header: cell.trim(), column: header[i] ?? null }));
   const rows = data.filter(({ record }) => record.some((cell) => cell.trim() !== ""));
   if (rows.length === 0) throw fileError("The file has a header but no rows.");
   if (rows.length > CSV_IMPORT_LIMITS.maxRows) {
     throw new AppError("PAYLOAD_TOO_LARGE", `The file has ${rows.length} rows; at most ${CSV_IMPORT_LIMITS.maxRows.toLocaleString("en")} are allowed per import.`);
   }
-  return rows.map(({ record, info }) => toRow(info.lines, header, record, defaults, teams));
+  return { rows: rows.map(({ record, info }) => toRow(info.lines, header, record, defaults, teams)), columns };
 }

@@ -211,3 +211,39 @@ describe("pending invitations table", () => {
     expect((await t.api.delete(`${base()}/0123456789abcdef01234567`, { token: ws.token })).status).toBe(404);
   });
 });
+
+describe("roles and teams per row (issue 15, seed 001)", () => {
+  it("a row's own roles and teams replace the batch's for that row only", async () => {
+    const res = await invite(ws.token, {
+      invitees: [{ ...person("row-own"), roles: ["supervisor"], teams: [otherTeam] }, person("row-batch")],
+      roles: ["agent"],
+      teams: [ws.teamId],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(["invited", "invited"]);
+    const own = await InvitationModel.findOne({ emailLower: "row-own@example.com" }).lean();
+    const batch = await InvitationModel.findOne({ emailLower: "row-batch@example.com" }).lean();
+    expect({ roles: own!.roles, teams: own!.teams.map(String) }).toEqual({ roles: ["supervisor"], teams: [otherTeam] });
+    expect({ roles: batch!.roles, teams: batch!.teams.map(String) }).toEqual({ roles: ["agent"], teams: [ws.teamId] });
+  });
+
+  it("security: a row's own roles stay within what the sender may grant; the other rows go through", async () => {
+    const res = await invite(supervisor.token, {
+      invitees: [{ ...person("row-too-high"), roles: ["manager"] }, person("row-fine")],
+      roles: ["agent"],
+      teams: [ws.teamId],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: { status: string; reason?: string }) => [r.status, r.reason])).toEqual([
+      ["invalid", "You may only invite: agent."],
+      ["invited", undefined],
+    ]);
+    expect(await InvitationModel.countDocuments({ emailLower: "row-too-high@example.com" })).toBe(0);
+  });
+
+  it("refuses a row left without roles or teams, naming the row's field", async () => {
+    const res = await invite(ws.token, { invitees: [person("row-none")], teams: [ws.teamId] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.issues).toEqual([expect.objectContaining({ path: "invitees.0.roles", message: "Pick a role for this person or for everyone" })]);
+  });
+});

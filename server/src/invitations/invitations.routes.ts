@@ -3,7 +3,9 @@ import {
   CSV_IMPORT_LIMITS,
   csvImportFieldsSchema,
   csvImportQuerySchema,
+  importProgressIdSchema,
   invitationListQuerySchema,
+  invitationPatchSchema,
   inviteBodySchema,
   objectIdSchema,
   type CsvImportFields,
@@ -16,8 +18,9 @@ import { requireMember, type MemberContext } from "../http/request-context.js";
 import { requirePermission } from "../http/require-permission.js";
 import { assertTeamsExist, loadWorkspaceTeams } from "../members/workspace-teams.js";
 import { parseInviteCsv } from "./csv-import.js";
+import { readImportProgress, trackImportProgress } from "./import-progress.js";
 import { inviteRows } from "./invitations.service.js";
-import { cancelInvitation, listInvitations, resendInvitation } from "./pending-invitations.service.js";
+import { cancelInvitation, listInvitations, resendInvitation, updateInvitation } from "./pending-invitations.service.js";
 
 const MB = 1024 * 1024;
 
@@ -58,24 +61,42 @@ export function invitationsRouter(deps: AppDeps): Router {
     const member = requireMember(req);
     const body = inviteBodySchema.parse(req.body);
     await checkFileWideChoice(member, body);
-    const rows = body.invitees.map((invitee, row) => ({ row, ...invitee, roles: body.roles, teams: body.teams }));
+    const rowTeams = body.invitees.flatMap((invitee) => invitee.teams ?? []);
+    if (rowTeams.length > 0) await assertTeamsExist(member.workspaceId, [...new Set(rowTeams)]);
+    // The schema made sure each row has roles and teams, its own or the batch's; a row's own are checked per row (§5).
+    const rows = body.invitees.map((invitee, row) => ({ row, ...invitee, roles: invitee.roles ?? body.roles!, teams: invitee.teams ?? body.teams! }));
     res.json({ results: await inviteRows(deps, member, rows, { source: "form" }) });
   });
 
   // `?dryRun=true` is the preview: the same per-row report ("invited" meaning "would be invited"), nothing written or sent.
   router.post("/import", csvUpload, async (req, res) => {
     const member = requireMember(req);
-    const { dryRun } = csvImportQuerySchema.parse(req.query);
+    const { dryRun, progressId } = csvImportQuerySchema.parse(req.query);
     const fields = csvImportFieldsSchema.parse({ ...req.body });
     if (!req.file) throw new AppError("VALIDATION_FAILED", "file: Attach a CSV file", { issues: [{ path: "file", message: "Attach a CSV file" }] });
     await checkFileWideChoice(member, fields);
-    const rows = parseInviteCsv(req.file.buffer, fields, await loadWorkspaceTeams(member.workspaceId));
-    const results = await inviteRows(deps, member, rows, { source: "csv", dryRun });
-    res.json({ dryRun, results });
+    const { rows, columns } = parseInviteCsv(req.file.buffer, fields, await loadWorkspaceTeams(member.workspaceId));
+    const progress = trackImportProgress(member, progressId);
+    try {
+      const results = await inviteRows(deps, member, rows, { source: "csv", dryRun, onProgress: progress.update });
+      progress.finish("done");
+      res.json({ dryRun, results, columns });
+    } catch (err) {
+      progress.finish("failed");
+      throw err;
+    }
+  });
+
+  router.get("/import-progress/:progressId", (req, res) => {
+    res.json(readImportProgress(requireMember(req), importProgressIdSchema.parse(req.params.progressId)));
   });
 
   router.post("/:id/resend", async (req, res) => {
     res.json(await resendInvitation(deps, requireMember(req), objectIdSchema.parse(req.params.id)));
+  });
+
+  router.patch("/:id", async (req, res) => {
+    res.json(await updateInvitation(deps, requireMember(req), objectIdSchema.parse(req.params.id), invitationPatchSchema.parse(req.body)));
   });
 
   router.delete("/:id", async (req, res) => {

@@ -3,6 +3,7 @@ import { trusted, Types } from "mongoose";
 import type { AppDeps } from "../app-deps.js";
 import { hashToken, newOpaqueToken } from "../auth/tokens.js";
 import type { MemberContext } from "../http/request-context.js";
+import type { QueuedMail } from "../mail/mail-queue.js";
 import { MembershipModel } from "../members/membership.model.js";
 import { UserModel } from "../users/user.model.js";
 import { InvitationModel, openPendingKey } from "./invitation.model.js";
@@ -10,7 +11,8 @@ import { completeInvitations, openInvitationBatch } from "./invitation-completio
 import { closeInvitation, deliverQueued, effectiveStatus, loadWorkspace, newExpiry, type StoredInvitation } from "./invitation-lifecycle.js";
 import { linkCipherFor } from "./link-cipher.js";
 
-const LOOKUP_CHUNK = 500;
+/** Each lookup scans its collection on FerretDB: fewer, larger `$in` lists scan less. */
+const LOOKUP_CHUNK = 1_000;
 
 /** One person to invite, already parsed; `teams` are ids known to exist in the workspace. */
 export interface InviteCandidate {
@@ -33,6 +35,8 @@ function chunks<T>(items: T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+type Existing = Awaited<ReturnType<typeof lookUpExisting>>;
 
 /** What the database already knows about these e-mails in this workspace. */
 async function lookUpExisting(workspaceId: string, emails: string[]) {
@@ -73,17 +77,31 @@ async function insertInvitations(docs: { _id: Types.ObjectId }[]): Promise<Set<s
   }
 }
 
+/** Rows handled between two progress reports: small enough that a 10,000-row import reports every fraction of a second. */
+const PROGRESS_CHUNK = 250;
+
+type Workspace = Awaited<ReturnType<typeof loadWorkspace>>;
+type Results = (InviteResult | undefined)[];
+interface InviteOptions {
+  dryRun?: boolean;
+  source: "form" | "csv";
+  /** Rows decided (and, outside a dry run, stored with their audit event and queued e-mail) so far. */
+  onProgress?: (done: number, total: number) => void;
+}
+
 /**
  * Invites each row on its own (DESIGN.md §7): a row is invited, skipped (already a member,
  * already invited, duplicate in the request) or invalid with a reason. Every stored invitation gets
  * its audit event and queued e-mail (a crash in between is completed by the start-up sweep); an
  * e-mail that cannot go out now stays queued and is retried. With `dryRun` nothing is written.
+ * Rows go to the database a chunk at a time, each chunk behind its own journal entry, so a long
+ * file reports progress as it goes and a crash leaves whole chunks (each completed at start-up).
  */
-export async function inviteRows(deps: AppDeps, actor: MemberContext, rows: InviteRow[], options: { dryRun?: boolean; source: "form" | "csv" }): Promise<InviteResult[]> {
+export async function inviteRows(deps: AppDeps, actor: MemberContext, rows: InviteRow[], options: InviteOptions): Promise<InviteResult[]> {
   const workspace = await loadWorkspace(actor.workspaceId);
-  const results: (InviteResult | undefined)[] = rows.map((row) => (isDecided(row) ? row : undefined));
+  const results: Results = rows.map((row) => (isDecided(row) ? row : undefined));
   const firstRowOf = new Map<string, number | undefined>();
-  const candidates: { index: number; c: InviteCandidate }[] = [];
+  const candidates: Candidate[] = [];
   rows.forEach((row, index) => {
     if (isDecided(row)) return;
     const violation = checkInvite(actor, row.roles, row.teams);
@@ -99,9 +117,39 @@ export async function inviteRows(deps: AppDeps, actor: MemberContext, rows: Invi
     }
   });
 
+  let done = rows.length - candidates.length;
+  options.onProgress?.(done, rows.length);
+  // Looked up once, before any chunk is stored: FerretDB scans the collection for each lookup, and
+  // one per chunk would rescan the invitations the earlier chunks just added. A row invited by
+  // someone else meanwhile still loses on the unique pendingKey (see inviteCandidates).
   const existing = await lookUpExisting(actor.workspaceId, candidates.map(({ c }) => c.email));
+  const queued: QueuedMail[] = [];
+  for (const part of chunks(candidates, PROGRESS_CHUNK)) {
+    queued.push(...(await inviteCandidates(deps, actor, workspace, existing, part, results, options)));
+    done += part.length;
+    options.onProgress?.(done, rows.length);
+  }
+  await deliverQueued(deps, queued);
+  return results as InviteResult[];
+}
+
+interface Candidate {
+  index: number;
+  c: InviteCandidate;
+}
+
+/** One chunk of rows that passed the in-memory checks: decided against the database, then stored. Returns the e-mails queued. */
+async function inviteCandidates(
+  deps: AppDeps,
+  actor: MemberContext,
+  workspace: Workspace,
+  existing: Existing,
+  candidates: Candidate[],
+  results: Results,
+  options: InviteOptions,
+): Promise<QueuedMail[]> {
   const now = deps.clock.now();
-  const toInvite: typeof candidates = [];
+  const toInvite: Candidate[] = [];
   const expiredToClose: StoredInvitation[] = [];
   for (const entry of candidates) {
     const { c, index } = entry;
@@ -120,9 +168,8 @@ export async function inviteRows(deps: AppDeps, actor: MemberContext, rows: Invi
   }
   if (options.dryRun) {
     for (const { c, index } of toInvite) results[index] = withRow(c.row, { email: c.email, status: "invited" });
-    return results as InviteResult[];
+    return [];
   }
-
   for (const inv of expiredToClose) await closeInvitation(inv, ["pending"], { status: "expired" });
   const cipher = linkCipherFor(deps.config);
   const expiresAt = newExpiry(now);
@@ -151,7 +198,7 @@ export async function inviteRows(deps: AppDeps, actor: MemberContext, rows: Invi
     return { ...entry, doc };
   });
 
-  if (prepared.length === 0) return results as InviteResult[];
+  if (prepared.length === 0) return [];
   // Journal first, then the invitations, then their audit events and e-mails (invitation-completion.ts).
   const batch = await openInvitationBatch("created", actor.workspaceId, prepared.map((p) => p.doc._id), now);
   const stored = await insertInvitations(prepared.map((p) => p.doc));
@@ -169,7 +216,5 @@ export async function inviteRows(deps: AppDeps, actor: MemberContext, rows: Invi
     else if (raced.has(c.email)) results[index] = withRow(c.row, { email: c.email, status: "already_invited" });
     else results[index] = withRow(c.row, { email: c.email, status: "invalid", reason: "The invitation could not be saved; try again." });
   }
-  const queued = await completeInvitations(deps, batch, storedDocs.map((p) => p.doc), workspace.name);
-  await deliverQueued(deps, queued);
-  return results as InviteResult[];
+  return completeInvitations(deps, batch, storedDocs.map((p) => p.doc), workspace.name);
 }

@@ -1,4 +1,4 @@
-import { AuditAction, canSeeInvitation, inviteScopeOf, ROLES, type Invitation, type InvitationListQuery } from "@switchboard/shared";
+import { AuditAction, canSeeInvitation, checkInvite, inviteScopeOf, ROLES, type Invitation, type InvitationListQuery, type InvitationPatch } from "@switchboard/shared";
 import { trusted, Types } from "mongoose";
 import type { AppDeps } from "../app-deps.js";
 import { recordAudit } from "../audit/audit.service.js";
@@ -6,7 +6,8 @@ import { hashToken, newOpaqueToken } from "../auth/tokens.js";
 import type { Clock } from "../clock.js";
 import { onDuplicateKey } from "../db/duplicate-key.js";
 import { containsText } from "../db/text-search.js";
-import { AppError, forbidden, notFound } from "../http/app-error.js";
+import { AppError, forbidden, notFound, refuseIf } from "../http/app-error.js";
+import { assertTeamsExist } from "../members/workspace-teams.js";
 import type { MemberContext } from "../http/request-context.js";
 import { InvitationModel, openPendingKey } from "./invitation.model.js";
 import { abandonInvitationBatch, completeInvitations, openInvitationBatch } from "./invitation-completion.js";
@@ -114,6 +115,37 @@ export async function resendInvitation(deps: AppDeps, actor: MemberContext, invi
     target: { type: "invitation", id: String(inv._id), label: inv.email },
     before: { expiresAt: inv.expiresAt, status: effectiveStatus(inv, now) },
     after: { expiresAt: set.expiresAt },
+    at: now,
+  });
+  return toInvitationItem(updated, deps);
+}
+
+/**
+ * Changes a pending (or expired) invitation's roles and teams before it is accepted; the link
+ * stays the same. §5 twice: the caller must have been able to send the invitation as it is
+ * (loadManageable) and as it will be (checkInvite), so nobody edits an invitation above their
+ * reach nor raises one beyond it.
+ */
+export async function updateInvitation(deps: AppDeps, actor: MemberContext, invitationId: string, patch: InvitationPatch): Promise<Invitation> {
+  const inv = await loadManageable(actor, invitationId);
+  const roles = patch.roles ? [...new Set(patch.roles)] : inv.roles;
+  const teams = patch.teams ? [...new Set(patch.teams)] : inv.teams.map(String);
+  if (patch.teams) await assertTeamsExist(actor.workspaceId, teams);
+  refuseIf(checkInvite(actor, roles, teams));
+  const now = deps.clock.now();
+  const updated: StoredInvitation | null = await InvitationModel.findOneAndUpdate(
+    { _id: inv._id, status: inv.status },
+    { $set: { roles, teams: teams.map((id) => new Types.ObjectId(id)) } },
+    { new: true },
+  ).lean();
+  if (!updated) throw new AppError("INVITATION_NOT_PENDING", "This invitation changed meanwhile; reload and try again.");
+  await recordAudit({
+    workspaceId: actor.workspaceId,
+    actor: auditActor(actor),
+    action: AuditAction.invitationUpdated,
+    target: { type: "invitation", id: String(inv._id), label: inv.email },
+    before: { roles: inv.roles, teams: inv.teams.map(String) },
+    after: { roles, teams },
     at: now,
   });
   return toInvitationItem(updated, deps);

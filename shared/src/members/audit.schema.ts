@@ -9,6 +9,7 @@ export const AuditAction = Object.freeze({
   invitationCreated: "invitation.created",
   invitationResent: "invitation.resent",
   invitationCancelled: "invitation.cancelled",
+  invitationUpdated: "invitation.updated",
   invitationAccepted: "invitation.accepted",
   memberRolesChanged: "member.roles_changed",
   memberTeamsChanged: "member.teams_changed",

@@ -4,6 +4,7 @@ import { emailSchema, objectIdSchema, pagingQuerySchema, personNameSchema } from
 import { phoneNumberSchema } from "../phone/phone-number.schema.js";
 import { rolesSchema, teamIdsSchema } from "./member.schema.js";
 import { publicUserSchema } from "./user.schema.js";
+import { csvColumnMappingSchema, csvColumnsReportSchema } from "./csv-columns.js";
 
 export const INVITATION_TTL_DAYS = 7;
 export const CSV_IMPORT_LIMITS = Object.freeze({ maxRows: 10_000, maxBytes: 5 * 1024 * 1024 });
@@ -12,15 +13,32 @@ export const inviteeSchema = z.strictObject({
   name: personNameSchema,
   email: emailSchema,
   phone: phoneNumberSchema.optional(),
+  /** This person's own roles and teams (seed 001); absent, the batch's apply. */
+  roles: rolesSchema.optional(),
+  teams: teamIdsSchema.optional(),
 });
 export type Invitee = z.infer<typeof inviteeSchema>;
 
-export const inviteBodySchema = z.strictObject({
-  invitees: z.array(inviteeSchema).min(1).max(100),
-  roles: rolesSchema,
-  teams: teamIdsSchema,
-});
+/** The batch's roles and teams apply to every row without its own; each row must end up with both. */
+export const inviteBodySchema = z
+  .strictObject({
+    invitees: z.array(inviteeSchema).min(1).max(100),
+    roles: rolesSchema.optional(),
+    teams: teamIdsSchema.optional(),
+  })
+  .superRefine((body, ctx) => {
+    body.invitees.forEach((invitee, i) => {
+      if (!invitee.roles && !body.roles) ctx.addIssue({ code: "custom", path: ["invitees", i, "roles"], message: "Pick a role for this person or for everyone" });
+      if (!invitee.teams && !body.teams) ctx.addIssue({ code: "custom", path: ["invitees", i, "teams"], message: "Pick a team for this person or for everyone" });
+    });
+  });
 export type InviteBody = z.infer<typeof inviteBodySchema>;
+
+/** `PATCH …/invitations/:id`: a pending invitation's roles and teams, changed before it is accepted. */
+export const invitationPatchSchema = z
+  .strictObject({ roles: rolesSchema.optional(), teams: teamIdsSchema.optional() })
+  .refine((body) => body.roles !== undefined || body.teams !== undefined, "Change the roles, the teams or both");
+export type InvitationPatch = z.infer<typeof invitationPatchSchema>;
 
 export const InviteResultStatus = Object.freeze({
   invited: "invited",
@@ -38,7 +56,11 @@ export const inviteResultSchema = z.object({
   invitationId: objectIdSchema.optional(),
 });
 export type InviteResult = z.infer<typeof inviteResultSchema>;
-export const inviteReportSchema = z.object({ results: z.array(inviteResultSchema) });
+export const inviteReportSchema = z.object({
+  results: z.array(inviteResultSchema),
+  /** A CSV import: how the header was read (the console's column-mapping step starts from it). */
+  columns: csvColumnsReportSchema.optional(),
+});
 
 export const InvitationStatus = Object.freeze({
   pending: "pending",
@@ -91,12 +113,27 @@ const multipartList = <T extends z.ZodType>(schema: T) =>
 export const csvImportFieldsSchema = z.strictObject({
   roles: multipartList(rolesSchema).optional(),
   teams: multipartList(teamIdsSchema).optional(),
+  /** The column-mapping step's choice, one entry per header cell; absent: guessed from the synonyms. */
+  columns: multipartList(csvColumnMappingSchema).optional(),
 });
 export type CsvImportFields = z.infer<typeof csvImportFieldsSchema>;
 
+/** Chosen by the uploading console (random), so it can poll the import's progress while the upload request runs. */
+export const importProgressIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "8 to 64 letters, digits, - or _");
+
 export const csvImportQuerySchema = z.strictObject({
   dryRun: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  progressId: importProgressIdSchema.optional(),
 });
+
+/** `GET …/invitations/import-progress/:progressId`: rows decided (and, outside a dry run, stored) so far. */
+export const importProgressSchema = z.object({
+  id: importProgressIdSchema,
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  state: z.enum(["running", "done", "failed"]),
+});
+export type ImportProgress = z.infer<typeof importProgressSchema>;
 
 export const CSV_REQUIRED_COLUMNS = Object.freeze(["name", "email"] as const);
 export const CSV_OPTIONAL_COLUMNS = Object.freeze(["phone", "roles", "teams"] as const);

@@ -10,6 +10,7 @@ import { MessageTarget } from "~messages/envelope"
 import { sendMessage } from "~messages/send"
 import type { ConnectionState } from "~messages/session.schema"
 import { useDockStore } from "~store/dock.store"
+import { MySettings } from "./my-settings"
 import { useAutoHide } from "./use-auto-hide"
 import { useDockSync } from "./use-dock-sync"
 import "./dock.css"
@@ -73,6 +74,7 @@ export function DockView() {
           <PresenceSwitch session={session} />
           <OfferCards />
           <ChatPanel session={session} />
+          {settings && <MySettings settings={settings} />}
         </>
       ) : (
         synced && <SignInForm />

@@ -1,22 +1,42 @@
-import { useState, type FormEvent } from "react"
+import { useEffect, useState, type FormEvent } from "react"
 import { MessageTarget } from "~messages/envelope"
 import { sendMessage } from "~messages/send"
 import { DEFAULT_SERVER_URL, SignInSchema } from "~messages/session.schema"
 import { useDockStore } from "~store/dock.store"
+import { readPackagedServerUrl } from "./packaged-server"
+import { signInProblems } from "./sign-in-errors"
 
 export function SignInForm() {
   const session = useDockStore((store) => store.session)
-  const [serverUrl, setServerUrl] = useState((!session.signedIn && session.serverUrl) || DEFAULT_SERVER_URL)
+  const lastUsed = (!session.signedIn && session.serverUrl) || undefined
+  const [serverUrl, setServerUrl] = useState(lastUsed ?? "")
+  const [serverSource, setServerSource] = useState<"last" | "package" | "none">(lastUsed ? "last" : "none")
   const [email, setEmail] = useState("")
   const [password, setPassword] = useState("")
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
+  // The server this dock was downloaded from, unless the agent signed in somewhere before.
+  useEffect(() => {
+    if (lastUsed) return
+    let current = true
+    void readPackagedServerUrl().then((packaged) => {
+      if (!current) return
+      if (packaged) {
+        setServerUrl((typed) => typed || packaged)
+        setServerSource("package")
+      } else setServerUrl((typed) => typed || DEFAULT_SERVER_URL)
+    })
+    return () => {
+      current = false
+    }
+  }, [lastUsed])
+
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     const parsed = SignInSchema.safeParse({ serverUrl, email, password })
     if (!parsed.success) {
-      setError(parsed.error.issues.map((issue) => issue.message).join("; "))
+      setError(signInProblems(parsed.error))
       return
     }
     setError(null)
@@ -41,8 +61,21 @@ export function SignInForm() {
       <form className="form" onSubmit={submit}>
         <label>
           Server URL
-          <input value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} />
+          <input
+            value={serverUrl}
+            onChange={(e) => setServerUrl(e.target.value)}
+            aria-describedby="server-url-hint"
+            data-testid="server-url"
+            data-source={serverSource}
+          />
         </label>
+        <span id="server-url-hint" className="muted hint">
+          {serverSource === "package"
+            ? "The server this dock was downloaded from."
+            : serverSource === "last"
+              ? "The server you signed in to last time."
+              : "Your administrator's Switchboard address."}
+        </span>
         <label>
           E-mail
           <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
@@ -60,7 +93,7 @@ export function SignInForm() {
           Sign in
         </button>
         {error && (
-          <div className="error" role="alert">
+          <div className="error" role="alert" data-testid="sign-in-error">
             {error}
           </div>
         )}
