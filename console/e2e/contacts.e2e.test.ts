@@ -55,6 +55,7 @@ it("creates, finds, edits and deletes a contact with assignee and team", async (
 
   await rowNamed(page, "Jane Doe").getByTestId("contact-delete").click();
   await env.screenshot(page, "delete-confirm");
+  expect(await page.getByTestId("confirm-ok").textContent()).toBe("Delete Jane Doe");
   await page.getByTestId("confirm-ok").click();
   await page.getByTestId("contacts-empty").waitFor();
   const left = await env.api.get(`/api/workspaces/${ws.workspaceId}/contacts`, { token: ws.token });

@@ -147,6 +147,7 @@ it("revokes from the members table with reassignment: the row goes, the contacts
   expect(heirs).not.toContain(rita.userId);
   await page.getByTestId("revoke-heir").selectOption(hank.userId);
   await env.screenshot(page, "revoke-dialog");
+  expect(await page.getByTestId("confirm-ok").textContent()).toBe("Revoke Rita Leaving");
   await page.getByTestId("confirm-ok").click();
   await expect.poll(() => rowOf(page, rita.userId).count()).toBe(0);
   await env.screenshot(page, "revoked-row-gone");

@@ -171,6 +171,7 @@ it("renames a team and deletes it only when it is empty", async () => {
   await expect.poll(() => page.getByTestId("team-settings-title").textContent()).toBe("Escalations settings");
   await env.screenshot(page, "team-renamed");
   await page.getByTestId("team-delete").click();
+  expect(await page.getByTestId("confirm-ok").textContent()).toBe("Delete Escalations");
   await page.getByTestId("confirm-ok").click();
   await page.getByTestId("teams-table").waitFor();
   await expect.poll(() => page.locator(`[data-testid="teams-row"][data-team-id="${created.body.id}"]`).count()).toBe(0);

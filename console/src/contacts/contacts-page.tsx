@@ -77,12 +77,12 @@ export function ContactsPage() {
               <td>
                 <div className="actions">
                   {mayEdit ? (
-                    <button type="button" className="btn btn-small" data-testid="contact-edit" onClick={() => setEditing(c)}>
+                    <button type="button" className="btn btn-small" data-testid="contact-edit" aria-label={`Edit ${c.name}`} onClick={() => setEditing(c)}>
                       Edit
                     </button>
                   ) : null}
                   {mayDelete ? (
-                    <button type="button" className="btn btn-small btn-danger-ghost" data-testid="contact-delete" onClick={() => removal.ask(c)}>
+                    <button type="button" className="btn btn-small btn-danger-ghost" data-testid="contact-delete" aria-label={`Delete ${c.name}`} onClick={() => removal.ask(c)}>
                       Delete
                     </button>
                   ) : null}

@@ -1,4 +1,4 @@
-import { importProgressSchema, invitationSchema, inviteReportSchema, listOf, type CsvColumnMapping, type InviteBody, type Role } from "@switchboard/shared";
+import { importProgressSchema, invitationSchema, inviteReportSchema, listOf, type CsvColumnMapping, type InvitationPatch, type InviteBody, type Role } from "@switchboard/shared";
 import { api, wsPath } from "../lib/api";
 
 /**
@@ -55,3 +55,7 @@ export const cancelInvitation = (workspaceId: string, id: string) =>
 /** How far the upload carrying this `progressId` has got (404 until the server has read the file). */
 export const readImportProgress = (workspaceId: string, progressId: string, signal?: AbortSignal) =>
   api(wsPath(workspaceId, `/invitations/import-progress/${encodeURIComponent(progressId)}`), { schema: importProgressSchema, signal });
+
+/** Roles and teams of a pending invitation, changed before it is accepted; answers the updated row. */
+export const updateInvitation = (workspaceId: string, id: string, patch: InvitationPatch) =>
+  api(wsPath(workspaceId, `/invitations/${encodeURIComponent(id)}`), { method: "PATCH", body: patch, schema: pendingInvitationSchema });

@@ -1,3 +1,4 @@
+import { INVITATION_TTL_DAYS } from "@switchboard/shared";
 import { useState } from "react";
 import { useDebounced } from "../lib/use-debounced";
 import { useResource } from "../lib/use-resource";
@@ -13,6 +14,7 @@ import { useTeams } from "../teams/use-teams";
 import { cancelInvitation, listInvitations, resendInvitation, type PendingInvitation } from "./invitations.api";
 import { CopyButton } from "./copy-button";
 import { EmptyRow } from "../ui/empty-row";
+import { EditInvitationDialog } from "./edit-invitation-dialog";
 
 type Listing = Resource<{ items: PendingInvitation[]; total: number }>;
 
@@ -45,7 +47,9 @@ const isExpired = (inv: PendingInvitation) => inv.status === "expired" || Date.p
 export function PendingInvitations({ listing, search, onSearch, page, onPage }: PendingInvitationsProps) {
   const { workspaceId } = useWorkspace();
   const { nameOf } = useTeams();
-  const [cancelling, setCancelling] = useState<PendingInvitation | null>(null);
+  // The row whose resend or cancel is being confirmed, and the row being edited.
+  const [asking, setAsking] = useState<{ inv: PendingInvitation; action: "resend" | "cancel" } | null>(null);
+  const [editing, setEditing] = useState<PendingInvitation | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>();
@@ -58,14 +62,20 @@ export function PendingInvitations({ listing, search, onSearch, page, onPage }: 
     try {
       if (action === "resend") await resendInvitation(workspaceId, inv.id);
       else await cancelInvitation(workspaceId, inv.id);
-      setNotice(action === "resend" ? `Invitation sent again to ${inv.email}.` : `Invitation for ${inv.email} cancelled.`);
+      setNotice(action === "resend" ? `A new link was sent to ${inv.email}; the one sent before no longer works.` : `Invitation for ${inv.email} cancelled.`);
       listing.reload();
     } catch (err) {
       setError(err);
     } finally {
       setBusyId(null);
-      setCancelling(null);
+      setAsking(null);
     }
+  };
+  const saved = (updated: PendingInvitation) => {
+    setEditing(null);
+    setError(undefined);
+    setNotice(`The invitation for ${updated.email} now gives: ${updated.roles.join(", ")}; ${updated.teams.map(nameOf).join(", ")}.`);
+    listing.reload();
   };
 
   return (
@@ -113,10 +123,13 @@ export function PendingInvitations({ listing, search, onSearch, page, onPage }: 
                 </td>
                 <td>
                   <div className="actions">
-                    <button type="button" className="btn btn-small" data-testid="pending-resend" disabled={busyId === inv.id} onClick={() => act(inv, "resend")}>
+                    <button type="button" className="btn btn-small" data-testid="pending-edit" aria-label={`Edit the invitation for ${inv.email}`} disabled={busyId === inv.id} onClick={() => setEditing(inv)}>
+                      Edit
+                    </button>
+                    <button type="button" className="btn btn-small" data-testid="pending-resend" aria-label={`Resend the invitation to ${inv.email}`} disabled={busyId === inv.id} onClick={() => setAsking({ inv, action: "resend" })}>
                       Resend
                     </button>
-                    <button type="button" className="btn btn-small btn-danger-ghost" data-testid="pending-cancel" disabled={busyId === inv.id} onClick={() => setCancelling(inv)}>
+                    <button type="button" className="btn btn-small btn-danger-ghost" data-testid="pending-cancel" aria-label={`Cancel the invitation for ${inv.email}`} disabled={busyId === inv.id} onClick={() => setAsking({ inv, action: "cancel" })}>
                       Cancel
                     </button>
                   </div>
@@ -132,13 +145,22 @@ export function PendingInvitations({ listing, search, onSearch, page, onPage }: 
         </table>
       </div>
       <Pager page={page} pageSize={PAGE_SIZE} total={listing.data?.total ?? 0} onPage={onPage} testId="pending-pager" />
-      {cancelling ? (
-        <ConfirmDialog title="Cancel invitation?" confirmLabel="Cancel invitation" danger busy={busyId === cancelling.id} onConfirm={() => act(cancelling, "cancel")} onClose={() => setCancelling(null)}>
-          <p>
-            The registration link sent to <strong>{cancelling.email}</strong> stops working. You can invite them again later.
+      {asking?.action === "resend" ? (
+        // Resending draws a new token (pending-invitations.service.ts): the old link really dies, so say so.
+        <ConfirmDialog title={`Resend the invitation to ${asking.inv.email}?`} confirmLabel="Send a new link" busy={busyId === asking.inv.id} onConfirm={() => act(asking.inv, "resend")} onClose={() => setAsking(null)}>
+          <p data-testid="pending-resend-warning">
+            The link sent before stops working. <strong>{asking.inv.name}</strong> gets a new one by e-mail, valid for {INVITATION_TTL_DAYS} days from now.
           </p>
         </ConfirmDialog>
       ) : null}
+      {asking?.action === "cancel" ? (
+        <ConfirmDialog title={`Cancel the invitation for ${asking.inv.name}?`} confirmLabel={`Cancel invitation for ${asking.inv.name}`} cancelLabel="Keep invitation" danger busy={busyId === asking.inv.id} onConfirm={() => act(asking.inv, "cancel")} onClose={() => setAsking(null)}>
+          <p>
+            The registration link sent to <strong>{asking.inv.email}</strong> stops working. You can invite them again later.
+          </p>
+        </ConfirmDialog>
+      ) : null}
+      {editing ? <EditInvitationDialog invitation={editing} onClose={() => setEditing(null)} onSaved={saved} /> : null}
     </section>
   );
 }

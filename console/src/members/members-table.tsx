@@ -106,7 +106,7 @@ export function MembersTable({ items, teamName, loading, presence, onRevoke, sel
                   </Link>
                   <MemberSettingsLink userId={m.userId} />
                   {mayRevokeMember(actor, m) ? (
-                    <button type="button" className="btn btn-small btn-danger-ghost" data-testid="member-revoke" onClick={() => onRevoke(m)}>
+                    <button type="button" className="btn btn-small btn-danger-ghost" data-testid="member-revoke" aria-label={`Revoke ${m.name}`} onClick={() => onRevoke(m)}>
                       Revoke
                     </button>
                   ) : null}

@@ -49,7 +49,7 @@ export function RevokeDialog({ member, onRevoked, onClose }: RevokeDialogProps) 
 
   const heirError = fieldErrorsOf(error).reassignContactsTo;
   return (
-    <ConfirmDialog title={`Revoke access for ${member.name}?`} confirmLabel={busy ? "Revoking…" : "Revoke access"} danger busy={busy} onConfirm={() => void confirm()} onClose={onClose}>
+    <ConfirmDialog title={`Revoke access for ${member.name}?`} confirmLabel={busy ? `Revoking ${member.name}…` : `Revoke ${member.name}`} danger busy={busy} onConfirm={() => void confirm()} onClose={onClose}>
       <div className="revoke-body" data-testid="revoke-dialog">
         <p>
           {member.name} leaves this workspace at once: their sessions end and their docks disconnect. They stay in the organization.

@@ -85,10 +85,10 @@ export function QueuesPage() {
                 <div className="actions">
                   {q.canManage ? (
                     <>
-                      <button type="button" className="btn btn-small" data-testid="queue-edit" onClick={() => setEditing(q)}>
+                      <button type="button" className="btn btn-small" data-testid="queue-edit" aria-label={`Edit ${q.name}`} onClick={() => setEditing(q)}>
                         Edit
                       </button>
-                      <button type="button" className="btn btn-small btn-danger-ghost" data-testid="queue-delete" onClick={() => removal.ask(q)}>
+                      <button type="button" className="btn btn-small btn-danger-ghost" data-testid="queue-delete" aria-label={`Delete ${q.name}`} onClick={() => removal.ask(q)}>
                         Delete
                       </button>
                     </>

@@ -61,7 +61,7 @@ export function TeamIdentityPanel({ team, onRenamed }: { team: Team; onRenamed: 
       </form>
       {nameError ? <span className="field-error">{nameError}</span> : <ErrorBanner error={error} testId="team-identity-error" />}
       {confirming ? (
-        <ConfirmDialog title={`Delete ${team.name}?`} confirmLabel="Delete team" danger busy={busy} onConfirm={() => void remove()} onClose={() => setConfirming(false)}>
+        <ConfirmDialog title={`Delete ${team.name}?`} confirmLabel={`Delete ${team.name}`} danger busy={busy} onConfirm={() => void remove()} onClose={() => setConfirming(false)}>
           <p>Its settings and locks are removed; its contacts keep their assignee but lose the team.</p>
         </ConfirmDialog>
       ) : null}

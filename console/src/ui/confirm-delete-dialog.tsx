@@ -5,7 +5,7 @@ import type { ConfirmedDelete } from "./use-confirmed-delete";
 
 interface ConfirmDeleteDialogProps<T extends { name: string }> {
   removal: ConfirmedDelete<T>;
-  /** "contact" → "Delete contact", and the error's test id `contact-delete-error`. */
+  /** "contact" → "Delete the contact Ana Lima?", and the error's test id `contact-delete-error`. */
   noun: string;
   /** What deleting it does, in the reader's terms. */
   children: ReactNode;
@@ -16,8 +16,8 @@ export function ConfirmDeleteDialog<T extends { name: string }>({ removal, noun,
   if (!removal.deleting) return null;
   return (
     <ConfirmDialog
-      title={`Delete ${removal.deleting.name}?`}
-      confirmLabel={`Delete ${noun}`}
+      title={`Delete the ${noun} ${removal.deleting.name}?`}
+      confirmLabel={`Delete ${removal.deleting.name}`}
       danger
       busy={removal.busy}
       onConfirm={() => void removal.confirm()}

@@ -4,7 +4,10 @@ import { useModal } from "./use-modal";
 interface ConfirmDialogProps {
   title: string;
   children?: ReactNode;
+  /** Says what the button does, naming the thing ("Revoke Ana Lima", not "OK"). */
   confirmLabel: string;
+  /** The way out; worth naming when "Cancel" would read as the action ("Keep invitation"). */
+  cancelLabel?: string;
   danger?: boolean;
   busy?: boolean;
   onConfirm: () => void;
@@ -15,7 +18,7 @@ interface ConfirmDialogProps {
  * An in-page dialog rather than window.confirm: browser tests can click it
  * (Playwright dismisses native dialogs), and it can explain consequences.
  */
-export function ConfirmDialog({ title, children, confirmLabel, danger, busy, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = "Cancel", danger, busy, onConfirm, onClose }: ConfirmDialogProps) {
   const ref = useModal();
   return (
     <dialog ref={ref} className="dialog" data-testid="confirm-dialog" onCancel={onClose} aria-labelledby="confirm-title">
@@ -23,7 +26,7 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, busy, onC
       <div className="dialog-body">{children}</div>
       <div className="dialog-actions">
         <button type="button" className="btn" data-testid="confirm-cancel" onClick={onClose} disabled={busy}>
-          Cancel
+          {cancelLabel}
         </button>
         <button
           type="button"
