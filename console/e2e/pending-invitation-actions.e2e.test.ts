@@ -32,6 +32,13 @@ async function pending(email: string) {
 const previewStatus = async (link: string) => (await env.api.get(`/api/invitations/${link.split("/").pop()}`)).status;
 const row = (page: Page, email: string) => page.locator(`[data-testid=pending-row][data-email="${email}"]`);
 
+async function invitationsPage() {
+  const page = await env.pageAs(ws.token);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/invitations");
+  return page;
+}
+
 async function checkBothWidths(page: Page, name: string, selector: string) {
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
@@ -43,9 +50,7 @@ async function checkBothWidths(page: Page, name: string, selector: string) {
 
 it("edits a pending invitation's roles and teams; the link already sent keeps working", async () => {
   const before = await pending(IVY);
-  const page = await env.pageAs(ws.token);
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto("/invitations");
+  const page = await invitationsPage();
   await row(page, IVY).getByTestId("pending-edit").click();
   const dialog = page.getByTestId("invitation-edit-dialog");
   expect(await dialog.locator("h2").textContent()).toBe("Edit the invitation for Ivy Invitee");
@@ -78,8 +83,7 @@ it("edits a pending invitation's roles and teams; the link already sent keeps wo
 }, 120_000);
 
 it("shows the server's refusal in words when the invitation changed meanwhile", async () => {
-  const page = await env.pageAs(ws.token);
-  await page.goto("/invitations");
+  const page = await invitationsPage();
   await row(page, COLE).getByTestId("pending-cancel").click();
   // The cancel confirmation names the person, and its way out does not read "Cancel".
   expect(await page.getByTestId("confirm-dialog").locator("h2").textContent()).toBe("Cancel the invitation for Cole Candidate?");
@@ -98,9 +102,7 @@ it("shows the server's refusal in words when the invitation changed meanwhile", 
 
 it("resend asks first, naming the person and saying the old link stops working, which it does", async () => {
   const before = await pending(IVY);
-  const page = await env.pageAs(ws.token);
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto("/invitations");
+  const page = await invitationsPage();
   await row(page, IVY).getByTestId("pending-resend").click();
   const confirm = page.getByTestId("confirm-dialog");
   expect(await confirm.locator("h2").textContent()).toBe(`Resend the invitation to ${IVY}?`);
