@@ -111,6 +111,8 @@ it("reliability: reconnects after Kamailio restarts and hears its hello again", 
   await kamailio.stop();
   await until(() => !client.connected);
   kamailio = await startKamailio({ evapiPort: port });
-  await until(() => events.filter((e) => e.type === "kamailio.hello").length === 2, 15_000);
+  // Kamailio relays the hello to every connected client whenever any client connects (the test
+  // harness's readiness probe is one), so the restarted Kamailio may greet this client twice.
+  await until(() => events.filter((e) => e.type === "kamailio.hello").length >= 2, 15_000);
   expect(client.connected).toBe(true);
 });
