@@ -18,7 +18,7 @@ import { startNode } from "../test/processes.js";
 import { withChildServers } from "./bench-database.js";
 import { machineLine, writeBenchSection } from "./bench-report.js";
 import { inBatches, openSocket, percentile, seedPresenceBench, sleep } from "./presence-load.js";
-import { NO_MEDIA, registeredUa, type RTCSession, type SipAccount } from "./sip-load-ua.js";
+import { NO_MEDIA, registeredUa, type RTCSession, type SipAccount } from "../test/node-sip-ua.js";
 import { execFileSync } from "node:child_process";
 import type { Socket } from "socket.io-client";
 

@@ -1,5 +1,5 @@
 /**
- * JsSIP in Node, for signalling only (the SIP load bench): a `ws` WebSocket as JsSIP's transport
+ * JsSIP in Node, for signalling only (the SIP load bench, the queue-call wait test): a `ws` WebSocket as JsSIP's transport
  * and a stub RTCPeerConnection that hands out a fixed audio SDP, so INVITE / 200 / ACK / BYE run
  * exactly as the dock's JsSIP sends them, without any media.
  */
