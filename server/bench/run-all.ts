@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark, one after the other (each starts its own database).
- * The presence and routing benchmarks are scripts of their own (they start child servers and end
+ * The presence, routing and SIP load benchmarks are scripts of their own (they start child servers and end
  * with process.exit), so they run as child processes; their tables are printed and written to
  * docs/benchmarks.md.
  */
@@ -37,3 +37,5 @@ console.log("\n== presence fan-out ==");
 await runScript(join(here, "presence.bench.ts"));
 console.log("\n== routing: enqueue → offer ==");
 await runScript(join(here, "routing.bench.ts"));
+console.log("\n== SIP load: queue calls through Kamailio ==");
+await runScript(join(here, "sip-load.bench.ts"));

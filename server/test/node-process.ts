@@ -2,7 +2,8 @@
  * One Switchboard node in a process of its own, for the multi-node test, the crash test and the benchmark:
  * `node --import tsx server/test/node-process.ts` with MONGODB_URI, DB_NAME, REDIS_URL and
  * optionally PRESENCE_GRACE_MS / PRESENCE_HEARTBEAT_MS, SMTP_URL, MAIL_LEASE_MS, INVITE_LINK_KEY,
- * OPEN_CHATS_PER_ADDRESS (the routing bench's visitors all come from 127.0.0.1). Prints `READY <url>` once listening.
+ * OPEN_CHATS_PER_ADDRESS (the routing bench's visitors all come from 127.0.0.1), and the SIP front's
+ * SIP_SECRET, SIP_WS_URL, KAMAILIO_RPC_URL, KAMAILIO_EVAPI (the SIP load bench). Prints `READY <url>` once listening.
  * With REDIS_URL on FerretDB it refuses to start unless the harness allows a shared embedded
  * database (startNode does; see db/single-node.ts).
  */
@@ -18,7 +19,16 @@ import { startLoopDelayProbe } from "./loop-delay-probe.js";
 
 const env = process.env;
 startLoopDelayProbe();
-const base = loadConfig({ NODE_ENV: "test", REDIS_URL: env.REDIS_URL, SMTP_URL: env.SMTP_URL, INVITE_LINK_KEY: env.INVITE_LINK_KEY });
+const base = loadConfig({
+  NODE_ENV: "test",
+  REDIS_URL: env.REDIS_URL,
+  SMTP_URL: env.SMTP_URL,
+  INVITE_LINK_KEY: env.INVITE_LINK_KEY,
+  SIP_SECRET: env.SIP_SECRET,
+  SIP_WS_URL: env.SIP_WS_URL,
+  KAMAILIO_RPC_URL: env.KAMAILIO_RPC_URL,
+  KAMAILIO_EVAPI: env.KAMAILIO_EVAPI,
+});
 const config = {
   ...base,
   loginAttempts: 100_000,
